@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signInAsOwner } from "./helpers";
+
+test("the demo owner signs in and sees the seeded tickets", async ({ page }) => {
+  await signInAsOwner(page);
+  await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+  const rows = page.getByTestId("ticket-row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText("Cannot log in after password reset");
+  await expect(page.getByText("Invoice #2024-113 charged twice")).toBeVisible();
+  await expect(page.getByTestId("current-user")).toContainText("owner");
+});
+
+test("a wrong password shows an error and does not sign in", async ({ page }) => {
+  await signIn(page, "owner@demo.test", "not-the-password");
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/w/demo/inbox");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+});
+
+test("the workspace switcher moves between the user's workspaces", async ({ page }) => {
+  await signInAsOwner(page);
+  await page.getByLabel("Workspace").selectOption({ label: "Sandbox" });
+  await expect(page).toHaveURL(/\/w\/sandbox\/inbox$/);
+  await expect(page.getByText("No tickets yet")).toBeVisible();
+  await page.getByLabel("Workspace").selectOption({ label: "Demo Support" });
+  await expect(page.getByTestId("ticket-row")).toHaveCount(3);
+});
+
+test("sign-out ends the session", async ({ page }) => {
+  await signInAsOwner(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/w/demo/inbox");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+});
+
+test("a member cannot open a workspace they do not belong to", async ({ page }) => {
+  await signIn(page, "agent@demo.test");
+  await expect(page).toHaveURL(/\/w\/demo\/inbox$/);
+  await expect(page.getByLabel("Workspace").locator("option")).toHaveText(["Demo Support"]);
+  const response = await page.goto("/w/sandbox/inbox");
+  expect(response?.status()).toBe(404);
+});
+
+test("the REST API answers JSON errors at /api/v1 and its /v1 alias", async ({ request }) => {
+  for (const path of ["/api/v1/workspaces", "/v1/workspaces"]) {
+    const response = await request.get(path);
+    expect(response.status()).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: "UNAUTHORIZED", message: expect.any(String) } });
+  }
+});

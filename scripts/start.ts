@@ -1,0 +1,52 @@
+// `npm start`: build if needed, migrate, seed the demo workspace into an empty database, serve.
+// `npm run dev` does the same with `next dev`.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./prepare-database";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const nextBin = path.resolve("node_modules/.bin/next");
+
+/** Sessions need a signing secret; without one in the environment, keep a generated one in .data/. */
+function ensureAuthSecret() {
+  if (process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET) return;
+  const file = path.resolve(".data/auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+function buildIfNeeded() {
+  if (dev || fs.existsSync(".next/BUILD_ID")) return;
+  console.log("Building the app (first start only)…");
+  const result = spawnSync(nextBin, ["build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  ensureAuthSecret();
+  buildIfNeeded();
+  const handle = await prepareDatabase();
+  await handle.close();
+
+  const server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

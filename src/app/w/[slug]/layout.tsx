@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { currentUserId } from "@/server/auth/server-session";
+import { db } from "@/server/db";
+import { listUserWorkspaces } from "@/server/users/users.service";
+import { SignOutButton } from "@/components/sign-out-button";
+import { WorkspaceSwitcher } from "@/components/workspace-switcher";
+
+export const dynamic = "force-dynamic";
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const userId = await currentUserId();
+  if (!userId) redirect(`/signin?callbackUrl=${encodeURIComponent(`/w/${slug}/inbox`)}`);
+  const workspaces = await listUserWorkspaces(db(), userId);
+  const current = workspaces.find((w) => w.slug === slug);
+  if (!current) notFound();
+  const user = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex h-14 items-center gap-4 border-b border-slate-200 bg-white px-4">
+        <Link href={`/w/${slug}/inbox`} className="flex items-center gap-2 font-semibold">
+          <img src="/icon.svg" alt="" className="h-6 w-6" />
+          <span className="hidden sm:inline">Threadline</span>
+        </Link>
+        <WorkspaceSwitcher current={slug} workspaces={workspaces.map(({ slug, name }) => ({ slug, name }))} />
+        <nav className="flex gap-1 text-sm">
+          <Link href={`/w/${slug}/inbox`} className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
+            Inbox
+          </Link>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="hidden text-slate-600 md:inline" data-testid="current-user">
+            {user?.name ?? user?.email} · {current.role}
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main className="flex-1">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Role } from "@/generated/prisma/client";
+import { resolveWorkspaceAccess } from "@/server/auth/access";
+import type { Caller } from "@/server/auth/caller";
+import type { Db } from "@/server/db";
+import { AppError, isUniqueViolation, type AppErrorCode } from "@/server/errors";
+import { zodFieldErrors } from "@/server/http/errors";
+
+export interface TRPCContext {
+  db: Db;
+  caller: Caller | null;
+}
+
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  VALIDATION: "UNPROCESSABLE_CONTENT",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+const t = initTRPC.context<TRPCContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const details =
+      error.cause instanceof ZodError ? zodFieldErrors(error.cause) : error.cause instanceof AppError ? error.cause.details : undefined;
+    return { ...shape, data: { ...shape.data, details: details ?? null } };
+  },
+});
+
+/** Services throw AppError; here it becomes the matching tRPC error, once for every procedure. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+    }
+    if (isUniqueViolation(cause)) throw new TRPCError({ code: "CONFLICT", message: "Already exists", cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { caller: ctx.caller } });
+});
+
+const workspaceInput = z.object({ workspaceSlug: z.string().min(1) });
+
+function workspaceProcedureFor(minRole: Role) {
+  return protectedProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
+    const access = await resolveWorkspaceAccess(ctx.db, ctx.caller, { slug: input.workspaceSlug }, minRole);
+    return next({ ctx: { access } });
+  });
+}
+
+/** Procedures on one workspace: input carries `workspaceSlug`; ctx gets the caller's access. */
+export const workspaceProcedure = workspaceProcedureFor("member");
+/** The same, for owners only (403 for members). */
+export const ownerProcedure = workspaceProcedureFor("owner");

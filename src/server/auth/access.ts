@@ -1,0 +1,38 @@
+import type { Role, Workspace } from "@/generated/prisma/client";
+import type { Db } from "@/server/db";
+import { AppError, forbidden, notFound } from "@/server/errors";
+import type { Caller } from "./caller";
+
+export interface WorkspaceAccess {
+  workspace: Workspace;
+  user: { id: string; email: string; name: string | null };
+  role: Role;
+  caller: Caller;
+}
+
+export type WorkspaceRef = { id: string } | { slug: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one authorization guard, for tRPC and REST alike: the caller must be a member of the
+ * workspace (404 otherwise, never a hint that it exists), a token only opens its own workspace, and
+ * `minRole: "owner"` refuses members with 403.
+ */
+export async function resolveWorkspaceAccess(
+  db: Db,
+  caller: Caller | null,
+  ref: WorkspaceRef,
+  minRole: Role = "member",
+): Promise<WorkspaceAccess> {
+  if (!caller) throw new AppError("UNAUTHORIZED", "Sign in or send an API token");
+  if ("id" in ref && !UUID.test(ref.id)) throw notFound("Workspace");
+  const membership = await db.membership.findFirst({
+    where: { userId: caller.userId, workspace: "id" in ref ? { id: ref.id } : { slug: ref.slug } },
+    include: { workspace: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  if (!membership) throw notFound("Workspace");
+  if (caller.kind === "token" && caller.workspaceId !== membership.workspaceId) throw notFound("Workspace");
+  if (minRole === "owner" && membership.role !== "owner") throw forbidden("Only workspace owners can do this");
+  return { workspace: membership.workspace, user: membership.user, role: membership.role, caller };
+}

@@ -1,0 +1,62 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { databaseConfig, type DatabaseConfig } from "./config";
+import { PGliteAdapterFactory } from "./pglite-adapter";
+import { once, openDatabaseFolder } from "./pglite-folder";
+import type { PGlite } from "@electric-sql/pglite";
+
+export type Db = PrismaClient;
+export type { Prisma } from "@/generated/prisma/client";
+
+export interface DatabaseHandle {
+  db: Db;
+  close: () => Promise<void>;
+}
+
+/** Opens the database DATABASE_URL names. The only place that knows PGlite from PostgreSQL. */
+export function openDatabase(config: DatabaseConfig = databaseConfig()): DatabaseHandle {
+  if (config.kind === "postgres") {
+    const db = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: config.url, max: 10 }),
+      transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+    });
+    return { db, close: () => db.$disconnect() };
+  }
+  const folder = openDatabaseFolder(config.dataDir);
+  return wrapPGlite(folder.pglite, folder.close);
+}
+
+/** A PrismaClient over an open PGlite (the test harness loads one from a dump). */
+export function wrapPGlite(pglite: PGlite, closePGlite: () => Promise<void> = () => pglite.close()): DatabaseHandle {
+  const db = new PrismaClient({
+    adapter: new PGliteAdapterFactory(pglite),
+    // PGlite runs one transaction at a time, so a transaction may wait long for its turn.
+    transactionOptions: { maxWait: 60_000, timeout: 60_000 },
+  });
+  return {
+    db,
+    close: once(async () => {
+      await db.$disconnect();
+      await closePGlite();
+    }),
+  };
+}
+
+const globalForDb = globalThis as unknown as { threadlineDb?: DatabaseHandle };
+
+/** The process's one database client, opened on first use (so `next build` never opens it). */
+export function db(): Db {
+  globalForDb.threadlineDb ??= openDatabase();
+  return globalForDb.threadlineDb.db;
+}
+
+/** Makes `db()` answer with the given handle (tests, scripts that opened the database themselves). */
+export function setDatabase(handle: DatabaseHandle | undefined): void {
+  globalForDb.threadlineDb = handle;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = globalForDb.threadlineDb;
+  globalForDb.threadlineDb = undefined;
+  await handle?.close();
+}

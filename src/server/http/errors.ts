@@ -1,0 +1,44 @@
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, isUniqueViolation, type AppErrorCode } from "@/server/errors";
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  VALIDATION: 422,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export function jsonError(status: number, code: string, message: string, details?: unknown) {
+  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
+}
+
+/** Zod issues as `{ field: message }` pairs naming the failing fields. */
+export function zodFieldErrors(error: ZodError): { fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "(body)";
+    fields[key] ??= issue.message;
+  }
+  return { fields };
+}
+
+/** Every REST error answer goes through here: the JSON shape of SPEC §8 with the right status. */
+export function errorResponse(error: unknown) {
+  if (error instanceof AppError) {
+    return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.details);
+  }
+  if (error instanceof ZodError) {
+    return jsonError(422, "VALIDATION", "Invalid input", zodFieldErrors(error));
+  }
+  if (isUniqueViolation(error)) {
+    return jsonError(409, "CONFLICT", "A record with these values already exists");
+  }
+  console.error("Unhandled error in route handler", error);
+  return jsonError(500, "INTERNAL", "Internal server error");
+}

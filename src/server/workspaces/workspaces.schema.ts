@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const workspaceSettingsSchema = z.object({
+  unmatchedInbound: z.enum(["create", "discard"]),
+  closedTicketReply: z.enum(["reopen", "hold"]),
+  requireInboundSecret: z.boolean(),
+});
+
+export const updateWorkspaceSchema = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  settings: workspaceSettingsSchema.partial().strict().optional(),
+});
+export type UpdateWorkspaceInput = z.infer<typeof updateWorkspaceSchema>;
+
+export const createWorkspaceSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  slug: z
+    .string()
+    .trim()
+    .min(2)
+    .max(48)
+    .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "lower-case letters, digits and dashes"),
+});
+export type CreateWorkspaceInput = z.infer<typeof createWorkspaceSchema>;

@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
+import { openDatabase, setDatabase, wrapPGlite, type Db, type DatabaseHandle } from "@/server/db";
+import { withDatabase } from "./global-setup";
+
+/** A fresh migrated database of its own for one test file (PGlite, or PostgreSQL in CI). */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const template = inject("dbTemplate");
+  if (template.kind === "pglite") {
+    const pglite = new PGlite({ loadDataDir: new Blob([fs.readFileSync(template.dumpPath)]) });
+    return wrapPGlite(pglite);
+  }
+  const name = `threadline_test_${randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: template.url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.template}`);
+  } finally {
+    await admin.end();
+  }
+  const handle = openDatabase({ kind: "postgres", url: withDatabase(template.url, name) });
+  return {
+    db: handle.db,
+    close: async () => {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: template.url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/**
+ * Gives the test file its own database, also as the app's `db()` (so route handlers use it).
+ * Returns a getter, valid from beforeAll on.
+ */
+export function useTestDatabase(): () => Db {
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    setDatabase(handle);
+  });
+  afterAll(async () => {
+    setDatabase(undefined);
+    await handle?.close();
+  });
+  return () => {
+    if (!handle) throw new Error("useTestDatabase(): the database is ready in beforeAll");
+    return handle.db;
+  };
+}
