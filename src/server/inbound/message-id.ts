@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+
+// One id per match: a bracketed id (which may contain anything but brackets), or a bare token.
+const ID_TOKEN = /<([^<>]*)>|([^\s,<>]+)/g;
+const COMMENT = /\([^()]*\)/g;
+const DOMAIN = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/;
+
+/** The id without brackets or whitespace, case kept (ids are compared exactly); empty → null. */
+export function normalizeMessageId(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  // Folding can put whitespace anywhere inside an id; it is never part of the id itself.
+  const compact = raw.replace(/\s+/g, "");
+  const bracketed = /<([^<>]+)>/.exec(compact);
+  const id = bracketed?.[1] ?? compact.replace(/^<+|>+$/g, "");
+  return id === "" ? null : id;
+}
+
+/** Ids of a `References` / `In-Reply-To` value, in order, without duplicates. */
+export function parseMessageIdList(raw: string | string[] | null | undefined): string[] {
+  if (raw == null) return [];
+  const text = (Array.isArray(raw) ? raw.join(" ") : raw).replace(COMMENT, " ");
+  const ids = new Set<string>();
+  for (const match of text.matchAll(ID_TOKEN)) {
+    const [, bracketed, bare] = match;
+    // A bare word is only an id if it has the `@` every msg-id has; old In-Reply-To values carry phrases.
+    if (bare !== undefined && !bare.includes("@")) continue;
+    const id = normalizeMessageId(bracketed ?? bare);
+    if (id !== null) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** The header form `<id>`. */
+export function formatMessageId(id: string): string {
+  const normalized = normalizeMessageId(id);
+  if (normalized === null) throw new TypeError("formatMessageId: empty Message-ID");
+  return `<${normalized}>`;
+}
+
+/** A new unique id (`uuid@domain`, no brackets) for outbound mail. */
+export function generateMessageId(domain: string): string {
+  const host = domain.trim().toLowerCase();
+  if (!DOMAIN.test(host)) throw new TypeError(`generateMessageId: invalid domain "${domain}"`);
+  return `${randomUUID()}@${host}`;
+}

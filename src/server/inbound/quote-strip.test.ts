@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import PostalMime from "postal-mime";
+import { describe, expect, it } from "vitest";
+import { stripQuotedHistory } from "@/server/inbound/quote-strip";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../../test/fixtures/email");
+
+async function fixtureText(name: string): Promise<string> {
+  const email = await PostalMime.parse(readFileSync(path.join(FIXTURES, name)));
+  if (email.text === undefined) throw new Error(`${name} has no text part`);
+  return email.text;
+}
+
+describe("stripQuotedHistory on real replies", () => {
+  it("keeps the Gmail reply and drops the attribution wrapped over two lines", async () => {
+    const text = await fixtureText("chatwoot-gmail-reply-with-threading.eml");
+    expect(text).toContain("> Any update on this?");
+    expect(stripQuotedHistory(text)).toBe("Yes, I am providing you step how to reproduce this issue");
+  });
+
+  it("keeps the Apple Mail reply and drops 'On …, bob wrote:' with its quote", async () => {
+    expect(stripQuotedHistory(await fixtureText("talon-apple_mail.eml"))).toBe("Hello");
+  });
+
+  it("drops Outlook's unquoted From/Sent/To/Subject block and everything below", async () => {
+    const text = await fixtureText("talon-outlook.eml");
+    expect(text).toContain("The manager's comment:");
+    expect(stripQuotedHistory(text)).toBe("Hello");
+  });
+
+  it("drops Yahoo's '----- Original Message -----' block", async () => {
+    const text = await fixtureText("talon-yahoo.eml");
+    expect(text).toContain("Subject: Test\n\nHi");
+    expect(stripQuotedHistory(text)).toBe("Hello");
+  });
+});
+
+describe("stripQuotedHistory", () => {
+  it("handles CRLF line endings", () => {
+    expect(stripQuotedHistory("Thanks!\r\n\r\nOn Mon, 1 Apr 2024 at 10:00, Ann <ann@x.com> wrote:\r\n> Hi\r\n")).toBe(
+      "Thanks!",
+    );
+  });
+
+  it("drops '-----Original Message-----' blocks", () => {
+    expect(stripQuotedHistory("Works now.\n\n-----Original Message-----\nFrom: Ann\nSent: Monday\n\nTry again")).toBe(
+      "Works now.",
+    );
+  });
+
+  it("drops an Outlook header block under an underscore rule, in German", () => {
+    const text = [
+      "Danke, erledigt.",
+      "",
+      "________________________________",
+      "Von: Support <support@example.com>",
+      "Gesendet: Montag, 1. April 2024 10:00",
+      "An: Anna",
+      "Betreff: Ihre Anfrage",
+      "",
+      "Hallo Anna",
+    ].join("\n");
+    expect(stripQuotedHistory(text)).toBe("Danke, erledigt.");
+  });
+
+  it("drops French and German attributions", () => {
+    expect(stripQuotedHistory("Merci\n\nLe 3 avr. 2024 à 16:19, Bob <bob@x.com> a écrit :\n\n> Salut")).toBe("Merci");
+    expect(stripQuotedHistory("Danke\n\nAm 03.04.2024 um 16:19 schrieb Bob <bob@x.com>:\n> Hallo")).toBe("Danke");
+  });
+
+  it("drops a French attribution wrapped over two lines", () => {
+    expect(stripQuotedHistory("Merci\n\nLe mer. 3 avr. 2024 à 16:19, Bob Martin <\nbob@x.com> a écrit :\n> Salut")).toBe(
+      "Merci",
+    );
+  });
+
+  it("drops a trailing quote and a dateless attribution above it", () => {
+    expect(stripQuotedHistory("Sounds good.\n\nbob wrote:\n> Shall we meet?\n>\n")).toBe("Sounds good.");
+    expect(stripQuotedHistory("Sounds good.\n\n> Shall we meet?")).toBe("Sounds good.");
+  });
+
+  it("keeps a signature written above the quote", () => {
+    expect(stripQuotedHistory("Fixed.\n\n-- \nAnn\nSupport\n\nOn 2 Apr 2024, Bob wrote:\n> broken")).toBe(
+      "Fixed.\n\n-- \nAnn\nSupport",
+    );
+  });
+
+  it("keeps quotes in the middle of a reply, which give the answers their context", () => {
+    expect(stripQuotedHistory("See below.\n> Question 1?\nAnswer 1.\n> Question 2?\nAnswer 2.")).toBe(
+      "See below.\n> Question 1?\nAnswer 1.\n> Question 2?\nAnswer 2.",
+    );
+  });
+
+  it("keeps answers written inline below the attribution", () => {
+    const text = "On Mon, 1 Apr 2024, Ann wrote:\n> Question 1?\nAnswer 1.\n> Question 2?\nAnswer 2.";
+    expect(stripQuotedHistory(text)).toBe("Answer 1.\nAnswer 2.");
+  });
+
+  it("does not treat a sentence starting with 'On' as an attribution", () => {
+    const text = "On Monday the printer broke.\nOn top of that Ann wrote:\nthe scanner is gone too.";
+    expect(stripQuotedHistory(text)).toBe(text);
+  });
+
+  it("does not cut at a 'From:' line that is not a header block", () => {
+    const text = "From: the sales team, a question.\nCan you help?";
+    expect(stripQuotedHistory(text)).toBe(text);
+  });
+
+  it("returns the input trimmed when everything is quoted", () => {
+    expect(stripQuotedHistory("\n> only\n> quoted\n")).toBe("> only\n> quoted");
+    expect(stripQuotedHistory("On 1 Apr 2024, Ann wrote:\n> only quoted")).toBe("On 1 Apr 2024, Ann wrote:\n> only quoted");
+  });
+
+  it("keeps a forwarded-looking message that has no own text above it", () => {
+    const text = "-----Original Message-----\nFrom: Ann\nSent: Monday\nSubject: Hi\n\nPlease call me.";
+    expect(stripQuotedHistory(text)).toBe(text);
+  });
+
+  it("returns plain text unchanged apart from trimming", () => {
+    expect(stripQuotedHistory("  \nHello,\n\nmy printer is broken.\n\n")).toBe("Hello,\n\nmy printer is broken.");
+    expect(stripQuotedHistory("")).toBe("");
+  });
+});
