@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -7,7 +8,12 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["./src/test/global-setup.ts"],
     pool: "forks",
-    env: { NEXTAUTH_SECRET: "test-secret-for-vitest-only" },
+    env: {
+      NEXTAUTH_SECRET: "test-secret-for-vitest-only",
+      JOB_WORKER: "off",
+      INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: "true",
+      ATTACHMENTS_DIR: path.join(os.tmpdir(), "threadline-test-attachments"),
+    },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -4,10 +4,9 @@ import { signIn, signInAsOwner } from "./helpers";
 test("the demo owner signs in and sees the seeded tickets", async ({ page }) => {
   await signInAsOwner(page);
   await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
-  const rows = page.getByTestId("ticket-row");
-  await expect(rows).toHaveCount(3);
-  await expect(rows.first()).toContainText("Cannot log in after password reset");
-  await expect(page.getByText("Invoice #2024-113 charged twice")).toBeVisible();
+  for (const subject of ["Cannot log in after password reset", "Invoice #2024-113 charged twice", "Feature request: export tickets to CSV"]) {
+    await expect(page.getByTestId("ticket-row").filter({ hasText: subject })).toHaveCount(1);
+  }
   await expect(page.getByTestId("current-user")).toContainText("owner");
 });
 
@@ -25,7 +24,8 @@ test("the workspace switcher moves between the user's workspaces", async ({ page
   await expect(page).toHaveURL(/\/w\/sandbox\/inbox$/);
   await expect(page.getByText("No tickets yet")).toBeVisible();
   await page.getByLabel("Workspace").selectOption({ label: "Demo Support" });
-  await expect(page.getByTestId("ticket-row")).toHaveCount(3);
+  await expect(page).toHaveURL(/\/w\/demo\/inbox$/);
+  await expect(page.getByText("Invoice #2024-113 charged twice")).toBeVisible();
 });
 
 test("sign-out ends the session", async ({ page }) => {

@@ -21,9 +21,26 @@ function ensureAuthSecret() {
   process.env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
+/** The newest modification time among the files a build is made from. */
+function newestSourceTime(entries = ["src", "public", "prisma/schema.prisma", "next.config.mjs", "package.json", "tailwind.config.ts"]): number {
+  let newest = 0;
+  for (const entry of entries) {
+    const stat = fs.statSync(entry, { throwIfNoEntry: false });
+    if (!stat) continue;
+    newest = Math.max(
+      newest,
+      stat.isDirectory() ? newestSourceTime(fs.readdirSync(entry).map((name) => path.join(entry, name))) : stat.mtimeMs,
+    );
+  }
+  return newest;
+}
+
+/** Builds on the first start, and again when a source file changed since the last build. */
 function buildIfNeeded() {
-  if (dev || fs.existsSync(".next/BUILD_ID")) return;
-  console.log("Building the app (first start only)…");
+  if (dev) return;
+  const built = fs.statSync(".next/BUILD_ID", { throwIfNoEntry: false });
+  if (built && built.mtimeMs >= newestSourceTime()) return;
+  console.log(built ? "Sources changed since the last build: building again…" : "Building the app (first start only)…");
   const result = spawnSync(nextBin, ["build"], { stdio: "inherit", env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -1,11 +1,19 @@
 import type { z } from "zod";
 import { AppError } from "@/server/errors";
 
-/** Reads a JSON body and validates it; bad JSON is 400, a failing schema 422 (naming the fields). */
-export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Reads a JSON body and validates it: too large is 413, bad JSON 400, a failing schema 422 (naming
+ * the fields).
+ */
+export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes = DEFAULT_MAX_BYTES): Promise<z.infer<T>> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes`);
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   let body: unknown;
   try {
-    const text = await request.text();
     body = text.trim() === "" ? {} : JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON");

@@ -1,0 +1,82 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { databaseConfig } from "@/server/db/config";
+import { withDatabase } from "@/test/global-setup";
+
+const run = promisify(execFile);
+const tsx = path.resolve("node_modules/.bin/tsx");
+
+/** A fresh database for a benchmark: a temporary PGlite folder, or a new database on DATABASE_URL's server. */
+export async function freshBenchDatabase(name: string): Promise<{ url: string; label: string }> {
+  const config = databaseConfig();
+  if (config.kind === "pglite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `threadline-${name}-`));
+    return { url: `file:${path.join(dir, "pglite")}`, label: "PGlite (embedded)" };
+  }
+  const admin = new pg.Client({ connectionString: config.url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS threadline_${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE threadline_${name}`);
+  const version = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version;
+  await admin.end();
+  return { url: withDatabase(config.url, `threadline_${name}`), label: `PostgreSQL ${version}` };
+}
+
+/** Migrates and seeds through the admin command, and answers the demo workspace as it prints it. */
+export async function demoWorkspace(databaseUrl: string) {
+  const { stdout } = await run(tsx, ["scripts/admin.ts", "workspace", "show", "demo"], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  return JSON.parse(stdout) as { id: string; mailboxes: { address: string; purpose: string; secret: string }[] };
+}
+
+/** `npm start` on that database; resolves once it answers HTTP. */
+export async function startServer(databaseUrl: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(tsx, ["scripts/start.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_SECRET: "bench" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/signin`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error("The server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Runs `tasks` with at most `concurrency` at a time; answers each one's latency in ms. */
+export async function runConcurrently(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const index = next++;
+        const started = performance.now();
+        await task(index);
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  return latencies.sort((a, b) => a - b);
+}

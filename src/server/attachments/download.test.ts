@@ -1,0 +1,398 @@
+import type * as dnsPromises from "node:dns/promises";
+import fs from "node:fs";
+import http from "node:http";
+import { type AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { type AttachmentStore, LocalAttachmentStore } from "@/server/attachments/attachment-store";
+import {
+  AttachmentDownloadError,
+  DEFAULT_ATTACHMENT_LIMITS,
+  downloadAttachment,
+  isPrivateAddress,
+  type DownloadOptions,
+} from "@/server/attachments/download";
+
+// Lets a test pretend a host resolves elsewhere; everything else goes to the real resolver.
+const fakeDns = vi.hoisted(() => new Map<string, string[]>());
+vi.mock("node:dns/promises", async (importOriginal) => {
+  const actual = await importOriginal<typeof dnsPromises>();
+  const lookup = (host: string, options: { all: true }) => {
+    const addresses = fakeDns.get(host);
+    if (!addresses) return actual.lookup(host, options);
+    return Promise.resolve(addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })));
+  };
+  return { ...actual, default: { ...actual, lookup }, lookup };
+});
+
+const SMALL = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31 + 7) % 256));
+const LIMIT = 10_000;
+const hits = new Map<string, number>();
+let endlessClosed = false;
+let releaseGate: () => void = () => undefined;
+let base = "";
+
+const server = http.createServer((request, response) => {
+  const url = request.url ?? "/";
+  hits.set(url, (hits.get(url) ?? 0) + 1);
+  const chunked = (chunks: number, size: number) => {
+    response.writeHead(200, { "content-type": "application/octet-stream" });
+    for (let i = 0; i < chunks; i++) response.write(Buffer.alloc(size, i));
+    response.end();
+  };
+  const redirect = (status: number, location?: string) => {
+    response.writeHead(status, location === undefined ? {} : { location });
+    response.end("moved");
+  };
+  const hop = /^\/redirect\/(\d+)$/.exec(url);
+  if (hop) {
+    const left = Number(hop[1]);
+    // Alternate absolute and relative Locations.
+    if (left > 0) redirect(left % 2 ? 302 : 307, left % 2 ? `${base}/redirect/${left - 1}` : `/redirect/${left - 1}`);
+    else redirect(301, "/small");
+    return;
+  }
+  switch (url) {
+    case "/small":
+      response.writeHead(200, { "content-type": "application/pdf", "content-length": SMALL.length });
+      response.end(SMALL);
+      return;
+    case "/empty":
+      response.writeHead(200, { "content-type": "text/plain", "content-length": 0 });
+      response.end();
+      return;
+    case "/exactly-at-limit":
+      return chunked(10, LIMIT / 10);
+    case "/chunked-over-limit":
+      return chunked(11, LIMIT / 10);
+    case "/endless": {
+      response.writeHead(200, { "content-type": "application/octet-stream" });
+      const timer = setInterval(() => response.write(Buffer.alloc(1024, 1)), 2);
+      response.on("close", () => {
+        clearInterval(timer);
+        endlessClosed = true;
+      });
+      return;
+    }
+    case "/declares-too-much":
+      // Announces more than the limit, sends a few bytes and then nothing: only an up-front check ends this quickly.
+      response.writeHead(200, { "content-length": LIMIT * 100 });
+      response.write("sixteen bytes...");
+      return;
+    case "/slow-headers":
+      return;
+    case "/slow-body":
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.write("first part, then silence");
+      return;
+    case "/gated":
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.write("first");
+      new Promise<void>((resolve) => (releaseGate = resolve))
+        .then(() => response.end("second"))
+        .catch(() => undefined);
+      return;
+    case "/to-ftp":
+      return redirect(302, "ftp://files.example.com/report.pdf");
+    case "/to-file":
+      return redirect(301, "file:///etc/passwd");
+    case "/to-localhost":
+      return redirect(302, `http://localhost:${(server.address() as AddressInfo).port}/small`);
+    case "/nowhere":
+      return redirect(302);
+    default:
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("not found");
+  }
+});
+
+const tempDirs: string[] = [];
+
+function freshStore(): LocalAttachmentStore {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "threadline-download-"));
+  tempDirs.push(dir);
+  return new LocalAttachmentStore(dir);
+}
+
+const filesUnder = (dir: string) =>
+  fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((entry) => fs.statSync(path.join(dir, entry)).isFile());
+
+/** Keeps chunks as they arrive, without the local store's write-then-rename, so partial writes stay visible. */
+function memoryStore(onChunk: () => void = () => undefined) {
+  const files = new Map<string, Buffer[]>();
+  const store: AttachmentStore = {
+    async put(key, data) {
+      if (data instanceof Uint8Array) throw new Error("expected a stream");
+      const chunks: Buffer[] = [];
+      files.set(key, chunks);
+      for await (const chunk of data as AsyncIterable<Buffer>) {
+        chunks.push(chunk);
+        onChunk();
+      }
+    },
+    get: (key) => Promise.resolve(Buffer.concat(files.get(key) ?? [])),
+    openStream: () => {
+      throw new Error("not needed here");
+    },
+    delete: (key) => {
+      files.delete(key);
+      return Promise.resolve();
+    },
+  };
+  return { files, store };
+}
+
+function options(store: AttachmentStore, overrides: Partial<DownloadOptions> = {}): DownloadOptions {
+  return { maxBytes: LIMIT, timeoutMs: 5_000, allowPrivateHosts: true, store, key: "ws/2025/01/file.bin", ...overrides };
+}
+
+async function failure(promise: Promise<unknown>): Promise<AttachmentDownloadError> {
+  const error = await promise.then(
+    () => new Error("expected the download to fail"),
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(AttachmentDownloadError);
+  return error as AttachmentDownloadError;
+}
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  fakeDns.clear();
+});
+
+describe("downloadAttachment", () => {
+  it("stores the exact bytes and reports size and content type", async () => {
+    const store = freshStore();
+    const result = await downloadAttachment(`${base}/small`, options(store));
+    expect(result).toEqual({ size: SMALL.length, contentType: "application/pdf" });
+    expect((await store.get("ws/2025/01/file.bin")).equals(SMALL)).toBe(true);
+  });
+
+  it("stores an empty body", async () => {
+    const store = freshStore();
+    expect(await downloadAttachment(`${base}/empty`, options(store))).toEqual({ size: 0, contentType: "text/plain" });
+    expect((await store.get("ws/2025/01/file.bin")).length).toBe(0);
+  });
+
+  it("accepts a body of exactly maxBytes", async () => {
+    const store = freshStore();
+    expect((await downloadAttachment(`${base}/exactly-at-limit`, options(store))).size).toBe(LIMIT);
+    expect((await store.get("ws/2025/01/file.bin")).length).toBe(LIMIT);
+  });
+
+  it("hands the body to the store as a stream while it is still arriving", async () => {
+    const { files, store } = memoryStore(() => releaseGate());
+    // If the body were buffered first, the server would wait for the gate forever and this would time out.
+    const result = await downloadAttachment(`${base}/gated`, options(store, { timeoutMs: 2_000 }));
+    expect(files.get("ws/2025/01/file.bin")?.map(String)).toEqual(["first", "second"]);
+    expect(result.size).toBe("firstsecond".length);
+  });
+
+  it("deletes what a store had already written when the download fails", async () => {
+    const { files, store } = memoryStore();
+    const error = await failure(downloadAttachment(`${base}/chunked-over-limit`, options(store)));
+    expect(error.reason).toBe("too_large");
+    expect(files.size).toBe(0);
+  });
+
+  it("refuses a Content-Length above the limit before reading the body", async () => {
+    const store = freshStore();
+    const error = await failure(downloadAttachment(`${base}/declares-too-much`, options(store)));
+    expect(error.reason).toBe("too_large");
+    expect(filesUnder(store.root)).toEqual([]);
+  });
+
+  it("stops a chunked body without Content-Length once it passes the limit, leaving no file", async () => {
+    const store = freshStore();
+    const error = await failure(downloadAttachment(`${base}/chunked-over-limit`, options(store)));
+    expect(error.reason).toBe("too_large");
+    expect(filesUnder(store.root)).toEqual([]);
+  });
+
+  it("aborts an endless body as soon as it passes the limit", async () => {
+    const store = freshStore();
+    endlessClosed = false;
+    const error = await failure(downloadAttachment(`${base}/endless`, options(store, { timeoutMs: 10_000 })));
+    expect(error.reason).toBe("too_large");
+    expect(filesUnder(store.root)).toEqual([]);
+    await vi.waitFor(() => expect(endlessClosed).toBe(true));
+  });
+
+  it.each(["/slow-headers", "/slow-body"])("times out on %s and leaves no file", async (route) => {
+    const store = freshStore();
+    const started = Date.now();
+    const error = await failure(downloadAttachment(`${base}${route}`, options(store, { timeoutMs: 300 })));
+    expect(error.reason).toBe("timeout");
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(filesUnder(store.root)).toEqual([]);
+  });
+
+  it("refuses non-2xx answers", async () => {
+    const store = freshStore();
+    const error = await failure(downloadAttachment(`${base}/missing`, options(store)));
+    expect(error.reason).toBe("http_status");
+    expect(error.message).toContain("404");
+    expect(filesUnder(store.root)).toEqual([]);
+  });
+
+  it("follows up to three redirects, relative and absolute", async () => {
+    const store = freshStore();
+    const result = await downloadAttachment(`${base}/redirect/2`, options(store));
+    expect(result.size).toBe(SMALL.length);
+    expect((await store.get("ws/2025/01/file.bin")).equals(SMALL)).toBe(true);
+  });
+
+  it("refuses a fourth redirect", async () => {
+    hits.delete("/small");
+    const error = await failure(downloadAttachment(`${base}/redirect/3`, options(freshStore())));
+    expect(error.reason).toBe("http_status");
+    expect(hits.get("/small")).toBeUndefined();
+  });
+
+  it("refuses a redirect without a Location", async () => {
+    expect((await failure(downloadAttachment(`${base}/nowhere`, options(freshStore())))).reason).toBe("http_status");
+  });
+
+  it.each(["/to-ftp", "/to-file"])("refuses a redirect to another scheme (%s)", async (route) => {
+    expect((await failure(downloadAttachment(`${base}${route}`, options(freshStore())))).reason).toBe("invalid_url");
+  });
+
+  it.each(["file:///etc/passwd", "ftp://files.example.com/a.pdf", "javascript:alert(1)", "not a url", "http://user:pw@example.com/a"])(
+    "refuses the URL %j",
+    async (url) => {
+      expect((await failure(downloadAttachment(url, options(freshStore())))).reason).toBe("invalid_url");
+    },
+  );
+
+  it("reports a refused connection as a network failure", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await failure(downloadAttachment(`http://127.0.0.1:${port}/x`, options(freshStore())));
+    expect(error.reason).toBe("network");
+  });
+
+  it("exports the default limits", () => {
+    expect(DEFAULT_ATTACHMENT_LIMITS).toEqual({ maxBytes: 25 * 1024 * 1024, timeoutMs: 15_000 });
+  });
+});
+
+describe("downloadAttachment host checks", () => {
+  const port = () => (server.address() as AddressInfo).port;
+
+  it.each([
+    () => `${base}/small`,
+    () => `http://localhost:${port()}/small`,
+    () => `http://[::1]:${port()}/small`,
+    () => `http://[::ffff:127.0.0.1]:${port()}/small`,
+    () => `http://2130706433:${port()}/small`,
+    () => `http://0x7f.1:${port()}/small`,
+  ])("refuses loopback (%#) unless private hosts are allowed, without sending a request", async (url) => {
+    hits.delete("/small");
+    const store = freshStore();
+    const error = await failure(downloadAttachment(url(), options(store, { allowPrivateHosts: false })));
+    expect(error.reason).toBe("blocked_host");
+    expect(hits.get("/small")).toBeUndefined();
+    expect(filesUnder(store.root)).toEqual([]);
+  });
+
+  it("judges the host by where it resolves", async () => {
+    fakeDns.set("127.0.0.1", ["93.184.216.34"]);
+    const result = await downloadAttachment(`${base}/small`, options(freshStore(), { allowPrivateHosts: false }));
+    expect(result.size).toBe(SMALL.length);
+  });
+
+  it("refuses a host when any of its addresses is private", async () => {
+    fakeDns.set("127.0.0.1", ["93.184.216.34", "10.1.2.3"]);
+    const error = await failure(downloadAttachment(`${base}/small`, options(freshStore(), { allowPrivateHosts: false })));
+    expect(error.reason).toBe("blocked_host");
+  });
+
+  it("checks every redirect target again", async () => {
+    fakeDns.set("127.0.0.1", ["93.184.216.34"]);
+    fakeDns.set("localhost", ["169.254.169.254"]);
+    hits.delete("/small");
+    const error = await failure(downloadAttachment(`${base}/to-localhost`, options(freshStore(), { allowPrivateHosts: false })));
+    expect(error.reason).toBe("blocked_host");
+    expect(error.message).toContain("localhost");
+    expect(hits.get("/small")).toBeUndefined();
+  });
+});
+
+describe("isPrivateAddress", () => {
+  it.each([
+    "127.0.0.1",
+    "127.255.255.254",
+    "10.0.0.1",
+    "10.255.255.255",
+    "172.16.0.1",
+    "172.31.255.255",
+    "192.168.1.1",
+    "169.254.169.254",
+    "169.254.0.1",
+    "100.64.0.1",
+    "100.127.255.255",
+    "0.0.0.0",
+    "0.255.255.255",
+    "224.0.0.1",
+    "239.255.255.250",
+    "255.255.255.255",
+    "::1",
+    "::",
+    "0:0:0:0:0:0:0:1",
+    "fc00::1",
+    "fd12:3456:789a::1",
+    "fe80::1",
+    "fe80::1%eth0",
+    "febf::1",
+    "ff02::1",
+    "::ffff:127.0.0.1",
+    "::ffff:10.0.0.1",
+    "::ffff:169.254.169.254",
+    "::ffff:7f00:1",
+    "::127.0.0.1",
+    "not-an-ip",
+    "",
+    "127.1",
+  ])("%s is private", (ip) => {
+    expect(isPrivateAddress(ip)).toBe(true);
+  });
+
+  it.each([
+    "8.8.8.8",
+    "1.1.1.1",
+    "93.184.216.34",
+    "9.255.255.255",
+    "11.0.0.0",
+    "100.63.255.255",
+    "100.128.0.0",
+    "126.255.255.255",
+    "128.0.0.1",
+    "169.253.255.255",
+    "169.255.0.0",
+    "172.15.255.255",
+    "172.32.0.0",
+    "192.167.255.255",
+    "192.169.0.0",
+    "223.255.255.255",
+    "2001:4860:4860::8888",
+    "2606:4700:4700::1111",
+    "fbff::1",
+    "fe00::1",
+    "::ffff:8.8.8.8",
+  ])("%s is public", (ip) => {
+    expect(isPrivateAddress(ip)).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { attachmentStore, newAttachmentKey } from "@/server/attachments/attachment-store";
+import { AttachmentDownloadError, DEFAULT_ATTACHMENT_LIMITS, downloadAttachment } from "@/server/attachments/download";
+import type { JobHandler } from "@/server/jobs/jobs";
+
+const payloadSchema = z.object({ attachmentId: z.uuid() });
+
+/**
+ * Downloads an inbound attachment's `url` into the attachment store. A download the URL itself
+ * refuses (too large, blocked host, HTTP error, timeout) marks the attachment failed and ends the
+ * job; the email was stored long before and stays. Other errors (the store) throw, so the job retries.
+ */
+export const downloadAttachmentJob: JobHandler = async (db, job) => {
+  const { attachmentId } = payloadSchema.parse(job.payload);
+  const attachment = await db.attachment.findFirst({ where: { id: attachmentId, workspaceId: job.workspaceId } });
+  if (!attachment || attachment.status !== "pending" || !attachment.sourceUrl) return;
+  const key = newAttachmentKey(attachment.workspaceId, attachment.filename);
+  try {
+    const downloaded = await downloadAttachment(attachment.sourceUrl, {
+      ...DEFAULT_ATTACHMENT_LIMITS,
+      allowPrivateHosts: process.env.INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS === "true",
+      store: attachmentStore(),
+      key,
+    });
+    await db.attachment.update({
+      where: { id: attachment.id },
+      data: { status: "stored", storageKey: key, size: downloaded.size, contentType: downloaded.contentType ?? attachment.contentType, error: null },
+    });
+  } catch (error) {
+    if (!(error instanceof AttachmentDownloadError)) throw error;
+    await db.attachment.update({ where: { id: attachment.id }, data: { status: "failed", error: `${error.reason}: ${error.message}` } });
+  }
+};

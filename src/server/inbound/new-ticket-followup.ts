@@ -1,0 +1,65 @@
+import { z } from "zod";
+import type { Db } from "@/server/db";
+import type { JobHandler } from "@/server/jobs/jobs";
+import { sendEmail } from "@/server/outbound-mail/send-email";
+import { isSuppressed } from "@/server/outbound-mail/suppression";
+import { withTicketToken } from "./subject";
+
+export const newTicketJobPayload = z.object({
+  ticketId: z.uuid(),
+  messageId: z.uuid(),
+  event: z.enum(["ticket_created", "conversation_created"]),
+  isAutoReply: z.boolean(),
+  isBulk: z.boolean(),
+});
+export type NewTicketEvent = z.infer<typeof newTicketJobPayload> & { workspaceId: string };
+
+/** What runs when inbound mail creates a ticket or conversation (the automation engine plugs in here). */
+export type NewTicketHook = (db: Db, event: NewTicketEvent) => Promise<void>;
+
+/**
+ * The after-commit work of a new ticket from inbound mail (SPEC §2 step 6): the hooks (automations)
+ * first, then the confirmation with the ticket reference — never to auto-replies or bulk mail, nor to
+ * an address on the suppression list. Safe to run twice: the confirmation has a dedupe key.
+ */
+export function newTicketFollowup(hooks: NewTicketHook[]): JobHandler {
+  return async (db, job) => {
+    const event = { ...newTicketJobPayload.parse(job.payload), workspaceId: job.workspaceId };
+    for (const hook of hooks) await hook(db, event);
+    if (event.isAutoReply || event.isBulk) return;
+    await sendConfirmation(db, event);
+  };
+}
+
+async function sendConfirmation(db: Db, event: NewTicketEvent) {
+  const ticket = await db.ticket.findFirst({
+    where: { id: event.ticketId, workspaceId: event.workspaceId },
+    include: { contact: true, mailbox: true, workspace: true },
+  });
+  const message = await db.message.findFirst({ where: { id: event.messageId, ticketId: event.ticketId } });
+  if (!ticket?.contact || !message) return;
+  if (await isSuppressed(db, event.workspaceId, ticket.contact.email)) return;
+  const greeting = ticket.contact.name ? `Hi ${ticket.contact.name},` : "Hello,";
+  const { outbound, created } = await sendEmail(db, {
+    workspaceId: event.workspaceId,
+    kind: "confirmation",
+    to: ticket.contact.email,
+    subject: withTicketToken(ticket.subject, ticket.ticketNumber),
+    text: `${greeting}\n\nThanks for contacting ${ticket.workspace.name}. We received your message and will get back to you soon.\nYour ticket reference is #${ticket.ticketNumber}; just reply to this email to add to it.\n`,
+    ticketId: ticket.id,
+    mailbox: ticket.mailbox,
+    inReplyTo: message.messageIdHeader,
+    references: message.messageIdHeader ? [...message.references, message.messageIdHeader] : message.references,
+    dedupeKey: `confirmation:${ticket.id}`,
+  });
+  if (created) {
+    await db.activityEvent.create({
+      data: {
+        workspaceId: event.workspaceId,
+        ticketId: ticket.id,
+        type: "confirmation_sent",
+        data: { outboundEmailId: outbound.id, to: outbound.toAddress, status: outbound.status },
+      },
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { AppError } from "@/server/errors";
+import { parseMailbox, parseMailboxList } from "./address";
+import type { HelpdeskInboundBody, InboundEmail, RpcInboundBody } from "./inbound.schema";
+import { normalizeMessageId, parseMessageIdList } from "./message-id";
+
+function sender(raw: string, name: string | null | undefined) {
+  const parsed = parseMailbox(raw);
+  if (!parsed) throw new AppError("VALIDATION", "Invalid input", { fields: { from: "must be an email address" } });
+  return { email: parsed.email, name: name?.trim() || parsed.name };
+}
+
+function header(headers: Record<string, string | string[]> | undefined, name: string): string | undefined {
+  const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  const value = entry?.[1];
+  return Array.isArray(value) ? value.join(" ") : value;
+}
+
+function recipientsOf(to: string, cc: string | null | undefined) {
+  return [...new Set([...parseMailboxList(to), ...parseMailboxList(cc)].map((m) => m.email))];
+}
+
+export function normalizeRpcInbound(body: RpcInboundBody): InboundEmail {
+  return {
+    source: "rpc",
+    from: sender(body.from, null),
+    recipients: recipientsOf(body.to, body.cc),
+    recipient: body.to,
+    subject: body.subject?.trim() ?? "",
+    text: body.text ?? null,
+    html: body.html ?? null,
+    messageId: normalizeMessageId(body.messageId ?? header(body.headers, "message-id")),
+    inReplyTo: parseMessageIdList(body.inReplyTo ?? header(body.headers, "in-reply-to")),
+    references: parseMessageIdList(body.references ?? header(body.headers, "references")),
+    headers: body.headers ?? {},
+    attachments: body.attachments ?? [],
+    rawPayload: body,
+  };
+}
+
+export function normalizeHelpdeskInbound(body: HelpdeskInboundBody, mailboxAddress: string): InboundEmail {
+  const from = body.from?.trim() || body.envelope?.from?.trim() || "";
+  const envelopeTo = Array.isArray(body.envelope?.to) ? body.envelope.to.join(", ") : body.envelope?.to;
+  const to = body.to?.trim() || envelopeTo?.trim() || mailboxAddress;
+  return {
+    source: "helpdesk",
+    from: sender(from, body.from_name),
+    recipients: recipientsOf(to, body.cc),
+    recipient: to,
+    subject: body.subject?.trim() ?? "",
+    text: body.text ?? null,
+    html: body.html ?? null,
+    messageId: normalizeMessageId(body.message_id),
+    inReplyTo: parseMessageIdList(body.in_reply_to ?? header(body.headers, "in-reply-to")),
+    references: parseMessageIdList(body.references ?? header(body.headers, "references")),
+    headers: body.headers ?? {},
+    attachments: body.attachments ?? [],
+    rawPayload: body,
+  };
+}

@@ -1,0 +1,191 @@
+import type { IncomingMail, Mailbox, Prisma, Ticket, Workspace } from "@/generated/prisma/client";
+import { findOrCreateContact } from "@/server/contacts/contacts.service";
+import { lockKeys } from "@/server/db/advisory-lock";
+import { enqueueJob } from "@/server/jobs/jobs";
+import { createTicketInTx } from "@/server/tickets/create-ticket";
+import type { AutoReplyClassification } from "./auto-reply";
+import { sanitizeEmailHtml, htmlToPlainText } from "./html";
+import type { InboundEmail } from "./inbound.schema";
+import { stripQuotedHistory } from "./quote-strip";
+import { findThreadMatch, type ThreadMatch } from "./threading";
+import { stripReplyPrefixes } from "./subject";
+
+export const NEW_TICKET_JOB = "inbound.new_ticket";
+export const DOWNLOAD_ATTACHMENT_JOB = "attachment.download";
+
+export type Routing = "created_ticket" | "created_conversation" | "appended" | "reopened" | "held_reply_to_closed_ticket" | "discarded_unmatched" | "already_stored";
+
+export interface RouteResult {
+  ticketId: string | null;
+  messageId: string | null;
+}
+
+interface Context {
+  tx: Prisma.TransactionClient;
+  workspace: Workspace;
+  mailbox: Mailbox | null;
+  email: InboundEmail;
+  log: IncomingMail;
+  classification: AutoReplyClassification;
+}
+
+/**
+ * Routes a logged email into its ticket (SPEC §2 steps 3–5) inside one transaction, and records
+ * the follow-up work (automations, confirmation, attachment downloads) as jobs in the same commit.
+ * The caller holds the IncomingMail row lock; locks on the thread's Message-IDs make concurrent
+ * mails of one thread (a first message and its reply) wait for each other instead of both starting
+ * a ticket.
+ */
+export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
+  const { tx, workspace, email } = ctx;
+  await lockKeys(tx, [email.messageId, ...email.inReplyTo, ...email.references].filter((id) => id !== null).map((id) => `thread:${workspace.id}:${id}`));
+
+  if (email.messageId) {
+    // The same Message-ID already stored (e.g. our own reply copied back to a mailbox): nothing to add.
+    const stored = await tx.message.findUnique({
+      where: { workspaceId_messageIdHeader: { workspaceId: workspace.id, messageIdHeader: email.messageId } },
+    });
+    if (stored) return finish(ctx, "already_stored", { ticketId: stored.ticketId, messageId: stored.id }, null);
+  }
+
+  const match = await findThreadMatch(tx, workspace.id, email);
+  if (match) {
+    if (match.ticket.status === "closed" && workspace.closedTicketReply === "hold") {
+      await linkAttachments(ctx, { ticketId: null, messageId: null });
+      return finish(ctx, "held_reply_to_closed_ticket", { ticketId: match.ticket.id, messageId: null }, match);
+    }
+    const { messageId, reopened } = await appendReply(ctx, match.ticket);
+    return finish(ctx, reopened ? "reopened" : "appended", { ticketId: match.ticket.id, messageId }, match);
+  }
+
+  if (workspace.unmatchedInbound === "discard") {
+    await linkAttachments(ctx, { ticketId: null, messageId: null });
+    return finish(ctx, "discarded_unmatched", { ticketId: null, messageId: null }, null);
+  }
+  const mailbox = await resolveMailbox(ctx);
+  const contact = await findOrCreateContact(tx, workspace.id, email.from);
+  const kind = mailbox?.purpose === "inbox" ? "conversation" : "ticket";
+  const { ticket, message } = await createTicketInTx(tx, {
+    workspaceId: workspace.id,
+    subject: stripReplyPrefixes(email.subject),
+    kind,
+    contactId: contact.id,
+    customerId: contact.customerId,
+    mailboxId: mailbox?.id ?? null,
+    firstMessage: messageData(ctx),
+  });
+  await linkAttachments(ctx, { ticketId: ticket.id, messageId: message.id });
+  await enqueueJob(tx, {
+    workspaceId: workspace.id,
+    type: NEW_TICKET_JOB,
+    payload: {
+      ticketId: ticket.id,
+      messageId: message.id,
+      event: kind === "conversation" ? "conversation_created" : "ticket_created",
+      isAutoReply: ctx.classification.isAutoReply,
+      isBulk: ctx.classification.isBulk,
+    },
+  });
+  return finish(ctx, kind === "conversation" ? "created_conversation" : "created_ticket", { ticketId: ticket.id, messageId: message.id }, null, mailbox);
+}
+
+function messageData(ctx: Context) {
+  const { email } = ctx;
+  const fullText = email.text ?? (email.html ? htmlToPlainText(email.html) : "");
+  return {
+    direction: "inbound" as const,
+    fromAddress: email.from.email,
+    fromName: email.from.name,
+    toAddresses: email.recipients,
+    subject: email.subject,
+    bodyText: stripQuotedHistory(fullText),
+    bodyTextFull: fullText,
+    bodyHtml: email.html ? sanitizeEmailHtml(email.html) : null,
+    messageIdHeader: email.messageId,
+    inReplyTo: email.inReplyTo[0] ?? null,
+    references: email.references,
+    isAutoReply: ctx.classification.isAutoReply,
+  };
+}
+
+/**
+ * Appends the email to a ticket and cancels a scheduled closure. A customer's reply reopens a
+ * pending or closed ticket; an auto-reply (an out-of-office answer) does not.
+ */
+async function appendReply(ctx: Context, ticket: Ticket): Promise<{ messageId: string; reopened: boolean }> {
+  const { tx, workspace, email } = ctx;
+  const contact = await findOrCreateContact(tx, workspace.id, email.from);
+  const message = await tx.message.create({ data: { ...messageData(ctx), workspaceId: workspace.id, ticketId: ticket.id } });
+  const reopen = ticket.status !== "open" && !ctx.classification.isAutoReply;
+  await tx.ticket.update({
+    where: { id: ticket.id },
+    data: {
+      lastActivityAt: message.createdAt,
+      exchangeCount: { increment: 1 },
+      closureScheduledAt: null,
+      ...(reopen ? { status: "open" } : {}),
+      contactId: ticket.contactId ?? contact.id,
+    },
+  });
+  if (reopen) {
+    await tx.activityEvent.create({
+      data: { workspaceId: workspace.id, ticketId: ticket.id, type: "status_changed", data: { from: ticket.status, to: "open", reason: "customer_reply" } },
+    });
+  }
+  await linkAttachments(ctx, { ticketId: ticket.id, messageId: message.id });
+  return { messageId: message.id, reopened: reopen };
+}
+
+async function resolveMailbox(ctx: Context): Promise<Mailbox | null> {
+  if (ctx.mailbox) return ctx.mailbox;
+  const mailboxes = await ctx.tx.mailbox.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { createdAt: "asc" } });
+  return (
+    mailboxes.find((m) => ctx.email.recipients.includes(m.address.toLowerCase())) ?? mailboxes.find((m) => m.isDefault) ?? mailboxes[0] ?? null
+  );
+}
+
+/** Attachment rows, pending until the download job stores them (network I/O stays out of the transaction). */
+async function linkAttachments(ctx: Context, link: { ticketId: string | null; messageId: string | null }) {
+  for (const attachment of ctx.email.attachments) {
+    const row = await ctx.tx.attachment.create({
+      data: {
+        workspaceId: ctx.workspace.id,
+        incomingMailId: ctx.log.id,
+        ...link,
+        filename: attachment.filename,
+        contentType: attachment.contentType,
+        size: attachment.size ?? 0,
+        status: "pending",
+        sourceUrl: attachment.url,
+      },
+    });
+    await enqueueJob(ctx.tx, { workspaceId: ctx.workspace.id, type: DOWNLOAD_ATTACHMENT_JOB, payload: { attachmentId: row.id } });
+  }
+}
+
+async function finish(ctx: Context, routing: Routing, result: RouteResult, match: ThreadMatch | null, mailbox?: Mailbox | null): Promise<RouteResult> {
+  const { workspace, classification } = ctx;
+  const analysis = {
+    routing,
+    matchedBy: match?.matchedBy ?? null,
+    matchedOn: match?.matchedOn ?? null,
+    matchedTicketNumber: match?.ticket.ticketNumber ?? null,
+    mergedFrom: match?.mergedFrom ?? [],
+    autoReply: classification,
+    mailbox: mailbox ? { id: mailbox.id, address: mailbox.address, purpose: mailbox.purpose } : null,
+    policy: { unmatchedInbound: workspace.unmatchedInbound, closedTicketReply: workspace.closedTicketReply },
+  };
+  await ctx.tx.incomingMail.update({
+    where: { id: ctx.log.id },
+    data: {
+      ticketId: result.ticketId,
+      messageId: result.messageId,
+      replyToClosedTicket: routing === "held_reply_to_closed_ticket",
+      mailboxId: ctx.log.mailboxId ?? mailbox?.id ?? null,
+      analysis,
+      processedAt: new Date(),
+      processingError: null,
+    },
+  });
+  return result;
+}

@@ -1,0 +1,83 @@
+import type { Prisma, Ticket } from "@/generated/prisma/client";
+import type { InboundEmail } from "./inbound.schema";
+import { extractTicketToken } from "./subject";
+
+export type MatchedBy = "in-reply-to" | "references" | "earlier-reply" | "subject-token";
+
+export interface ThreadMatch {
+  ticket: Ticket;
+  matchedBy: MatchedBy;
+  /** The Message-ID (or `[#n]` token) that matched. */
+  matchedOn: string;
+  /** Ticket numbers passed through because they had been merged away. */
+  mergedFrom: number[];
+}
+
+const MAX_MERGE_HOPS = 10;
+
+/**
+ * The ticket an inbound email belongs to (SPEC §2 step 3): In-Reply-To, then References from last
+ * to first, against every stored inbound and outbound Message-ID of the workspace; then a `[#n]`
+ * subject token, only when the sender is that ticket's contact. A reply can arrive before the
+ * message it answers (providers deliver out of order): a stored message that names this one in its
+ * In-Reply-To or References claims it too. A merged ticket forwards to the ticket it was merged into.
+ */
+export async function findThreadMatch(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  email: InboundEmail,
+): Promise<ThreadMatch | null> {
+  const candidates = [...new Set([...email.inReplyTo, ...[...email.references].reverse()])].filter((id) => id !== email.messageId);
+  if (candidates.length > 0) {
+    const [messages, outbound] = await Promise.all([
+      tx.message.findMany({ where: { workspaceId, messageIdHeader: { in: candidates } }, select: { messageIdHeader: true, ticketId: true } }),
+      tx.outboundEmail.findMany({
+        where: { workspaceId, messageIdHeader: { in: candidates }, ticketId: { not: null } },
+        select: { messageIdHeader: true, ticketId: true },
+      }),
+    ]);
+    const ticketByMessageId = new Map<string, string>();
+    for (const row of [...outbound, ...messages]) if (row.messageIdHeader && row.ticketId) ticketByMessageId.set(row.messageIdHeader, row.ticketId);
+    const hit = candidates.find((id) => ticketByMessageId.has(id));
+    if (hit) {
+      const ticket = await tx.ticket.findFirst({ where: { id: ticketByMessageId.get(hit)!, workspaceId } });
+      if (ticket) return followMerges(tx, workspaceId, { ticket, matchedBy: email.inReplyTo.includes(hit) ? "in-reply-to" : "references", matchedOn: hit, mergedFrom: [] });
+    }
+  }
+
+  if (email.messageId) {
+    const laterReply = await tx.message.findFirst({
+      where: { workspaceId, OR: [{ inReplyTo: email.messageId }, { references: { has: email.messageId } }] },
+      include: { ticket: true },
+      orderBy: { createdAt: "asc" },
+    });
+    if (laterReply) {
+      return followMerges(tx, workspaceId, { ticket: laterReply.ticket, matchedBy: "earlier-reply", matchedOn: laterReply.messageIdHeader ?? email.messageId, mergedFrom: [] });
+    }
+  }
+
+  const ticketNumber = extractTicketToken(email.subject);
+  if (ticketNumber !== null) {
+    const ticket = await tx.ticket.findUnique({
+      where: { workspaceId_ticketNumber: { workspaceId, ticketNumber } },
+      include: { contact: { select: { email: true } } },
+    });
+    if (ticket && ticket.contact?.email === email.from.email) {
+      const { contact: _contact, ...plain } = ticket;
+      return followMerges(tx, workspaceId, { ticket: plain, matchedBy: "subject-token", matchedOn: `[#${ticketNumber}]`, mergedFrom: [] });
+    }
+  }
+  return null;
+}
+
+async function followMerges(tx: Prisma.TransactionClient, workspaceId: string, match: ThreadMatch): Promise<ThreadMatch> {
+  let { ticket } = match;
+  const mergedFrom: number[] = [];
+  while (ticket.status === "merged" && ticket.mergedIntoId && mergedFrom.length < MAX_MERGE_HOPS) {
+    const target = await tx.ticket.findFirst({ where: { id: ticket.mergedIntoId, workspaceId } });
+    if (!target) break;
+    mergedFrom.push(ticket.ticketNumber);
+    ticket = target;
+  }
+  return { ...match, ticket, mergedFrom };
+}

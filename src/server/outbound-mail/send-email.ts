@@ -1,0 +1,105 @@
+import type { Mailbox, OutboundEmail, OutboundEmailKind } from "@/generated/prisma/client";
+import type { Db } from "@/server/db";
+import { isUniqueViolation } from "@/server/errors";
+import { emailDomain } from "@/server/inbound/address";
+import { formatMessageId, generateMessageId } from "@/server/inbound/message-id";
+import { smtpTransport } from "./transport";
+
+export interface OutgoingEmail {
+  workspaceId: string;
+  kind: OutboundEmailKind;
+  to: string;
+  cc?: string[];
+  subject: string;
+  text: string;
+  html?: string | null;
+  ticketId?: string | null;
+  messageId?: string | null;
+  inReplyTo?: string | null;
+  references?: string[];
+  /** Sender mailbox; the workspace's default sendable one when omitted. */
+  mailbox?: Mailbox | null;
+  /** Sending again with the same key sends nothing and answers the first email. */
+  dedupeKey?: string;
+}
+
+async function senderMailbox(db: Db, workspaceId: string, preferred?: Mailbox | null) {
+  if (preferred?.sendable) return preferred;
+  return db.mailbox.findFirst({ where: { workspaceId, sendable: true }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
+}
+
+/**
+ * Records an email in OutboundEmail with its own Message-ID (so replies to it thread back), then
+ * sends it through SMTP when SMTP_URL is set. The record comes first: with a dedupe key, a second
+ * call (a retried job) finds it and sends nothing.
+ */
+export interface SendResult {
+  outbound: OutboundEmail;
+  /** False when the dedupe key found an earlier email: nothing was recorded or sent this time. */
+  created: boolean;
+  sent: boolean;
+}
+
+export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendResult> {
+  if (email.dedupeKey) {
+    const earlier = await db.outboundEmail.findUnique({ where: { dedupeKey: email.dedupeKey } });
+    if (earlier) return { outbound: earlier, created: false, sent: false };
+  }
+  const mailbox = await senderMailbox(db, email.workspaceId, email.mailbox);
+  const fromAddress = mailbox?.address ?? "no-reply@threadline.invalid";
+  const messageIdHeader = generateMessageId(emailDomain(fromAddress) ?? "threadline.invalid");
+  let outbound: OutboundEmail;
+  try {
+    outbound = await db.outboundEmail.create({
+      data: {
+        workspaceId: email.workspaceId,
+        ticketId: email.ticketId ?? null,
+        messageId: email.messageId ?? null,
+        mailboxId: mailbox?.id ?? null,
+        kind: email.kind,
+        fromAddress,
+        toAddress: email.to.toLowerCase(),
+        ccAddresses: email.cc ?? [],
+        subject: email.subject,
+        bodyText: email.text,
+        bodyHtml: email.html ?? null,
+        messageIdHeader,
+        inReplyTo: email.inReplyTo ?? null,
+        references: email.references ?? [],
+        dedupeKey: email.dedupeKey ?? null,
+      },
+    });
+  } catch (error) {
+    if (email.dedupeKey && isUniqueViolation(error)) {
+      return { outbound: await db.outboundEmail.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } }), created: false, sent: false };
+    }
+    throw error;
+  }
+
+  const transport = smtpTransport();
+  if (!transport) return { outbound, created: true, sent: false };
+  try {
+    const info = (await transport.sendMail({
+      from: mailbox ? { name: mailbox.name, address: fromAddress } : fromAddress,
+      to: outbound.toAddress,
+      cc: outbound.ccAddresses,
+      subject: outbound.subject,
+      text: outbound.bodyText,
+      html: outbound.bodyHtml ?? undefined,
+      messageId: formatMessageId(messageIdHeader),
+      inReplyTo: outbound.inReplyTo ? formatMessageId(outbound.inReplyTo) : undefined,
+      references: outbound.references.map(formatMessageId),
+    })) as { messageId?: string };
+    outbound = await db.outboundEmail.update({
+      where: { id: outbound.id },
+      data: { status: "sent", sentAt: new Date(), providerId: info.messageId ?? null },
+    });
+    return { outbound, created: true, sent: true };
+  } catch (error) {
+    outbound = await db.outboundEmail.update({
+      where: { id: outbound.id },
+      data: { status: "failed", error: error instanceof Error ? error.message : String(error) },
+    });
+    return { outbound, created: true, sent: false };
+  }
+}
