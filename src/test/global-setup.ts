@@ -15,7 +15,8 @@ declare module "vitest" {
   }
 }
 
-const TEMPLATE_DB = "threadline_test_template";
+// Per run, so concurrent test runs against one server do not drop each other's template.
+const TEMPLATE_DB = `threadline_test_template_${process.pid}`;
 
 /**
  * Migrates one database with `prisma migrate deploy` for the whole run; every test file then gets
