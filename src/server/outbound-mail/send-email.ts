@@ -21,9 +21,11 @@ export interface OutgoingEmail {
   mailbox?: Mailbox | null;
   /** Sending again with the same key sends nothing and answers the first email. */
   dedupeKey?: string;
+  /** The Message-ID to use, when the caller already stored it on a thread message. */
+  messageIdHeader?: string;
 }
 
-async function senderMailbox(db: Db, workspaceId: string, preferred?: Mailbox | null) {
+export async function senderMailbox(db: Db, workspaceId: string, preferred?: Mailbox | null) {
   if (preferred?.sendable) return preferred;
   return db.mailbox.findFirst({ where: { workspaceId, sendable: true }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
 }
@@ -47,7 +49,7 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendResul
   }
   const mailbox = await senderMailbox(db, email.workspaceId, email.mailbox);
   const fromAddress = mailbox?.address ?? "no-reply@threadline.invalid";
-  const messageIdHeader = generateMessageId(emailDomain(fromAddress) ?? "threadline.invalid");
+  const messageIdHeader = email.messageIdHeader ?? generateMessageId(emailDomain(fromAddress) ?? "threadline.invalid");
   let outbound: OutboundEmail;
   try {
     outbound = await db.outboundEmail.create({
