@@ -11,8 +11,10 @@ export interface CallOptions<P> {
 export async function callRoute<P>(handler: Handler<P>, method: string, url: string, options: CallOptions<P> = {}) {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     headers.set("content-type", "application/json");
   }

@@ -29,13 +29,12 @@ export async function findThreadMatch(
 ): Promise<ThreadMatch | null> {
   const candidates = [...new Set([...email.inReplyTo, ...[...email.references].reverse()])].filter((id) => id !== email.messageId);
   if (candidates.length > 0) {
-    const [messages, outbound] = await Promise.all([
-      tx.message.findMany({ where: { workspaceId, messageIdHeader: { in: candidates } }, select: { messageIdHeader: true, ticketId: true } }),
-      tx.outboundEmail.findMany({
-        where: { workspaceId, messageIdHeader: { in: candidates }, ticketId: { not: null } },
-        select: { messageIdHeader: true, ticketId: true },
-      }),
-    ]);
+    // One after the other: queries of one transaction share a connection.
+    const messages = await tx.message.findMany({ where: { workspaceId, messageIdHeader: { in: candidates } }, select: { messageIdHeader: true, ticketId: true } });
+    const outbound = await tx.outboundEmail.findMany({
+      where: { workspaceId, messageIdHeader: { in: candidates }, ticketId: { not: null } },
+      select: { messageIdHeader: true, ticketId: true },
+    });
     const ticketByMessageId = new Map<string, string>();
     for (const row of [...outbound, ...messages]) if (row.messageIdHeader && row.ticketId) ticketByMessageId.set(row.messageIdHeader, row.ticketId);
     const hit = candidates.find((id) => ticketByMessageId.has(id));

@@ -1,5 +1,12 @@
 import type { MessageDirection, Prisma, TicketKind, TicketPriority } from "@/generated/prisma/client";
+import type { WorkspaceAccess } from "@/server/auth/access";
+import { findOrCreateContact } from "@/server/contacts/contacts.service";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
 import { allocateTicketNumber } from "./ticket-number";
+import { setTicketTags } from "./ticket-tags";
+import type { CreateTicketInput } from "./tickets.schema";
+import { getTicketDto } from "./tickets.service";
 
 export interface NewTicket {
   workspaceId: string;
@@ -70,4 +77,34 @@ export async function createTicketInTx(tx: Prisma.TransactionClient, input: NewT
     },
   });
   return { ticket, message };
+}
+
+/**
+ * A ticket created through the API: for a contact (their message, as if emailed in) or, without one,
+ * opened with an internal note of the caller. Optional priority, assignee (a member) and tags.
+ */
+export async function createTicket(db: Db, access: WorkspaceAccess, input: CreateTicketInput) {
+  const workspaceId = access.workspace.id;
+  return db.$transaction(async (tx) => {
+    if (input.assigneeId && !(await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: input.assigneeId } } }))) {
+      throw new AppError("VALIDATION", "The assignee must be a member of the workspace", { fields: { assigneeId: "not a member of this workspace" } });
+    }
+    const contact = input.contact ? await findOrCreateContact(tx, workspaceId, input.contact) : null;
+    const mailbox = await tx.mailbox.findFirst({ where: { workspaceId }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
+    const { ticket } = await createTicketInTx(tx, {
+      workspaceId,
+      subject: input.subject,
+      priority: input.priority,
+      assigneeId: input.assigneeId ?? null,
+      contactId: contact?.id ?? null,
+      customerId: contact?.customerId ?? null,
+      mailboxId: mailbox?.id ?? null,
+      actorUserId: access.user.id,
+      firstMessage: contact
+        ? { direction: "inbound", bodyText: input.body, fromAddress: contact.email, fromName: contact.name }
+        : { direction: "note", bodyText: input.body },
+    });
+    if (input.tags?.length) await setTicketTags(tx, workspaceId, ticket.id, input.tags);
+    return getTicketDto(tx, workspaceId, ticket.id);
+  });
 }

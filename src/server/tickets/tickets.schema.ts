@@ -1,7 +1,67 @@
 import { z } from "zod";
 
+const repeatable = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).optional());
+const ticketStatus = z.enum(["open", "pending", "closed", "merged"]);
+const priority = z.enum(["low", "normal", "high", "urgent"]);
+
+/** Filters of GET /tickets (query string; `status`, `tags` and `priority` may repeat). */
 export const listTicketsSchema = z.object({
+  status: repeatable(ticketStatus),
+  /** A member's user id, `me`, or `none` for unassigned tickets. */
+  assignee: z.union([z.uuid(), z.literal("none"), z.literal("me")]).optional(),
+  priority: repeatable(priority),
+  /** Tag names; a ticket must carry all of them. */
+  tags: repeatable(z.string().trim().min(1).max(50)),
+  search: z.string().trim().max(200).optional(),
+  /** `true` lists archived tickets (which are otherwise left out). */
+  archived: z.stringbool().or(z.boolean()).optional().default(false),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export type ListTicketsInput = z.infer<typeof listTicketsSchema>;
+export type ListTicketsInput = z.input<typeof listTicketsSchema>;
+export type ListTicketsFilters = z.output<typeof listTicketsSchema>;
+
+export const createTicketSchema = z.object({
+  subject: z.string().trim().min(1).max(500),
+  body: z.string().min(1).max(1_000_000),
+  /** The customer the ticket is for; without it the body is an internal note of the caller. */
+  contact: z.object({ email: z.email(), name: z.string().trim().max(200).optional() }).optional(),
+  priority: priority.optional(),
+  assigneeId: z.uuid().nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+});
+export type CreateTicketInput = z.infer<typeof createTicketSchema>;
+
+export const updateTicketSchema = z.object({
+  subject: z.string().trim().min(1).max(500).optional(),
+  /** null unassigns. */
+  assigneeId: z.uuid().nullable().optional(),
+  priority: priority.optional(),
+  /** The ticket's whole tag set, by name; unknown names are created. */
+  tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+});
+export type UpdateTicketInput = z.infer<typeof updateTicketSchema>;
+
+export const addMessageSchema = z.object({
+  body: z.string().min(1).max(1_000_000),
+  bodyHtml: z.string().max(5_000_000).optional(),
+  isInternal: z.boolean().default(false),
+  sendEmail: z.boolean().default(false),
+  toAddresses: z.array(z.email()).max(50).optional(),
+  ccAddresses: z.array(z.email()).max(50).optional(),
+  attachmentIds: z.array(z.uuid()).max(50).optional(),
+});
+export type AddMessageInput = z.infer<typeof addMessageSchema>;
+
+export const changeStatusSchema = z.object({
+  toStatus: z.enum(["open", "pending", "closed"]),
+  reason: z.string().trim().max(500).optional(),
+});
+export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
+
+export const mergeTicketSchema = z.object({ targetTicketId: z.uuid() });
+export const splitTicketSchema = z.object({
+  messageIds: z.array(z.uuid()).min(1).max(500),
+  newSubject: z.string().trim().min(1).max(500),
+});
+export type SplitTicketInput = z.infer<typeof splitTicketSchema>;

@@ -1,17 +1,21 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import type { ListTicketsInput } from "./tickets.schema";
+import { notFound } from "@/server/errors";
+import { presentActivity, presentMessage, messageInclude } from "./ticket-presenters";
+import { searchTicketIds } from "./ticket-search";
+import { listTicketsSchema, type ListTicketsInput } from "./tickets.schema";
 
-const ticketListInclude = {
+export const ticketInclude = {
   contact: { select: { id: true, email: true, name: true } },
+  customer: { select: { id: true, name: true } },
   assignee: { select: { id: true, email: true, name: true } },
-  tags: { include: { tag: { select: { id: true, name: true, color: true } } } },
+  tags: { include: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
 } satisfies Prisma.TicketInclude;
 
-type TicketWithList = Prisma.TicketGetPayload<{ include: typeof ticketListInclude }>;
+type TicketWithRelations = Prisma.TicketGetPayload<{ include: typeof ticketInclude }>;
 
-/** The public shape of a ticket in lists (REST and tRPC answer the same). */
-export function presentTicket(ticket: TicketWithList) {
+/** The public shape of a ticket (REST and tRPC answer the same). */
+export function presentTicket(ticket: TicketWithRelations) {
   return {
     id: ticket.id,
     ticketNumber: ticket.ticketNumber,
@@ -22,7 +26,7 @@ export function presentTicket(ticket: TicketWithList) {
     assigneeId: ticket.assigneeId,
     assignee: ticket.assignee,
     contact: ticket.contact,
-    customerId: ticket.customerId,
+    customer: ticket.customer,
     mailboxId: ticket.mailboxId,
     tags: ticket.tags.map((t) => t.tag),
     archivedAt: ticket.archivedAt?.toISOString() ?? null,
@@ -36,18 +40,36 @@ export function presentTicket(ticket: TicketWithList) {
 }
 export type TicketDto = ReturnType<typeof presentTicket>;
 
-/** The workspace's tickets, newest activity first; archived and merged-away ones left out. */
-export async function listTickets(db: Db, workspaceId: string, input: ListTicketsInput) {
-  const where: Prisma.TicketWhereInput = { workspaceId, archivedAt: null, status: { not: "merged" } };
-  const [tickets, total] = await Promise.all([
-    db.ticket.findMany({
-      where,
-      include: ticketListInclude,
-      orderBy: [{ lastActivityAt: "desc" }, { ticketNumber: "desc" }],
-      take: input.limit,
-      skip: input.offset,
+/** A page of the workspace's tickets matching the filters, and the total across pages. */
+export async function listTickets(db: Db, workspaceId: string, input: ListTicketsInput, callerId: string | null = null) {
+  const filters = listTicketsSchema.parse(input);
+  const { ids, total } = await searchTicketIds(db, workspaceId, filters, callerId);
+  const rows = await db.ticket.findMany({ where: { id: { in: ids }, workspaceId }, include: ticketInclude });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { tickets: ids.flatMap((id) => (byId.has(id) ? [presentTicket(byId.get(id)!)] : [])), total };
+}
+
+/** One ticket of the workspace, or NOT_FOUND (also for another workspace's ticket). */
+export async function findTicket(db: Db | Prisma.TransactionClient, workspaceId: string, ticketId: string) {
+  const ticket = await db.ticket.findFirst({ where: { id: ticketId, workspaceId }, include: ticketInclude });
+  if (!ticket) throw notFound("Ticket");
+  return ticket;
+}
+
+export async function getTicketDto(db: Db | Prisma.TransactionClient, workspaceId: string, ticketId: string) {
+  return presentTicket(await findTicket(db, workspaceId, ticketId));
+}
+
+/** A ticket with its thread (oldest first) and its timeline. */
+export async function getTicketDetail(db: Db, workspaceId: string, ticketId: string) {
+  const ticket = await findTicket(db, workspaceId, ticketId);
+  const [messages, activity] = await Promise.all([
+    db.message.findMany({ where: { ticketId, workspaceId }, include: messageInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.activityEvent.findMany({
+      where: { ticketId, workspaceId },
+      include: { actor: { select: { id: true, email: true, name: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
-    db.ticket.count({ where }),
   ]);
-  return { tickets: tickets.map(presentTicket), total };
+  return { ...presentTicket(ticket), messages: messages.map(presentMessage), activity: activity.map(presentActivity) };
 }

@@ -1,9 +1,45 @@
-import { listTicketsSchema } from "@/server/tickets/tickets.schema";
-import { listTickets } from "@/server/tickets/tickets.service";
+import { z } from "zod";
+import { addTicketMessage } from "@/server/tickets/add-message";
+import { createTicket } from "@/server/tickets/create-ticket";
+import { mergeTicket } from "@/server/tickets/merge-ticket";
+import { splitTicket } from "@/server/tickets/split-ticket";
+import { changeTicketStatus, setTicketArchived } from "@/server/tickets/ticket-status";
+import {
+  addMessageSchema,
+  changeStatusSchema,
+  createTicketSchema,
+  listTicketsSchema,
+  mergeTicketSchema,
+  splitTicketSchema,
+  updateTicketSchema,
+} from "@/server/tickets/tickets.schema";
+import { getTicketDetail, listTickets } from "@/server/tickets/tickets.service";
+import { updateTicket } from "@/server/tickets/update-ticket";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
+
+const ticketId = z.object({ ticketId: z.uuid() });
 
 export const ticketRouter = createTRPCRouter({
   list: workspaceProcedure
     .input(listTicketsSchema)
-    .query(({ ctx, input }) => listTickets(ctx.db, ctx.access.workspace.id, input)),
+    .query(({ ctx, input }) => listTickets(ctx.db, ctx.access.workspace.id, input, ctx.access.user.id)),
+  get: workspaceProcedure.input(ticketId).query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.access.workspace.id, input.ticketId)),
+  create: workspaceProcedure.input(createTicketSchema).mutation(({ ctx, input }) => createTicket(ctx.db, ctx.access, input)),
+  update: workspaceProcedure
+    .input(ticketId.extend(updateTicketSchema.shape))
+    .mutation(({ ctx, input: { ticketId, ...patch } }) => updateTicket(ctx.db, ctx.access, ticketId, patch)),
+  addMessage: workspaceProcedure
+    .input(ticketId.extend(addMessageSchema.shape))
+    .mutation(({ ctx, input: { ticketId, ...message } }) => addTicketMessage(ctx.db, ctx.access, ticketId, message)),
+  setStatus: workspaceProcedure
+    .input(ticketId.extend(changeStatusSchema.shape))
+    .mutation(({ ctx, input: { ticketId, ...change } }) => changeTicketStatus(ctx.db, ctx.access, ticketId, change)),
+  merge: workspaceProcedure
+    .input(ticketId.extend(mergeTicketSchema.shape))
+    .mutation(({ ctx, input }) => mergeTicket(ctx.db, ctx.access, input.ticketId, input.targetTicketId)),
+  split: workspaceProcedure
+    .input(ticketId.extend(splitTicketSchema.shape))
+    .mutation(({ ctx, input: { ticketId, ...split } }) => splitTicket(ctx.db, ctx.access, ticketId, split)),
+  archive: workspaceProcedure.input(ticketId).mutation(({ ctx, input }) => setTicketArchived(ctx.db, ctx.access, input.ticketId, true)),
+  unarchive: workspaceProcedure.input(ticketId).mutation(({ ctx, input }) => setTicketArchived(ctx.db, ctx.access, input.ticketId, false)),
 });

@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { parseJsonBody } from "@/server/http/body";
+import { pagedJson, parseQuery } from "@/server/http/query";
+import { withWorkspace } from "@/server/http/with-workspace";
+import { createTicket } from "@/server/tickets/create-ticket";
+import { createTicketSchema, listTicketsSchema } from "@/server/tickets/tickets.schema";
+import { listTickets } from "@/server/tickets/tickets.service";
+
+// GET /api/v1/workspaces/:workspaceId/tickets — filtered, paged; the total in X-Total-Count.
+export const GET = withWorkspace(async ({ request, db, access }) => {
+  const filters = parseQuery(request, listTicketsSchema, ["status", "tags", "priority"]);
+  const { tickets, total } = await listTickets(db, access.workspace.id, filters, access.user.id);
+  return pagedJson(tickets, total);
+});
+
+// POST /api/v1/workspaces/:workspaceId/tickets
+export const POST = withWorkspace(async ({ request, db, access }) =>
+  NextResponse.json(await createTicket(db, access, await parseJsonBody(request, createTicketSchema)), { status: 201 }),
+);

@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+
+/** A URL's query as an object for zod: the named keys as arrays (they may repeat), others single. */
+export function queryObject(request: Request, repeatable: readonly string[] = []): Record<string, string | string[]> {
+  const params = new URL(request.url).searchParams;
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    query[key] = repeatable.includes(key) ? params.getAll(key) : params.get(key)!;
+  }
+  return query;
+}
+
+/** Validates the query string (a failing schema is 422 naming the parameters). */
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T, repeatable: readonly string[] = []): z.infer<T> {
+  return schema.parse(queryObject(request, repeatable));
+}
+
+/** A page of a list, with the total across pages in X-Total-Count. */
+export function pagedJson(items: unknown[], total: number) {
+  return NextResponse.json(items, { headers: { "X-Total-Count": String(total) } });
+}

@@ -1,0 +1,85 @@
+import type { WorkspaceAccess } from "@/server/auth/access";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { emailDomain } from "@/server/inbound/address";
+import { sanitizeEmailHtml } from "@/server/inbound/html";
+import { generateMessageId } from "@/server/inbound/message-id";
+import { withTicketToken } from "@/server/inbound/subject";
+import { sendEmail, senderMailbox } from "@/server/outbound-mail/send-email";
+import { recordActivity } from "./activity";
+import { messageInclude, presentMessage } from "./ticket-presenters";
+import { findTicket } from "./tickets.service";
+import type { AddMessageInput } from "./tickets.schema";
+
+/**
+ * An agent's reply or internal note. With `sendEmail` (not for notes) the reply goes to the contact,
+ * or the given addresses, threaded under the last inbound message (In-Reply-To, References) with the
+ * `[#n]` token in the subject, and is recorded in OutboundEmail under the message's own Message-ID.
+ */
+export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId: string, input: AddMessageInput) {
+  const workspaceId = access.workspace.id;
+  const ticket = await findTicket(db, workspaceId, ticketId);
+  if (ticket.status === "merged") throw new AppError("CONFLICT", "This ticket was merged; reply on the ticket it was merged into");
+  const isNote = input.isInternal;
+  const send = input.sendEmail && !isNote;
+  const to = input.toAddresses?.length ? input.toAddresses : ticket.contact ? [ticket.contact.email] : [];
+  if (send && to.length === 0) throw new AppError("VALIDATION", "The ticket has no contact to email", { fields: { toAddresses: "required: the ticket has no contact" } });
+
+  const lastInbound = await db.message.findFirst({ where: { ticketId, workspaceId, direction: "inbound" }, orderBy: { createdAt: "desc" } });
+  const mailbox = send ? await senderMailbox(db, workspaceId, ticket.mailboxId ? await db.mailbox.findUnique({ where: { id: ticket.mailboxId } }) : null) : null;
+  const references = lastInbound?.messageIdHeader ? [...lastInbound.references, lastInbound.messageIdHeader] : [];
+  const subject = withTicketToken(`Re: ${ticket.subject}`, ticket.ticketNumber);
+
+  const message = await db.$transaction(async (tx) => {
+    const attachments = input.attachmentIds?.length
+      ? await tx.attachment.findMany({ where: { id: { in: input.attachmentIds }, workspaceId, ticketId, messageId: null } })
+      : [];
+    if (attachments.length !== (input.attachmentIds?.length ?? 0)) {
+      throw new AppError("VALIDATION", "Unknown attachment", { fields: { attachmentIds: "must be unused uploads of this ticket" } });
+    }
+    const created = await tx.message.create({
+      data: {
+        workspaceId,
+        ticketId,
+        direction: isNote ? "note" : "outbound",
+        authorUserId: access.user.id,
+        fromAddress: mailbox?.address ?? access.user.email,
+        fromName: access.user.name,
+        toAddresses: send ? to : [],
+        ccAddresses: send ? (input.ccAddresses ?? []) : [],
+        subject: isNote ? null : subject,
+        bodyText: input.body,
+        bodyHtml: input.bodyHtml ? sanitizeEmailHtml(input.bodyHtml) : null,
+        messageIdHeader: send ? generateMessageId(emailDomain(mailbox?.address ?? "") ?? "threadline.invalid") : null,
+        inReplyTo: send ? (lastInbound?.messageIdHeader ?? null) : null,
+        references: send ? references : [],
+        deliveryStatus: send ? "recorded" : null,
+      },
+    });
+    if (attachments.length) await tx.attachment.updateMany({ where: { id: { in: attachments.map((a) => a.id) } }, data: { messageId: created.id } });
+    await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: created.createdAt } });
+    await recordActivity(tx, { workspaceId, ticketId, actorUserId: access.user.id, type: isNote ? "note_added" : "replied", data: { messageId: created.id, emailed: send } });
+    return created;
+  });
+
+  if (send) {
+    // One email under the message's own Message-ID, so a reply from any recipient threads back here.
+    const { outbound } = await sendEmail(db, {
+      workspaceId,
+      kind: "reply",
+      to: to[0]!,
+      cc: [...to.slice(1), ...(input.ccAddresses ?? [])],
+      subject,
+      text: input.body,
+      html: message.bodyHtml,
+      ticketId,
+      messageId: message.id,
+      mailbox,
+      inReplyTo: message.inReplyTo,
+      references,
+      messageIdHeader: message.messageIdHeader!,
+    });
+    await db.message.update({ where: { id: message.id }, data: { deliveryStatus: outbound.status } });
+  }
+  return presentMessage(await db.message.findUniqueOrThrow({ where: { id: message.id }, include: messageInclude }));
+}

@@ -1,0 +1,36 @@
+import type { WorkspaceAccess } from "@/server/auth/access";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { recordActivity } from "./activity";
+import { setTicketTags } from "./ticket-tags";
+import { findTicket, getTicketDto } from "./tickets.service";
+import type { UpdateTicketInput } from "./tickets.schema";
+
+/** Assignee (a member, or null), priority, subject and the tag set; each change on the timeline. */
+export async function updateTicket(db: Db, access: WorkspaceAccess, ticketId: string, input: UpdateTicketInput) {
+  const workspaceId = access.workspace.id;
+  return db.$transaction(async (tx) => {
+    const ticket = await findTicket(tx, workspaceId, ticketId);
+    const actor = { workspaceId, ticketId, actorUserId: access.user.id };
+    if (input.assigneeId !== undefined && input.assigneeId !== ticket.assigneeId) {
+      if (input.assigneeId && !(await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: input.assigneeId } } }))) {
+        throw new AppError("VALIDATION", "The assignee must be a member of the workspace", { fields: { assigneeId: "not a member of this workspace" } });
+      }
+      await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId: input.assigneeId } });
+      await recordActivity(tx, { ...actor, type: "assigned", data: { from: ticket.assigneeId, to: input.assigneeId } });
+    }
+    if (input.priority && input.priority !== ticket.priority) {
+      await tx.ticket.update({ where: { id: ticketId }, data: { priority: input.priority } });
+      await recordActivity(tx, { ...actor, type: "priority_changed", data: { from: ticket.priority, to: input.priority } });
+    }
+    if (input.subject && input.subject !== ticket.subject) {
+      await tx.ticket.update({ where: { id: ticketId }, data: { subject: input.subject } });
+      await recordActivity(tx, { ...actor, type: "subject_changed", data: { from: ticket.subject, to: input.subject } });
+    }
+    if (input.tags) {
+      const { added, removed } = await setTicketTags(tx, workspaceId, ticketId, input.tags);
+      if (added.length || removed.length) await recordActivity(tx, { ...actor, type: "tagged", data: { added, removed } });
+    }
+    return getTicketDto(tx, workspaceId, ticketId);
+  });
+}
