@@ -5,9 +5,8 @@ import type { ListTicketsFilters } from "./tickets.schema";
 const DEFAULT_STATUSES = ["open", "pending", "closed"];
 
 /**
- * The ids of one page of a workspace's tickets matching the filters, and the total. One SQL query
- * so search, filters, ranking and the count agree: full-text matches come from the GIN indexes on
- * ticket subjects and message bodies (summed ranks, best first); otherwise newest activity first.
+ * The ids of one page of a workspace's tickets matching the filters (best full-text rank first when
+ * searching, then newest activity), and the total across pages. Page and total share their SQL.
  */
 export async function searchTicketIds(
   db: Db,
@@ -28,31 +27,23 @@ export async function searchTicketIds(
       WHERE tt."ticketId" = t."id" AND g."workspaceId" = ${workspaceId}::uuid AND lower(g."name") = ${tag})`);
   }
   const where = Prisma.join(conditions, " AND ");
-  const page = Prisma.sql`LIMIT ${filters.limit} OFFSET ${filters.offset}`;
-
-  const rows = filters.search
-    ? await db.$queryRaw<{ id: string; total: bigint }[]>`
-        WITH q AS (SELECT websearch_to_tsquery('english', ${filters.search}) AS query),
-        matches AS (
+  // Full-text matches come from the GIN indexes on subjects and message bodies; ranks are summed.
+  const from = filters.search
+    ? Prisma.sql`(
+        SELECT "ticketId", sum(rank) AS rank FROM (
           SELECT t."id" AS "ticketId", ts_rank(t."searchVector", q.query) * 2 AS rank
             FROM "Ticket" t, q WHERE t."workspaceId" = ${workspaceId}::uuid AND t."searchVector" @@ q.query
           UNION ALL
           SELECT m."ticketId", ts_rank(m."searchVector", q.query)
             FROM "Message" m, q WHERE m."workspaceId" = ${workspaceId}::uuid AND m."searchVector" @@ q.query
-        ),
-        ranked AS (SELECT "ticketId", sum(rank) AS rank FROM matches GROUP BY "ticketId")
-        SELECT t."id", count(*) OVER () AS total
-          FROM ranked r JOIN "Ticket" t ON t."id" = r."ticketId"
-         WHERE ${where}
-         ORDER BY r.rank DESC, t."lastActivityAt" DESC, t."ticketNumber" DESC ${page}`
-    : await db.$queryRaw<{ id: string; total: bigint }[]>`
-        SELECT t."id", count(*) OVER () AS total FROM "Ticket" t
-         WHERE ${where}
-         ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC ${page}`;
-  if (!rows[0] && filters.offset > 0) {
-    // A page past the end has no row to carry the total: ask for the first row instead.
-    const { total } = await searchTicketIds(db, workspaceId, { ...filters, offset: 0, limit: 1 }, callerId);
-    return { ids: [], total };
-  }
-  return { ids: rows.map((r) => r.id), total: rows[0] ? Number(rows[0].total) : 0 };
+        ) matches GROUP BY "ticketId"
+      ) r JOIN "Ticket" t ON t."id" = r."ticketId"`
+    : Prisma.sql`"Ticket" t`;
+  const withQuery = Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${filters.search ?? ""}) AS query)`;
+  const order = filters.search ? Prisma.sql`r.rank DESC, t."lastActivityAt" DESC, t."ticketNumber" DESC` : Prisma.sql`t."lastActivityAt" DESC, t."ticketNumber" DESC`;
+
+  // The page and the total are two queries: a window count would make the page read every match.
+  const rows = await db.$queryRaw<{ id: string }[]>`${withQuery} SELECT t."id" FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${filters.limit} OFFSET ${filters.offset}`;
+  const [count] = await db.$queryRaw<{ total: bigint }[]>`${withQuery} SELECT count(*) AS total FROM ${from} WHERE ${where}`;
+  return { ids: rows.map((r) => r.id), total: Number(count?.total ?? 0) };
 }
