@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi/operation";
+import {
+  addMessageSchema,
+  changeStatusSchema,
+  createTicketSchema,
+  listTicketsSchema,
+  mergeTicketSchema,
+  splitTicketSchema,
+  updateTicketSchema,
+} from "./tickets.schema";
+
+const base = "/api/v1/workspaces/{workspaceId}/tickets";
+const one = `${base}/{ticketId}`;
+const common = { tag: "Tickets", security: "bearer" } as const;
+
+export const ticketOperations: Operation[] = [
+  { ...common, method: "get", path: base, summary: "List tickets", description: "Newest activity first (best match first when searching); archived tickets only with archived=true. The total is in X-Total-Count.", query: listTicketsSchema, responses: { 200: "Array of tickets", 422: "Bad filters", ...WORKSPACE_ERRORS } },
+  { ...common, method: "post", path: base, summary: "Create a ticket", body: createTicketSchema, responses: { 201: "The ticket", 422: "Invalid input", ...WORKSPACE_ERRORS } },
+  { ...common, method: "get", path: one, summary: "Get a ticket with its messages and activity", responses: { 200: "The ticket with `messages` and `activity`", ...WORKSPACE_ERRORS } },
+  { ...common, method: "patch", path: one, summary: "Assign, prioritize, rename or tag a ticket", description: "assigneeId null unassigns; tags is the whole set, by name, created on demand.", body: updateTicketSchema, responses: { 200: "The ticket", 422: "Invalid input or assignee not a member", ...WORKSPACE_ERRORS } },
+  { ...common, method: "post", path: `${one}/messages`, summary: "Reply or add an internal note", description: "With sendEmail (not for notes) the reply is emailed to the contact or toAddresses, threaded under the last inbound message, with the [#n] token in the subject.", body: addMessageSchema, responses: { 201: "The message", 409: "The ticket was merged", 422: "Invalid input", ...WORKSPACE_ERRORS } },
+  { ...common, method: "post", path: `${one}/attachments`, summary: "Upload an attachment", description: "multipart/form-data with a `file` field, at most 25 MiB; executables are refused. Use the id in attachmentIds of a message.", body: z.object({ file: z.string().describe("The file (binary)") }), bodyType: "multipart/form-data", responses: { 201: "The attachment {id, filename, contentType, size}", 400: "Not multipart", 413: "Too large", 422: "Missing file or type not allowed", ...WORKSPACE_ERRORS } },
+  { ...common, method: "post", path: `${one}/status`, summary: "Change the status", description: "open ⇄ pending ⇄ closed; merged is final.", body: changeStatusSchema, responses: { 200: "The ticket", 409: "Illegal transition", 422: "Invalid input", ...WORKSPACE_ERRORS } },
+  { ...common, method: "post", path: `${one}/merge`, summary: "Merge this ticket into another", description: "Messages, tags and attachments move to the target; this ticket becomes merged. Answers {source, target, movedCount}.", body: mergeTicketSchema, responses: { 200: "{source, target, movedCount}", 409: "Either ticket is merged already", 422: "Self-merge", ...WORKSPACE_ERRORS } },
+  { ...common, method: "post", path: `${one}/split`, summary: "Split messages into a new ticket", body: splitTicketSchema, responses: { 201: "{ticket, movedCount}", 422: "Messages of another ticket, or all of them", ...WORKSPACE_ERRORS } },
+  { ...common, method: "post", path: `${one}/archive`, summary: "Archive a ticket", responses: { 200: "The ticket with archivedAt set", ...WORKSPACE_ERRORS } },
+  { ...common, method: "post", path: `${one}/unarchive`, summary: "Unarchive a ticket", responses: { 200: "The ticket with archivedAt cleared", ...WORKSPACE_ERRORS } },
+];
