@@ -1,6 +1,7 @@
 import type { Role, Workspace } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { AppError, forbidden, notFound } from "@/server/errors";
+import { isUuid } from "@/server/ids";
 import type { Caller } from "./caller";
 
 export interface WorkspaceAccess {
@@ -11,8 +12,6 @@ export interface WorkspaceAccess {
 }
 
 export type WorkspaceRef = { id: string } | { slug: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one authorization guard, for tRPC and REST alike: the caller must be a member of the
@@ -26,7 +25,7 @@ export async function resolveWorkspaceAccess(
   minRole: Role = "member",
 ): Promise<WorkspaceAccess> {
   if (!caller) throw new AppError("UNAUTHORIZED", "Sign in or send an API token");
-  if ("id" in ref && !UUID.test(ref.id)) throw notFound("Workspace");
+  if ("id" in ref && !isUuid(ref.id)) throw notFound("Workspace");
   const membership = await db.membership.findFirst({
     where: { userId: caller.userId, workspace: "id" in ref ? { id: ref.id } : { slug: ref.slug } },
     include: { workspace: true, user: { select: { id: true, email: true, name: true } } },

@@ -1,7 +1,9 @@
 import { db as appDb, type Db } from "@/server/db";
-import { DOWNLOAD_ATTACHMENT_JOB, NEW_TICKET_JOB } from "@/server/inbound/route-mail";
+import { DOWNLOAD_ATTACHMENT_JOB, INCOMING_MAIL_NOTIFY_JOB, NEW_TICKET_JOB } from "@/server/inbound/route-mail";
 import { newTicketFollowup, type NewTicketHook } from "@/server/inbound/new-ticket-followup";
 import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
+import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
+import { runNewTicketAutomations } from "@/server/automations/run-automations";
 import { runPendingJobs, type JobHandler } from "./jobs";
 
 /** The handler of every job type; `onNewTicket` hooks run before a new ticket's confirmation. */
@@ -9,12 +11,13 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[] } = {}): Re
   return {
     [NEW_TICKET_JOB]: newTicketFollowup(options.onNewTicket ?? []),
     [DOWNLOAD_ATTACHMENT_JOB]: downloadAttachmentJob,
+    [INCOMING_MAIL_NOTIFY_JOB]: notifyIncomingMailJob,
   };
 }
 
 /** The handlers the running app uses. */
 export function appJobHandlers(): Record<string, JobHandler> {
-  return jobHandlers();
+  return jobHandlers({ onNewTicket: [runNewTicketAutomations] });
 }
 
 const state = globalThis as unknown as { threadlineJobWorker?: { running: Promise<void> | null; again: boolean } };

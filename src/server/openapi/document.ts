@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { automationOperations } from "@/server/automations/automations.openapi";
+import { deliveryOperations } from "@/server/delivery/delivery.openapi";
 import { inboundOperations } from "@/server/inbound/inbound.openapi";
+import { incomingMailOperations } from "@/server/incoming-mails/incoming-mails.openapi";
 import { ticketOperations } from "@/server/tickets/tickets.openapi";
 import { workspaceOperations } from "@/server/workspaces/workspaces.openapi";
 import { errorResponseSchema, type Operation } from "./operation";
+import { settingsOperations } from "./settings.openapi";
 
 /** Every documented operation, in the order the reference shows them. */
-export const operations: Operation[] = [...inboundOperations, ...workspaceOperations, ...ticketOperations];
+export const operations: Operation[] = [...inboundOperations, ...workspaceOperations, ...ticketOperations, ...settingsOperations, ...automationOperations, ...incomingMailOperations, ...deliveryOperations];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
 

@@ -1,4 +1,4 @@
-import type { Mailbox, OutboundEmail, OutboundEmailKind } from "@/generated/prisma/client";
+import type { Mailbox, OutboundEmail, OutboundEmailKind, Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/errors";
 import { emailDomain } from "@/server/inbound/address";
@@ -25,16 +25,14 @@ export interface OutgoingEmail {
   messageIdHeader?: string;
 }
 
-export async function senderMailbox(db: Db, workspaceId: string, preferred?: Mailbox | null) {
+/** The app client, or a transaction (recordEmail can run inside the caller's transaction). */
+type DbOrTx = Db | Prisma.TransactionClient;
+
+export async function senderMailbox(db: DbOrTx, workspaceId: string, preferred?: Mailbox | null) {
   if (preferred?.sendable) return preferred;
   return db.mailbox.findFirst({ where: { workspaceId, sendable: true }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
 }
 
-/**
- * Records an email in OutboundEmail with its own Message-ID (so replies to it thread back), then
- * sends it through SMTP when SMTP_URL is set. The record comes first: with a dedupe key, a second
- * call (a retried job) finds it and sends nothing.
- */
 export interface SendResult {
   outbound: OutboundEmail;
   /** False when the dedupe key found an earlier email: nothing was recorded or sent this time. */
@@ -42,17 +40,22 @@ export interface SendResult {
   sent: boolean;
 }
 
-export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendResult> {
+/**
+ * Records an email in OutboundEmail with its own Message-ID (so replies to it thread back), without
+ * sending it. With a dedupe key, a second call (a retried job) finds the first and records nothing.
+ * Callers that must decide and record atomically (the automated-response cooldown) pass their
+ * transaction and call deliverEmail after the commit.
+ */
+export async function recordEmail(db: DbOrTx, email: OutgoingEmail): Promise<{ outbound: OutboundEmail; created: boolean; mailbox: Mailbox | null }> {
   if (email.dedupeKey) {
     const earlier = await db.outboundEmail.findUnique({ where: { dedupeKey: email.dedupeKey } });
-    if (earlier) return { outbound: earlier, created: false, sent: false };
+    if (earlier) return { outbound: earlier, created: false, mailbox: null };
   }
   const mailbox = await senderMailbox(db, email.workspaceId, email.mailbox);
   const fromAddress = mailbox?.address ?? "no-reply@threadline.invalid";
   const messageIdHeader = email.messageIdHeader ?? generateMessageId(emailDomain(fromAddress) ?? "threadline.invalid");
-  let outbound: OutboundEmail;
   try {
-    outbound = await db.outboundEmail.create({
+    const outbound = await db.outboundEmail.create({
       data: {
         workspaceId: email.workspaceId,
         ticketId: email.ticketId ?? null,
@@ -71,24 +74,29 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendResul
         dedupeKey: email.dedupeKey ?? null,
       },
     });
+    return { outbound, created: true, mailbox };
   } catch (error) {
     if (email.dedupeKey && isUniqueViolation(error)) {
-      return { outbound: await db.outboundEmail.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } }), created: false, sent: false };
+      return { outbound: await db.outboundEmail.findUniqueOrThrow({ where: { dedupeKey: email.dedupeKey } }), created: false, mailbox: null };
     }
     throw error;
   }
+}
 
+/** Sends a recorded email through SMTP when SMTP_URL is set, and marks it sent or failed. */
+export async function deliverEmail(db: Db, recorded: OutboundEmail, mailbox: Mailbox | null): Promise<SendResult> {
+  let outbound = recorded;
   const transport = smtpTransport();
   if (!transport) return { outbound, created: true, sent: false };
   try {
     const info = (await transport.sendMail({
-      from: mailbox ? { name: mailbox.name, address: fromAddress } : fromAddress,
+      from: mailbox ? { name: mailbox.name, address: outbound.fromAddress } : outbound.fromAddress,
       to: outbound.toAddress,
       cc: outbound.ccAddresses,
       subject: outbound.subject,
       text: outbound.bodyText,
       html: outbound.bodyHtml ?? undefined,
-      messageId: formatMessageId(messageIdHeader),
+      messageId: formatMessageId(outbound.messageIdHeader),
       inReplyTo: outbound.inReplyTo ? formatMessageId(outbound.inReplyTo) : undefined,
       references: outbound.references.map(formatMessageId),
     })) as { messageId?: string };
@@ -104,4 +112,11 @@ export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendResul
     });
     return { outbound, created: true, sent: false };
   }
+}
+
+/** Records the email, then sends it (see recordEmail and deliverEmail). */
+export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendResult> {
+  const { outbound, created, mailbox } = await recordEmail(db, email);
+  if (!created) return { outbound, created: false, sent: false };
+  return deliverEmail(db, outbound, mailbox);
 }

@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { createRuleSchema } from "@/server/automations/automations.schema";
+import { createRule, listRules } from "@/server/automations/automations.service";
+import { parseJsonBody } from "@/server/http/body";
+import { withWorkspace } from "@/server/http/with-workspace";
+
+// GET /api/v1/workspaces/:workspaceId/automations — every rule, in the order they run.
+export const GET = withWorkspace(async ({ db, access }) => NextResponse.json(await listRules(db, access.workspace.id)));
+
+// POST /api/v1/workspaces/:workspaceId/automations — owners only; 201 with the rule.
+export const POST = withWorkspace(
+  async ({ request, db, access }) =>
+    NextResponse.json(await createRule(db, access.workspace.id, await parseJsonBody(request, createRuleSchema)), { status: 201 }),
+  { minRole: "owner" },
+);

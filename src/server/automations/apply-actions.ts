@@ -1,0 +1,88 @@
+import type { Contact, Mailbox, Message, Ticket, Workspace } from "@/generated/prisma/client";
+import type { Db } from "@/server/db";
+import { htmlToPlainText } from "@/server/inbound/html";
+import { withTicketToken } from "@/server/inbound/subject";
+import type { Action } from "./automations.schema";
+import { sendAutomatedResponse } from "./automated-response";
+import { looksLikeHtml } from "./email-text";
+import { renderTemplate, type TemplateContext } from "./render-template";
+
+export interface ActionContext {
+  ruleId: string;
+  ticket: Ticket & { contact: Contact | null; mailbox: Mailbox | null; workspace: Workspace };
+  message: Message;
+  /** Auto-replies and bulk mail are never answered (SPEC §2 step 2); the other actions still run. */
+  noResponse: boolean;
+}
+
+/** One action's outcome, as the `automation_applied` timeline entry shows it. */
+export type ActionResult = { type: Action["type"]; status: "applied" | "skipped" | "failed" } & Record<string, string>;
+
+async function addTag(db: Db, tagId: string, ctx: ActionContext): Promise<ActionResult> {
+  // The tag may have been deleted since the rule was saved; never tag across workspaces.
+  const tag = await db.tag.findFirst({ where: { id: tagId, workspaceId: ctx.ticket.workspaceId }, select: { id: true, name: true } });
+  if (!tag) return { type: "add_tag", status: "skipped", reason: "tag_not_found", tagId };
+  await db.ticketTag.createMany({ data: [{ ticketId: ctx.ticket.id, tagId: tag.id }], skipDuplicates: true });
+  return { type: "add_tag", status: "applied", tagId: tag.id, tagName: tag.name };
+}
+
+async function assignAgent(db: Db, userId: string, ctx: ActionContext): Promise<ActionResult> {
+  const member = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: ctx.ticket.workspaceId, userId } } });
+  // SPEC §5: someone who left the workspace is skipped silently, not an error.
+  if (!member) return { type: "assign_agent", status: "skipped", reason: "not_a_member", userId };
+  await db.ticket.updateMany({ where: { id: ctx.ticket.id, workspaceId: ctx.ticket.workspaceId }, data: { assigneeId: userId } });
+  return { type: "assign_agent", status: "applied", userId };
+}
+
+async function sendResponse(db: Db, body: string, ctx: ActionContext): Promise<ActionResult> {
+  const { ticket, message } = ctx;
+  if (ctx.noResponse) return { type: "send_response", status: "skipped", reason: "auto_reply" };
+  if (!ticket.contact) return { type: "send_response", status: "skipped", reason: "no_contact" };
+  const context: TemplateContext = {
+    contact: { name: ticket.contact.name, email: ticket.contact.email },
+    ticket: { number: ticket.ticketNumber, subject: ticket.subject },
+    workspace: { name: ticket.workspace.name },
+  };
+  // An HTML template gets its values escaped and a text part derived from it; a plain one stays plain.
+  const html = looksLikeHtml(body) ? renderTemplate(body, context, "html") : null;
+  const outcome = await sendAutomatedResponse(db, {
+    workspaceId: ticket.workspaceId,
+    ruleId: ctx.ruleId,
+    ticketId: ticket.id,
+    mailbox: ticket.mailbox,
+    to: ticket.contact.email,
+    subject: withTicketToken(ticket.subject, ticket.ticketNumber),
+    text: html === null ? renderTemplate(body, context, "text") : htmlToPlainText(html),
+    html,
+    inReplyTo: message.messageIdHeader,
+    references: message.messageIdHeader ? [...message.references, message.messageIdHeader] : message.references,
+  });
+  if (outcome.status === "skipped") return { type: "send_response", status: "skipped", reason: outcome.reason, to: outcome.to };
+  return { type: "send_response", status: "applied", outboundEmailId: outcome.outboundEmailId, delivery: outcome.status, to: outcome.to };
+}
+
+function applyAction(db: Db, action: Action, ctx: ActionContext): Promise<ActionResult> {
+  switch (action.type) {
+    case "add_tag":
+      return addTag(db, action.tag_id, ctx);
+    case "assign_agent":
+      return assignAgent(db, action.user_id, ctx);
+    case "send_response":
+      return sendResponse(db, action.body, ctx);
+  }
+}
+
+/** Runs each action in its own try/catch (as Chatwoot does): one failing action never stops the others. */
+export async function applyActions(db: Db, actions: readonly Action[], ctx: ActionContext): Promise<ActionResult[]> {
+  const results: ActionResult[] = [];
+  for (const action of actions) {
+    try {
+      results.push(await applyAction(db, action, ctx));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(`Automation rule ${ctx.ruleId}: action ${action.type} failed on ticket ${ctx.ticket.id}`, error);
+      results.push({ type: action.type, status: "failed", reason: reason.slice(0, 500) });
+    }
+  }
+  return results;
+}
