@@ -1,19 +1,20 @@
-import type { IncomingMail, Mailbox, Prisma, Ticket, Workspace } from "@/generated/prisma/client";
+import type { IncomingMail, Mailbox, Prisma, Workspace } from "@/generated/prisma/client";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { enqueueJob } from "@/server/jobs/jobs";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
+import { appendInboundReply, type InboundMessageData } from "./append-reply";
 import type { AutoReplyClassification } from "./auto-reply";
 import { sanitizeEmailHtml, htmlToPlainText } from "./html";
 import type { InboundEmail } from "./inbound.schema";
 import { stripQuotedHistory } from "./quote-strip";
+import { NEEDS_AGENT, routingAnalysis, type Routing } from "./routing-analysis";
 import { findThreadMatch, type ThreadMatch } from "./threading";
 import { stripReplyPrefixes } from "./subject";
 
 export const NEW_TICKET_JOB = "inbound.new_ticket";
 export const DOWNLOAD_ATTACHMENT_JOB = "attachment.download";
-
-export type Routing = "created_ticket" | "created_conversation" | "appended" | "reopened" | "held_reply_to_closed_ticket" | "discarded_unmatched" | "already_stored";
+export const INCOMING_MAIL_NOTIFY_JOB = "incoming_mail.notify";
 
 export interface RouteResult {
   ticketId: string | null;
@@ -31,7 +32,8 @@ interface Context {
 
 /**
  * Routes a logged email into its ticket (SPEC §2 steps 3–5) inside one transaction, and records
- * the follow-up work (automations, confirmation, attachment downloads) as jobs in the same commit.
+ * the follow-up work (automations, confirmation, attachment downloads, telling the team about mail
+ * that no ticket took in) as jobs in the same commit.
  * The caller holds the IncomingMail row lock; locks on the thread's Message-IDs make concurrent
  * mails of one thread (a first message and its reply) wait for each other instead of both starting
  * a ticket.
@@ -54,8 +56,9 @@ export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
       await linkAttachments(ctx, { ticketId: null, messageId: null });
       return finish(ctx, "held_reply_to_closed_ticket", { ticketId: match.ticket.id, messageId: null }, match);
     }
-    const { messageId, reopened } = await appendReply(ctx, match.ticket);
-    return finish(ctx, reopened ? "reopened" : "appended", { ticketId: match.ticket.id, messageId }, match);
+    const { message, reopened } = await appendInboundReply(tx, { workspaceId: workspace.id, ticket: match.ticket, message: messageData(ctx) });
+    await linkAttachments(ctx, { ticketId: match.ticket.id, messageId: message.id });
+    return finish(ctx, reopened ? "reopened" : "appended", { ticketId: match.ticket.id, messageId: message.id }, match);
   }
 
   if (workspace.unmatchedInbound === "discard") {
@@ -89,11 +92,11 @@ export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
   return finish(ctx, kind === "conversation" ? "created_conversation" : "created_ticket", { ticketId: ticket.id, messageId: message.id }, null, mailbox);
 }
 
-function messageData(ctx: Context) {
+function messageData(ctx: Context): InboundMessageData {
   const { email } = ctx;
   const fullText = email.text ?? (email.html ? htmlToPlainText(email.html) : "");
   return {
-    direction: "inbound" as const,
+    direction: "inbound",
     fromAddress: email.from.email,
     fromName: email.from.name,
     toAddresses: email.recipients,
@@ -108,40 +111,14 @@ function messageData(ctx: Context) {
   };
 }
 
-/**
- * Appends the email to a ticket and cancels a scheduled closure. A customer's reply reopens a
- * pending or closed ticket; an auto-reply (an out-of-office answer) does not.
- */
-async function appendReply(ctx: Context, ticket: Ticket): Promise<{ messageId: string; reopened: boolean }> {
-  const { tx, workspace, email } = ctx;
-  const contact = await findOrCreateContact(tx, workspace.id, email.from);
-  const message = await tx.message.create({ data: { ...messageData(ctx), workspaceId: workspace.id, ticketId: ticket.id } });
-  const reopen = ticket.status !== "open" && !ctx.classification.isAutoReply;
-  await tx.ticket.update({
-    where: { id: ticket.id },
-    data: {
-      lastActivityAt: message.createdAt,
-      exchangeCount: { increment: 1 },
-      closureScheduledAt: null,
-      ...(reopen ? { status: "open" } : {}),
-      contactId: ticket.contactId ?? contact.id,
-    },
-  });
-  if (reopen) {
-    await tx.activityEvent.create({
-      data: { workspaceId: workspace.id, ticketId: ticket.id, type: "status_changed", data: { from: ticket.status, to: "open", reason: "customer_reply" } },
-    });
-  }
-  await linkAttachments(ctx, { ticketId: ticket.id, messageId: message.id });
-  return { messageId: message.id, reopened: reopen };
+async function resolveMailbox(ctx: Context): Promise<Mailbox | null> {
+  return ctx.mailbox ?? recipientMailbox(ctx.tx, ctx.workspace.id, ctx.email.recipients);
 }
 
-async function resolveMailbox(ctx: Context): Promise<Mailbox | null> {
-  if (ctx.mailbox) return ctx.mailbox;
-  const mailboxes = await ctx.tx.mailbox.findMany({ where: { workspaceId: ctx.workspace.id }, orderBy: { createdAt: "asc" } });
-  return (
-    mailboxes.find((m) => ctx.email.recipients.includes(m.address.toLowerCase())) ?? mailboxes.find((m) => m.isDefault) ?? mailboxes[0] ?? null
-  );
+/** The mailbox an email was sent to (by its lower-cased recipients), else the default, else the oldest. */
+export async function recipientMailbox(tx: Prisma.TransactionClient, workspaceId: string, recipients: string[]): Promise<Mailbox | null> {
+  const mailboxes = await tx.mailbox.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
+  return mailboxes.find((m) => recipients.includes(m.address.toLowerCase())) ?? mailboxes.find((m) => m.isDefault) ?? mailboxes[0] ?? null;
 }
 
 /** Attachment rows, pending until the download job stores them (network I/O stays out of the transaction). */
@@ -164,28 +141,20 @@ async function linkAttachments(ctx: Context, link: { ticketId: string | null; me
 }
 
 async function finish(ctx: Context, routing: Routing, result: RouteResult, match: ThreadMatch | null, mailbox?: Mailbox | null): Promise<RouteResult> {
-  const { workspace, classification } = ctx;
-  const analysis = {
-    routing,
-    matchedBy: match?.matchedBy ?? null,
-    matchedOn: match?.matchedOn ?? null,
-    matchedTicketNumber: match?.ticket.ticketNumber ?? null,
-    mergedFrom: match?.mergedFrom ?? [],
-    autoReply: classification,
-    mailbox: mailbox ? { id: mailbox.id, address: mailbox.address, purpose: mailbox.purpose } : null,
-    policy: { unmatchedInbound: workspace.unmatchedInbound, closedTicketReply: workspace.closedTicketReply },
-  };
-  await ctx.tx.incomingMail.update({
-    where: { id: ctx.log.id },
+  const { tx, workspace, log } = ctx;
+  const analysis = routingAnalysis({ routing, ticketId: result.ticketId, match, classification: ctx.classification, workspace, mailbox: mailbox ?? null });
+  await tx.incomingMail.update({
+    where: { id: log.id },
     data: {
       ticketId: result.ticketId,
       messageId: result.messageId,
       replyToClosedTicket: routing === "held_reply_to_closed_ticket",
-      mailboxId: ctx.log.mailboxId ?? mailbox?.id ?? null,
+      mailboxId: log.mailboxId ?? mailbox?.id ?? null,
       analysis,
       processedAt: new Date(),
       processingError: null,
     },
   });
+  if (NEEDS_AGENT.has(routing)) await enqueueJob(tx, { workspaceId: workspace.id, type: INCOMING_MAIL_NOTIFY_JOB, payload: { incomingMailId: log.id } });
   return result;
 }

@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { withCallerWorkspace } from "@/server/http/with-caller-workspace";
+import { deleteIncomingMail } from "@/server/incoming-mails/incoming-mails.service";
+
+// DELETE /api/v1/incoming_mails/:id — 201 {message}, as SPEC §4 has it.
+export const DELETE = withCallerWorkspace<{ id: string }>(async ({ db, access, params }) =>
+  NextResponse.json(await deleteIncomingMail(db, access.workspace.id, params.id), { status: 201 }),
+);

@@ -1,0 +1,33 @@
+import type { Operation } from "@/server/openapi/operation";
+import { mailReportSchema, mailgunEventSchema, mailgunSignatureSchema } from "./delivery.schema";
+
+const answers = {
+  200: "{stored: true, duplicate} once linked to a sent email by its Message-ID; {stored: false, reason} for an email we never sent or an event we do not track",
+  400: "Body is not JSON",
+  422: "Invalid payload (the failing fields are named)",
+  500: "Not stored; retry",
+};
+const mailgunBody = mailgunEventSchema.extend({ signature: mailgunSignatureSchema.optional() });
+
+const mailgun = (path: string, event: string): Operation => ({
+  method: "post",
+  path,
+  tag: "Delivery events",
+  security: "mailgunSignature",
+  summary: `Mailgun event webhook (${event})`,
+  description:
+    "Mailgun's event JSON. With MAILGUN_WEBHOOK_SIGNING_KEY set, signature.signature must be the HMAC-SHA256 of timestamp + token, the timestamp recent and the token unused. The payload's event decides the type.",
+  body: mailgunBody,
+  responses: { ...answers, 401: "Signature missing, invalid, stale or replayed (details.reason)" },
+});
+
+// SPEC §2.4: public paths at the site root, as providers are configured with them.
+export const deliveryOperations: Operation[] = [
+  mailgun("/mg-clicked", "clicked"),
+  mailgun("/mg-complained", "complained"),
+  mailgun("/mg-delivered", "delivered"),
+  mailgun("/mg-opened", "opened"),
+  mailgun("/mg-permanent-fail", "failed, severity permanent"),
+  mailgun("/mg-temporary-fail", "failed, severity temporary"),
+  { method: "post", path: "/mail-report", tag: "Delivery events", security: "none", summary: "A generic delivery report", body: mailReportSchema, responses: answers },
+];

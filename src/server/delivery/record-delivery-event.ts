@@ -1,0 +1,95 @@
+import type { DeliveryEventType, OutboundEmail, OutboundEmailStatus, Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db";
+import { lockKeys } from "@/server/db/advisory-lock";
+import { recordActivity } from "@/server/tickets/activity";
+import type { DeliveryEventInput } from "./delivery-event";
+import { signatureRefused } from "./mailgun-signature";
+
+export type DeliveryRecordResult = { stored: true; duplicate: boolean } | { stored: false; reason: "unknown message" };
+
+// Tokens older than this cannot pass the timestamp check any more, so they need not be kept.
+const REPLAY_GUARD_RETENTION_MS = 60 * 60_000;
+const SUPPRESSING = new Set<DeliveryEventType>(["complained", "permanent_fail"]);
+const STATUS_AFTER: Partial<Record<DeliveryEventType, OutboundEmailStatus>> = { delivered: "delivered", permanent_fail: "failed" };
+
+/**
+ * Records a provider's delivery event once (SPEC §2.4): linked to the email by its Message-ID (in
+ * any workspace: the webhook names none, so the email decides), it updates the email's status and
+ * its thread message's delivery status, adds `email_<event>` to the ticket's timeline, and puts the
+ * address on the suppression list after a complaint or a permanent failure. An event about an email
+ * we never sent is answered but not stored, so the provider stops retrying it. With `replayToken`
+ * (a verified signature's token), a token seen before refuses the request; it is claimed in the same
+ * transaction, so a request that fails to record can be retried by the provider.
+ */
+export async function recordDeliveryEvent(db: Db, input: DeliveryEventInput, replayToken?: { provider: string; token: string }): Promise<DeliveryRecordResult> {
+  return db.$transaction(async (tx) => {
+    if (replayToken) await claimToken(tx, replayToken);
+    const outbound = await findOutboundEmail(tx, input);
+    if (!outbound) return { stored: false, reason: "unknown message" };
+    const workspaceId = outbound.workspaceId;
+    await lockKeys(tx, [`delivery:${input.provider}:${input.providerEventId}`]);
+    const earlier = await tx.deliveryEvent.findUnique({ where: { provider_providerEventId: { provider: input.provider, providerEventId: input.providerEventId } } });
+    if (earlier) return { stored: true, duplicate: true };
+
+    await tx.deliveryEvent.create({
+      data: {
+        workspaceId,
+        outboundEmailId: outbound.id,
+        event: input.event,
+        recipient: input.recipient,
+        provider: input.provider,
+        providerEventId: input.providerEventId,
+        severity: input.severity,
+        reason: input.reason?.slice(0, 2000) ?? null,
+        payload: input.payload as Prisma.InputJsonValue,
+        occurredAt: input.occurredAt,
+      },
+    });
+    // Providers deliver events out of order: an older event does not overwrite what a newer one set.
+    const newer = await tx.deliveryEvent.count({ where: { workspaceId, outboundEmailId: outbound.id, occurredAt: { gt: input.occurredAt } } });
+    if (newer === 0) await updateStatuses(tx, outbound, input);
+    if (outbound.ticketId) {
+      await recordActivity(tx, {
+        workspaceId,
+        ticketId: outbound.ticketId,
+        type: `email_${input.event}`,
+        data: { outboundEmailId: outbound.id, messageId: outbound.messageId, kind: outbound.kind, recipient: input.recipient, severity: input.severity, reason: input.reason },
+      });
+    }
+    if (SUPPRESSING.has(input.event)) {
+      await tx.suppressedAddress.upsert({
+        where: { workspaceId_email: { workspaceId, email: input.recipient } },
+        create: { workspaceId, email: input.recipient, reason: input.reason ? `${input.event}: ${input.reason}`.slice(0, 500) : input.event },
+        update: {},
+      });
+    }
+    return { stored: true, duplicate: false };
+  });
+}
+
+async function claimToken(tx: Prisma.TransactionClient, guard: { provider: string; token: string }) {
+  await tx.webhookReplayGuard.deleteMany({ where: { provider: guard.provider, createdAt: { lt: new Date(Date.now() - REPLAY_GUARD_RETENTION_MS) } } });
+  // ON CONFLICT DO NOTHING: a second use inserts nothing, and the transaction stays usable.
+  const { count } = await tx.webhookReplayGuard.createMany({ data: [guard], skipDuplicates: true });
+  if (count === 0) throw signatureRefused("replayed");
+}
+
+/** The email the event is about: its Message-ID, sent to the event's recipient (a report about anyone else is ignored). */
+async function findOutboundEmail(tx: Prisma.TransactionClient, input: DeliveryEventInput): Promise<OutboundEmail | null> {
+  if (!input.messageId) return null;
+  const candidates = await tx.outboundEmail.findMany({ where: { messageIdHeader: input.messageId }, orderBy: { createdAt: "asc" }, take: 10 });
+  return candidates.find((email) => email.toAddress === input.recipient || email.ccAddresses.some((cc) => cc.toLowerCase() === input.recipient)) ?? null;
+}
+
+async function updateStatuses(tx: Prisma.TransactionClient, outbound: OutboundEmail, input: DeliveryEventInput) {
+  const status = STATUS_AFTER[input.event];
+  if (status) {
+    await tx.outboundEmail.updateMany({
+      where: { id: outbound.id, workspaceId: outbound.workspaceId },
+      data: { status, ...(status === "failed" ? { error: input.reason ?? "permanent failure" } : {}) },
+    });
+  }
+  if (outbound.messageId) {
+    await tx.message.updateMany({ where: { id: outbound.messageId, workspaceId: outbound.workspaceId }, data: { deliveryStatus: input.event } });
+  }
+}

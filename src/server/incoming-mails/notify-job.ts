@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { IncomingMail } from "@/generated/prisma/client";
+import type { JobHandler } from "@/server/jobs/jobs";
+import { sendEmail } from "@/server/outbound-mail/send-email";
+
+const payloadSchema = z.object({ incomingMailId: z.uuid() });
+
+/** What the team is told about a mail that no ticket took in. */
+function notice(mail: IncomingMail & { ticket: { ticketNumber: number } | null }) {
+  if (mail.replyToClosedTicket) {
+    const ticket = mail.ticket ? `#${mail.ticket.ticketNumber}` : "a closed ticket";
+    return { type: "held_reply_to_closed_ticket", title: `Reply to closed ticket ${ticket} held from ${mail.sender}` };
+  }
+  return { type: "discarded_unmatched", title: `Email from ${mail.sender} did not become a ticket` };
+}
+
+/**
+ * Tells every member of the workspace about a held reply or discarded unmatched mail (enqueued by
+ * routing in the same commit): an in-app notification each, an email each when SMTP is configured,
+ * then `notified` on the log row. Safe to run again: notifications are unique per user, mail and
+ * type, and each email has a dedupe key.
+ */
+export const notifyIncomingMailJob: JobHandler = async (db, job) => {
+  const { incomingMailId } = payloadSchema.parse(job.payload);
+  const mail = await db.incomingMail.findFirst({
+    where: { id: incomingMailId, workspaceId: job.workspaceId },
+    include: { ticket: { select: { ticketNumber: true } } },
+  });
+  // Deleted, or already dealt with by an agent, before the job ran: nobody needs telling.
+  if (!mail || mail.notified || mail.messageId) return;
+  const { type, title } = notice(mail);
+  const body = `Subject: ${mail.subject || "(no subject)"}`;
+  const members = await db.membership.findMany({ where: { workspaceId: mail.workspaceId }, include: { user: { select: { id: true, email: true } } } });
+  const emailing = Boolean(process.env.SMTP_URL?.trim());
+  for (const { user } of members) {
+    await db.notification.upsert({
+      where: { userId_incomingMailId_type: { userId: user.id, incomingMailId: mail.id, type } },
+      create: { workspaceId: mail.workspaceId, userId: user.id, type, title, body, incomingMailId: mail.id, ticketId: mail.ticketId },
+      update: {},
+    });
+    if (!emailing) continue;
+    await sendEmail(db, {
+      workspaceId: mail.workspaceId,
+      kind: "notification",
+      to: user.email,
+      subject: title,
+      text: `${title}.\n${body}\n\nOpen the incoming mail log to convert it to a ticket, add it as a reply, or delete it.\n`,
+      dedupeKey: `incoming-mail-notice:${mail.id}:${user.id}`,
+    });
+  }
+  await db.incomingMail.updateMany({ where: { id: mail.id, workspaceId: mail.workspaceId }, data: { notified: true } });
+};
