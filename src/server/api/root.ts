@@ -1,10 +1,30 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { automationRouter } from "./routers/automation";
+import { contactRouter } from "./routers/contact";
+import { contactListRouter } from "./routers/contact-list";
+import { customerRouter } from "./routers/customer";
+import { incomingMailRouter } from "./routers/incoming-mail";
+import { mailboxRouter } from "./routers/mailbox";
+import { memberRouter } from "./routers/member";
+import { notificationRouter } from "./routers/notification";
+import { outboundEmailRouter } from "./routers/outbound-email";
+import { tagRouter } from "./routers/tag";
 import { ticketRouter } from "./routers/ticket";
 import { workspaceRouter } from "./routers/workspace";
 
 export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   ticket: ticketRouter,
+  automation: automationRouter,
+  mailbox: mailboxRouter,
+  tag: tagRouter,
+  member: memberRouter,
+  contactList: contactListRouter,
+  customer: customerRouter,
+  contact: contactRouter,
+  outboundEmail: outboundEmailRouter,
+  incomingMail: incomingMailRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 import type { Mailbox } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
+import type { WorkspaceAccess } from "@/server/auth/access";
 
 /** Where providers post mail for this mailbox (SPEC §2.1, §2.2). */
 export function inboundUrls(baseUrl: string, mailbox: Pick<Mailbox, "workspaceId">) {
@@ -28,4 +29,15 @@ export function presentMailbox(mailbox: Mailbox, options: { baseUrl: string; wit
 
 export async function listMailboxes(db: Db, workspaceId: string) {
   return db.mailbox.findMany({ where: { workspaceId }, orderBy: [{ isDefault: "desc" }, { address: "asc" }] });
+}
+
+/** The origin providers reach this app at: PUBLIC_URL when set (behind a proxy), else the request's. */
+export function publicBaseUrl(requestOrigin?: string): string {
+  return process.env.PUBLIC_URL ?? requestOrigin ?? process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
+}
+
+/** The workspace's mailboxes as the caller may see them: inbound secrets are shown to owners only. */
+export async function listWorkspaceMailboxes(db: Db, access: WorkspaceAccess, baseUrl: string) {
+  const mailboxes = await listMailboxes(db, access.workspace.id);
+  return mailboxes.map((mailbox) => presentMailbox(mailbox, { baseUrl, withSecret: access.role === "owner" }));
 }

@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { createContactListSchema } from "@/server/contact-lists/contact-lists.schema";
+import { createContactList, listContactLists } from "@/server/contact-lists/contact-lists.service";
+import { parseJsonBody } from "@/server/http/body";
+import { withWorkspace } from "@/server/http/with-workspace";
+
+// GET /api/v1/workspaces/:workspaceId/contact-lists — each with its memberCount.
+export const GET = withWorkspace(async ({ db, access }) => NextResponse.json(await listContactLists(db, access.workspace.id)));
+
+// POST /api/v1/workspaces/:workspaceId/contact-lists — owners only.
+export const POST = withWorkspace(
+  async ({ request, db, access }) =>
+    NextResponse.json(await createContactList(db, access.workspace.id, await parseJsonBody(request, createContactListSchema)), { status: 201 }),
+  { minRole: "owner" },
+);

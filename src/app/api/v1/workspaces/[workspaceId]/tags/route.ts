@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { parseJsonBody } from "@/server/http/body";
+import { withWorkspace } from "@/server/http/with-workspace";
+import { createTagSchema } from "@/server/tags/tags.schema";
+import { createTag, listTags } from "@/server/tags/tags.service";
+
+// GET /api/v1/workspaces/:workspaceId/tags
+export const GET = withWorkspace(async ({ db, access }) => NextResponse.json(await listTags(db, access.workspace.id)));
+
+// POST /api/v1/workspaces/:workspaceId/tags — any member may create tags.
+export const POST = withWorkspace(async ({ request, db, access }) =>
+  NextResponse.json(await createTag(db, access.workspace.id, await parseJsonBody(request, createTagSchema)), { status: 201 }),
+);

@@ -1,0 +1,25 @@
+import { addContactListMember, listContactListMembers } from "@/server/contact-lists/contact-list-members";
+import {
+  addContactListMemberSchema,
+  contactListIdSchema,
+  createContactListSchema,
+  listContactListMembersSchema,
+} from "@/server/contact-lists/contact-lists.schema";
+import { createContactList, deleteContactList, listContactLists } from "@/server/contact-lists/contact-lists.service";
+import { createTRPCRouter, ownerProcedure, workspaceProcedure } from "../trpc";
+
+export const contactListRouter = createTRPCRouter({
+  list: workspaceProcedure.query(({ ctx }) => listContactLists(ctx.db, ctx.access.workspace.id)),
+  create: ownerProcedure
+    .input(createContactListSchema)
+    .mutation(({ ctx, input }) => createContactList(ctx.db, ctx.access.workspace.id, input)),
+  delete: ownerProcedure
+    .input(contactListIdSchema)
+    .mutation(({ ctx, input }) => deleteContactList(ctx.db, ctx.access.workspace.id, input.listId)),
+  members: workspaceProcedure
+    .input(contactListIdSchema.extend(listContactListMembersSchema.shape))
+    .query(({ ctx, input }) => listContactListMembers(ctx.db, ctx.access.workspace.id, input.listId, input)),
+  addMember: ownerProcedure
+    .input(contactListIdSchema.extend(addContactListMemberSchema.shape))
+    .mutation(({ ctx, input }) => addContactListMember(ctx.db, ctx.access.workspace.id, input.listId, input)),
+});

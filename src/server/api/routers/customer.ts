@@ -1,0 +1,8 @@
+import { createCustomerSchema } from "@/server/customers/customers.schema";
+import { createCustomer, listCustomers } from "@/server/customers/customers.service";
+import { createTRPCRouter, ownerProcedure, workspaceProcedure } from "../trpc";
+
+export const customerRouter = createTRPCRouter({
+  list: workspaceProcedure.query(({ ctx }) => listCustomers(ctx.db, ctx.access.workspace.id)),
+  create: ownerProcedure.input(createCustomerSchema).mutation(({ ctx, input }) => createCustomer(ctx.db, ctx.access.workspace.id, input)),
+});
