@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -12,4 +13,54 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signInAsOwner(page: Page) {
   await signIn(page, "owner@demo.test");
   await expect(page).toHaveURL(/\/w\/demo\/inbox$/);
+}
+
+/** A subject no other test uses, so a test can find its own tickets in the shared database. */
+export function uniqueSubject(text: string) {
+  // Letters only: the full-text parser reads digit runs such as "6e914" as numbers.
+  const word = [...randomUUID().replaceAll("-", "").slice(0, 8)].map((hex) => "abcdefghijklmnop"[parseInt(hex, 16)]).join("");
+  return `${text} ${word}`;
+}
+
+/** Calls a tRPC query as the signed-in browser does (superjson over GET). */
+export async function trpcQuery<T>(page: Page, path: string, input: Record<string, unknown>): Promise<T> {
+  const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** Calls a tRPC mutation as the signed-in browser does. */
+export async function trpcMutation<T>(page: Page, path: string, input: Record<string, unknown>): Promise<T> {
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+export async function demoWorkspaceId(page: Page): Promise<string> {
+  return (await trpcQuery<{ id: string }>(page, "workspace.get", { workspaceSlug: "demo" })).id;
+}
+
+export interface InboundEmail {
+  subject: string;
+  from?: string;
+  to?: string;
+  text?: string;
+  html?: string;
+  inReplyTo?: string;
+  messageId?: string;
+}
+
+/** Posts an email to the public inbound webhook of the demo workspace (SPEC §2.1). */
+export async function postInbound(page: Page, email: InboundEmail) {
+  const organizationId = await demoWorkspaceId(page);
+  const data = { organizationId, from: "Ada Lovelace <ada@example.com>", to: "support@demo.test", text: "Hello", messageId: `<e2e-${randomUUID()}@example.com>`, ...email };
+  const response = await page.request.post("/api/rpc/tickets/email/inbound", { data });
+  expect(response.status(), await response.text()).toBe(200);
+  const answer = (await response.json()) as { ticketId: string | null; messageId: string | null };
+  return { ...answer, emailMessageId: data.messageId };
+}
+
+/** Opens a ticket's page straight from its id. */
+export async function openTicket(page: Page, ticketId: string) {
+  await page.goto(`/w/demo/tickets/${ticketId}`);
 }

@@ -5,6 +5,8 @@ import { currentUserId } from "@/server/auth/server-session";
 import { db } from "@/server/db";
 import { listUserWorkspaces } from "@/server/users/users.service";
 import { SignOutButton } from "@/components/sign-out-button";
+import { NotificationBell } from "@/components/notification-bell";
+import { WorkspaceNav } from "@/components/workspace-nav";
 import { WorkspaceSwitcher } from "@/components/workspace-switcher";
 
 export const dynamic = "force-dynamic";
@@ -20,18 +22,17 @@ export default async function WorkspaceLayout({ children, params }: { children: 
 
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="flex h-14 items-center gap-4 border-b border-slate-200 bg-white px-4">
+      <header className="flex min-h-14 flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 bg-white px-2 py-2 sm:flex-nowrap sm:gap-4 sm:px-4 sm:py-0">
         <Link href={`/w/${slug}/inbox`} className="flex items-center gap-2 font-semibold">
           <img src="/icon.svg" alt="" className="h-6 w-6" />
           <span className="hidden sm:inline">Threadline</span>
         </Link>
         <WorkspaceSwitcher current={slug} workspaces={workspaces.map(({ slug, name }) => ({ slug, name }))} />
-        <nav className="flex gap-1 text-sm">
-          <Link href={`/w/${slug}/inbox`} className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
-            Inbox
-          </Link>
-        </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="order-last w-full sm:order-none sm:w-auto">
+          <WorkspaceNav slug={slug} />
+        </div>
+        <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
+          <NotificationBell workspaceSlug={slug} />
           <span className="hidden text-slate-600 md:inline" data-testid="current-user">
             {user?.name ?? user?.email} · {current.role}
           </span>

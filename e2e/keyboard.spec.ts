@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { postInbound, signInAsOwner, trpcQuery, uniqueSubject } from "./helpers";
+
+async function threeTickets(page: Parameters<typeof postInbound>[0], text: string) {
+  const token = uniqueSubject(text).split(" ")[1]!;
+  const ids: string[] = [];
+  for (const n of [1, 2, 3]) ids.push((await postInbound(page, { subject: `${text} ${token} part ${n}` })).ticketId!);
+  await page.keyboard.press("/");
+  await page.keyboard.type(token);
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(new RegExp(`q=${token}`));
+  await expect(page.getByTestId("ticket-row").filter({ hasText: token })).toHaveCount(3);
+  await expect(page.getByTestId("ticket-row")).toHaveCount(3);
+  return { token, ids };
+}
+
+test("bulk-assign three tickets with the keyboard only", async ({ page }) => {
+  await signInAsOwner(page);
+  const { ids } = await threeTickets(page, "Pelican");
+  const rows = page.getByTestId("ticket-row");
+
+  await page.keyboard.press("x");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(page.getByTestId("selected-count")).toHaveText("3 selected");
+  await expect(rows.nth(2)).toHaveAttribute("aria-current", "true");
+
+  await page.keyboard.press("a");
+  const dialog = page.getByRole("dialog", { name: "Assign 3 tickets" });
+  await expect(dialog.getByRole("combobox", { name: "Assign to" })).toBeFocused();
+  await page.keyboard.type("adam");
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status").filter({ hasText: "Assigned 3 tickets." })).toBeVisible();
+  for (const n of [0, 1, 2]) await expect(rows.nth(n).getByTestId("row-assignee")).toHaveText("Adam Agent");
+  await expect(page.getByTestId("selected-count")).toHaveCount(0);
+
+  for (const ticketId of ids) {
+    const ticket = await trpcQuery<{ assignee: { email: string } | null }>(page, "ticket.get", { workspaceSlug: "demo", ticketId });
+    expect(ticket.assignee?.email).toBe("agent@demo.test");
+  }
+});
+
+test("j/k, x, e close, t tag, Enter opens, ? shows the shortcuts", async ({ page }) => {
+  await signInAsOwner(page);
+  const { token } = await threeTickets(page, "Heron");
+  const rows = page.getByTestId("ticket-row");
+
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("Select or unselect the ticket");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await page.keyboard.press("t");
+  await page.keyboard.type("urgent");
+  await page.keyboard.press("Enter");
+  await expect(rows.nth(1)).toContainText("urgent");
+
+  await page.keyboard.press("k");
+  await expect(rows.nth(0)).toHaveAttribute("aria-current", "true");
+  await page.keyboard.press("e");
+  await expect(page.getByRole("status").filter({ hasText: "Closed 1 ticket." })).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId("count-closed")).toHaveText("1");
+
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/w\/demo\/tickets\//);
+  await expect(page.getByRole("heading", { name: new RegExp(`Heron ${token}`) })).toBeVisible();
+  await page.keyboard.press("u");
+  await expect(page).toHaveURL(new RegExp(`/w/demo/inbox\\?q=${token}`));
+});

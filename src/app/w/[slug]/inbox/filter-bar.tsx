@@ -1,0 +1,70 @@
+"use client";
+
+import { useEffect, useState, type RefObject } from "react";
+import type { Member, TagOption } from "@/trpc/types";
+import { capitalize, PRIORITIES } from "@/components/ticket-fields";
+import type { InboxFilters } from "./inbox-filters";
+
+const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+
+/** Search (applied as you type, after a short pause) and the assignee, priority and tag filters. */
+export function FilterBar(props: {
+  filters: InboxFilters;
+  members: Member[];
+  tags: TagOption[];
+  searchRef: RefObject<HTMLInputElement | null>;
+  onChange: (patch: Partial<InboxFilters>) => void;
+}) {
+  const { filters, members, tags, searchRef, onChange } = props;
+  const [search, setSearch] = useState(filters.search);
+  useEffect(() => {
+    if (search === filters.search) return;
+    const timer = setTimeout(() => onChange({ search }), 250);
+    return () => clearTimeout(timer);
+  }, [search, filters.search, onChange]);
+
+  return (
+    <div className="flex flex-wrap items-center gap-2 py-3">
+      <input
+        ref={searchRef}
+        type="search"
+        aria-label="Search tickets"
+        placeholder="Search subjects and messages  ( / )"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== "Escape" && event.key !== "Enter") return;
+          // Apply now, not after the pause; Escape then leaves the box (without clearing it) for the list's keys.
+          event.preventDefault();
+          if (search !== filters.search) onChange({ search });
+          if (event.key === "Escape") event.currentTarget.blur();
+        }}
+        className="min-w-0 flex-1 basis-60 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+      />
+      <label className="sr-only" htmlFor="filter-assignee">Assignee</label>
+      <select id="filter-assignee" value={filters.assignee} onChange={(e) => onChange({ assignee: e.target.value })} className={SELECT}>
+        <option value="">Anyone</option>
+        <option value="me">Assigned to me</option>
+        <option value="none">Unassigned</option>
+        {members.map((m) => (
+          <option key={m.id} value={m.id}>{m.name ?? m.email}</option>
+        ))}
+      </select>
+      <label className="sr-only" htmlFor="filter-priority">Priority</label>
+      <select id="filter-priority" value={filters.priority} onChange={(e) => onChange({ priority: PRIORITIES.find((p) => p === e.target.value) ?? "" })} className={SELECT}>
+        <option value="">Any priority</option>
+        {PRIORITIES.map((p) => (
+          <option key={p} value={p}>{capitalize(p)}</option>
+        ))}
+      </select>
+      <label className="sr-only" htmlFor="filter-tag">Tag</label>
+      <select id="filter-tag" value={filters.tag} onChange={(e) => onChange({ tag: e.target.value })} className={SELECT}>
+        <option value="">Any tag</option>
+        {tags.map((t) => (
+          <option key={t.id} value={t.name}>{t.name}</option>
+        ))}
+      </select>
+      <span className="text-xs text-slate-500">Newest activity first</span>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { rememberInboxQuery } from "@/components/inbox-return";
+import { LoadError } from "@/components/load-state";
+import { ShortcutHelp } from "@/components/shortcut-help";
+import { useShortcuts } from "@/components/use-shortcuts";
+import { useTRPC } from "@/trpc/react";
+import type { TicketSummary } from "@/trpc/types";
+import { BulkBar } from "./bulk-bar";
+import { BulkPickers, type BulkPicker } from "./bulk-pickers";
+import { FilterBar } from "./filter-bar";
+import { filtersQuery, listInput, PAGE_SIZE, type InboxFilters } from "./inbox-filters";
+import { Pagination } from "./pagination";
+import { LIVE_INTERVAL_MS, StatusTabs } from "./status-tabs";
+import { TicketList } from "./ticket-list";
+import { useBulkActions, type BulkAction } from "./use-bulk-actions";
+
+const SHORTCUTS: [string, string][] = [
+  ["j / k", "Next / previous ticket"],
+  ["Enter", "Open the ticket"],
+  ["x", "Select or unselect the ticket"],
+  ["e", "Close the selected tickets (or this one)"],
+  ["a", "Assign the selected tickets"],
+  ["t", "Tag the selected tickets"],
+  ["/", "Search"],
+  ["Esc", "Clear the selection"],
+  ["?", "This help"],
+];
+
+export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: string; initialFilters: InboxFilters }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [filters, setFilters] = useState(initialFilters);
+  // The cursor follows a ticket, not a position: live updates insert rows above it.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [dialog, setDialog] = useState<BulkPicker | "help">(null);
+  const [announcement, setAnnouncement] = useState("");
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const list = useQuery({
+    ...trpc.ticket.list.queryOptions(listInput(workspaceSlug, filters, filters.tab, { limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE })),
+    refetchInterval: LIVE_INTERVAL_MS,
+    placeholderData: keepPreviousData,
+  });
+  const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug })).data ?? [];
+  const tags = useQuery(trpc.tag.list.queryOptions({ workspaceSlug })).data ?? [];
+  // While a new filter loads, the previous rows stay on screen (dimmed) but keys do not act on them.
+  const stale = list.isPlaceholderData;
+  const tickets = stale ? [] : (list.data?.tickets ?? []);
+  const cursor = Math.max(0, tickets.findIndex((t) => t.id === activeId));
+  const bulk = useBulkActions(workspaceSlug, setAnnouncement);
+
+  const changeFilters = useCallback((patch: Partial<InboxFilters>) => {
+    setFilters((current) => ({ ...current, page: 1, ...patch }));
+    setActiveId(null);
+    setSelected(new Set());
+  }, []);
+  useEffect(() => {
+    const query = filtersQuery(filters);
+    window.history.replaceState(null, "", `${window.location.pathname}${query}`);
+    rememberInboxQuery(workspaceSlug, query);
+  }, [filters, workspaceSlug]);
+
+  const ticketHref = (id: string) => `/w/${workspaceSlug}/tickets/${id}`;
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const targets = (): TicketSummary[] => {
+    const chosen = tickets.filter((t) => selected.has(t.id));
+    const atCursor = tickets[cursor];
+    return chosen.length ? chosen : atCursor ? [atCursor] : [];
+  };
+  const run = (action: BulkAction) => {
+    const chosen = targets();
+    setDialog(null);
+    if (chosen.length) bulk.mutate({ action, tickets: chosen }, { onSuccess: () => setSelected(new Set()) });
+  };
+  const move = (step: number) => setActiveId(tickets[Math.min(Math.max(cursor + step, 0), tickets.length - 1)]?.id ?? null);
+
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    Enter: () => tickets[cursor] && router.push(ticketHref(tickets[cursor].id)),
+    x: () => tickets[cursor] && toggle(tickets[cursor].id),
+    e: () => run({ kind: "close" }),
+    a: () => targets().length && setDialog("assign"),
+    t: () => targets().length && setDialog("tag"),
+    "/": () => searchRef.current?.focus(),
+    "?": () => setDialog("help"),
+    Escape: () => setSelected(new Set()),
+  });
+
+  const filtered = Boolean(filters.assignee || filters.priority || filters.tag || filters.search.trim()) || filters.tab !== "open";
+  return (
+    <div>
+      <StatusTabs workspaceSlug={workspaceSlug} filters={filters} onSelect={(tab) => changeFilters({ tab })} />
+      <FilterBar filters={filters} members={members} tags={tags} searchRef={searchRef} onChange={changeFilters} />
+      {list.isError && !list.data ? (
+        <LoadError what="tickets" message={list.error.message} onRetry={() => void list.refetch()} />
+      ) : (
+        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-busy={stale}>
+          <BulkBar
+            count={selected.size}
+            busy={bulk.isPending}
+            onClose={() => run({ kind: "close" })}
+            onAssign={() => setDialog("assign")}
+            onTag={() => setDialog("tag")}
+            onClear={() => setSelected(new Set())}
+          />
+          {list.isPending ? (
+            <p role="status" className="p-6 text-slate-500">Loading tickets…</p>
+          ) : (
+            <TicketList
+              tickets={list.data?.tickets ?? []}
+              dimmed={stale}
+              ticketHref={ticketHref}
+              cursor={cursor}
+              selected={selected}
+              onToggle={toggle}
+              onCursor={(index) => setActiveId(tickets[index]?.id ?? null)}
+              emptyText={filtered ? "No tickets match these filters." : "No tickets yet. New email will show up here."}
+            />
+          )}
+          <Pagination page={filters.page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onPage={(page) => changeFilters({ page })} />
+        </div>
+      )}
+      <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-slate-600">
+        {announcement}
+      </p>
+      <p className="mt-3 hidden text-xs text-slate-500 sm:block">Press <kbd className="font-mono">?</kbd> for keyboard shortcuts.</p>
+      <BulkPickers
+        open={dialog === "help" ? null : dialog}
+        count={targets().length}
+        members={members}
+        tags={tags}
+        onAssign={(assignee) => run({ kind: "assign", assignee })}
+        onTag={(name) => run({ kind: "tag", name })}
+        onClose={() => setDialog(null)}
+      />
+      <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={SHORTCUTS} />
+    </div>
+  );
+}

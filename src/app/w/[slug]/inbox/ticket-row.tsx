@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { PriorityBadge } from "@/components/priority-badge";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusBadge } from "@/components/status-badge";
+import { TagChip } from "@/components/tag-chip";
+import type { TicketSummary } from "@/trpc/types";
+
+/** One ticket in the list; the whole row opens it, the checkbox selects it. */
+export function TicketRow(props: { ticket: TicketSummary; href: string; active: boolean; selected: boolean; onToggle: () => void; onFocusRow: () => void }) {
+  const { ticket, href, active, selected, onToggle, onFocusRow } = props;
+  return (
+    <li
+      data-testid="ticket-row"
+      data-active={active || undefined}
+      aria-current={active ? "true" : undefined}
+      className={`relative flex items-center gap-3 px-3 py-3 sm:px-4 ${active ? "bg-brand-50 shadow-[inset_3px_0_0_#2f6fed]" : selected ? "bg-slate-50" : "hover:bg-slate-50"}`}
+    >
+      <input
+        type="checkbox"
+        checked={selected}
+        onChange={onToggle}
+        aria-label={`Select ticket #${ticket.ticketNumber}`}
+        className="relative z-10 h-4 w-4 shrink-0 accent-brand-600"
+      />
+      <span className="hidden w-12 shrink-0 text-sm tabular-nums text-slate-500 sm:block">#{ticket.ticketNumber}</span>
+      <div className="min-w-0 flex-1">
+        <Link href={href} onFocus={onFocusRow} className="block truncate font-medium after:absolute after:inset-0 focus-visible:outline-none">
+          <span className="sm:hidden">#{ticket.ticketNumber} </span>
+          {ticket.subject}
+        </Link>
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+          <span className="truncate">{ticket.contact?.name ?? ticket.contact?.email ?? "Unknown sender"}</span>
+          {ticket.customer && <span className="hidden text-slate-500 md:inline">· {ticket.customer.name}</span>}
+          {ticket.tags.map((tag) => (
+            <TagChip key={tag.id} name={tag.name} color={tag.color} />
+          ))}
+        </p>
+      </div>
+      <PriorityBadge priority={ticket.priority} />
+      <span className="hidden w-28 shrink-0 truncate text-right text-sm text-slate-600 md:block" data-testid="row-assignee">
+        {ticket.assignee ? (ticket.assignee.name ?? ticket.assignee.email) : <span className="text-slate-500">Unassigned</span>}
+      </span>
+      <StatusBadge status={ticket.status} />
+      <RelativeTime iso={ticket.lastActivityAt} className="hidden w-20 shrink-0 text-right text-sm text-slate-500 sm:block" />
+    </li>
+  );
+}

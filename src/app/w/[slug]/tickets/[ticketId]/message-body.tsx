@@ -1,0 +1,27 @@
+"use client";
+
+import { useState } from "react";
+import { EmailFrame } from "@/components/email-frame";
+import type { ThreadMessage } from "@/trpc/types";
+
+/** The message's text (or sanitized HTML), with the quoted history folded away until asked for. */
+export function MessageBody({ message }: { message: ThreadMessage }) {
+  const [showQuoted, setShowQuoted] = useState(false);
+  const html = message.bodyHtml;
+  const hasQuoted = html ? html.includes("<blockquote") : Boolean(message.bodyFull && message.bodyFull.trim() !== message.body.trim());
+
+  return (
+    <div className="mt-2">
+      {html ? (
+        <EmailFrame html={html} title={`Email from ${message.fromName ?? message.fromAddress ?? "sender"}`} showQuoted={showQuoted} />
+      ) : (
+        <div className="whitespace-pre-wrap break-words text-sm leading-relaxed">{showQuoted && message.bodyFull ? message.bodyFull : message.body}</div>
+      )}
+      {hasQuoted && (
+        <button type="button" aria-expanded={showQuoted} onClick={() => setShowQuoted(!showQuoted)} className="mt-1 rounded px-1 text-xs font-medium text-slate-600 hover:bg-slate-100">
+          {showQuoted ? "Hide quoted text" : "··· Show quoted text"}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { inboxHref } from "@/components/inbox-return";
+import { Loading, LoadError } from "@/components/load-state";
+import { ShortcutHelp } from "@/components/shortcut-help";
+import { useShortcuts } from "@/components/use-shortcuts";
+import { useTRPC } from "@/trpc/react";
+import { Composer, type ComposerMode } from "./composer";
+import { MergeDialog } from "./merge-dialog";
+import { MessageCard } from "./message-card";
+import { SplitBar } from "./split-bar";
+import { TicketHeader } from "./ticket-header";
+import { TicketSidebar } from "./ticket-sidebar";
+import { useTicketMutations } from "./use-ticket-mutations";
+
+const THREAD_REFRESH_MS = 10_000;
+const SHORTCUTS: [string, string][] = [
+  ["r", "Reply by email"],
+  ["n", "Internal note"],
+  ["Ctrl/⌘ + Enter", "Send"],
+  ["e", "Close or reopen"],
+  ["u", "Back to the inbox"],
+  ["?", "This help"],
+];
+
+export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string; ticketId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const ticket = useQuery({ ...trpc.ticket.get.queryOptions({ workspaceSlug, ticketId }), refetchInterval: THREAD_REFRESH_MS });
+  const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug })).data ?? [];
+  const tags = useQuery(trpc.tag.list.queryOptions({ workspaceSlug })).data ?? [];
+  const workspaceId = useQuery(trpc.workspace.get.queryOptions({ workspaceSlug })).data?.id;
+  const actions = useTicketMutations(workspaceSlug, ticketId);
+  const [mode, setMode] = useState<ComposerMode>("reply");
+  const [splitIds, setSplitIds] = useState<ReadonlySet<string> | null>(null);
+  const [dialog, setDialog] = useState<"merge" | "help" | null>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const data = ticket.data;
+
+  const compose = (next: ComposerMode) => {
+    setMode(next);
+    bodyRef.current?.focus();
+  };
+  const toggleStatus = () => data && data.status !== "merged" && actions.setStatus(data.status === "closed" ? "open" : "closed");
+  useShortcuts({ r: () => compose("reply"), n: () => compose("note"), e: toggleStatus, u: () => router.push(inboxHref(workspaceSlug)), "?": () => setDialog("help") });
+
+  if (ticket.isPending) return <Loading label="Loading ticket…" />;
+  if (ticket.isError || !data) return <LoadError what="this ticket" message={ticket.error?.message ?? "unknown error"} onRetry={() => void ticket.refetch()} />;
+  const toggleSplit = (id: string) =>
+    setSplitIds((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  return (
+    <div>
+      <TicketHeader
+        workspaceSlug={workspaceSlug}
+        ticket={data}
+        splitting={splitIds !== null}
+        onStatus={actions.setStatus}
+        onMerge={() => setDialog("merge")}
+        onSplit={() => setSplitIds(splitIds ? null : new Set())}
+        onArchive={actions.setArchived}
+      />
+      {actions.error && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">Not saved: {actions.error.message}</p>}
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="space-y-3">
+          {splitIds && <SplitBar workspaceSlug={workspaceSlug} ticket={data} messageIds={[...splitIds]} onCancel={() => setSplitIds(null)} />}
+          <section aria-label="Thread" className="space-y-3">
+            {data.messages.map((message) => (
+              <MessageCard key={message.id} message={message} workspaceId={workspaceId} selectable={splitIds !== null} selected={splitIds?.has(message.id) ?? false} onToggle={() => toggleSplit(message.id)} />
+            ))}
+          </section>
+          <Composer key={data.id} workspaceSlug={workspaceSlug} workspaceId={workspaceId} ticket={data} mode={mode} onMode={compose} bodyRef={bodyRef} />
+        </div>
+        <TicketSidebar ticket={data} members={members} tags={tags} actions={actions} />
+      </div>
+      <MergeDialog workspaceSlug={workspaceSlug} ticket={data} open={dialog === "merge"} onClose={() => setDialog(null)} />
+      <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={SHORTCUTS} />
+    </div>
+  );
+}

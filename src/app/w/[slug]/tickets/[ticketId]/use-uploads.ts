@@ -1,0 +1,49 @@
+"use client";
+
+import { useState } from "react";
+
+interface Upload {
+  key: string;
+  name: string;
+  size: number;
+  status: "uploading" | "done" | "failed";
+  id?: string;
+  error?: string;
+}
+
+/** Files for the next message, uploaded as soon as they are picked (REST: multipart field `file`). */
+export function useUploads(workspaceId: string | undefined, ticketId: string) {
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const patch = (key: string, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
+
+  async function upload(key: string, file: File) {
+    const form = new FormData();
+    form.set("file", file);
+    try {
+      const response = await fetch(`/api/v1/workspaces/${workspaceId}/tickets/${ticketId}/attachments`, { method: "POST", body: form });
+      const answer = (await response.json()) as { id?: string; error?: { message?: string } };
+      if (response.ok && answer.id) patch(key, { status: "done", id: answer.id });
+      else patch(key, { status: "failed", error: answer.error?.message ?? `Upload failed (${response.status})` });
+    } catch {
+      patch(key, { status: "failed", error: "Upload failed: network error" });
+    }
+  }
+
+  function add(files: FileList | null) {
+    if (!files || !workspaceId) return;
+    for (const file of Array.from(files)) {
+      const key = crypto.randomUUID();
+      setUploads((list) => [...list, { key, name: file.name, size: file.size, status: "uploading" }]);
+      void upload(key, file);
+    }
+  }
+
+  return {
+    uploads,
+    add,
+    remove: (key: string) => setUploads((list) => list.filter((u) => u.key !== key)),
+    clear: () => setUploads([]),
+    ids: uploads.flatMap((u) => (u.id ? [u.id] : [])),
+    busy: uploads.some((u) => u.status === "uploading"),
+  };
+}

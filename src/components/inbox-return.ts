@@ -1,0 +1,12 @@
+// The inbox's filters as the agent left them, so "back to the inbox" returns to the same list.
+const key = (workspaceSlug: string) => `threadline:inbox-query:${workspaceSlug}`;
+
+export function rememberInboxQuery(workspaceSlug: string, query: string) {
+  window.sessionStorage.setItem(key(workspaceSlug), query);
+}
+
+/** Call only in the browser (event handlers, or components that render after client-side data). */
+export function inboxHref(workspaceSlug: string): string {
+  const query = window.sessionStorage.getItem(key(workspaceSlug)) ?? "";
+  return `/w/${workspaceSlug}/inbox${query.startsWith("?") ? query : ""}`;
+}

@@ -1,0 +1,23 @@
+/** The loading and error placeholders every data view uses. */
+export function Loading({ label }: { label: string }) {
+  return (
+    <p role="status" aria-live="polite" className="rounded-lg border border-slate-200 bg-white p-6 text-slate-500">
+      {label}
+    </p>
+  );
+}
+
+export function LoadError({ what, message, onRetry }: { what: string; message: string; onRetry?: () => void }) {
+  return (
+    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-800">
+      <p>
+        Could not load {what}: {message}
+      </p>
+      {onRetry && (
+        <button type="button" onClick={onRetry} className="mt-2 rounded-md border border-red-300 bg-white px-3 py-1 text-sm font-medium hover:bg-red-100">
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function WorkspaceNav({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  const links = [
+    { href: `/w/${slug}/inbox`, label: "Inbox", active: pathname.startsWith(`/w/${slug}/inbox`) || pathname.startsWith(`/w/${slug}/tickets`) },
+    { href: `/w/${slug}/incoming`, label: "Incoming", active: pathname.startsWith(`/w/${slug}/incoming`) },
+  ];
+  return (
+    <nav aria-label="Main" className="flex gap-1 text-sm">
+      {links.map((link) => (
+        <Link key={link.href} href={link.href} aria-current={link.active ? "page" : undefined}
+          className={`rounded-md px-2 py-1.5 font-medium sm:px-3 ${link.active ? "bg-slate-100 text-slate-900" : "text-slate-700 hover:bg-slate-100"}`}>
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
