@@ -65,6 +65,14 @@ describe("POST /api/rpc/tickets/email/inbound", () => {
     const { POST } = await import("./route");
     const broken = await callRoute(POST, "POST", "/api/rpc/tickets/email/inbound", { body: "{not json" });
     expect(broken.status).toBe(400);
+    const { INBOUND_MAX_BYTES } = await import("@/server/inbound/limits");
+    const huge = JSON.stringify({ organizationId: ws.workspace.id, from: "a@b.com", to: "x@y.z", text: "x".repeat(INBOUND_MAX_BYTES) });
+    const tooLarge = await callRoute(POST, "POST", "/api/rpc/tickets/email/inbound", { body: huge });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.json.error.code).toBe("PAYLOAD_TOO_LARGE");
+    const wrongTypes = await postRpc({ organizationId: ws.workspace.id, from: "a@b.com", to: "x@y.z", subject: 42, attachments: "none" });
+    expect(wrongTypes.status).toBe(422);
+    expect(Object.keys(wrongTypes.json.error.details.fields).sort()).toEqual(["attachments", "subject"]);
     expect(await db().incomingMail.count({ where: { workspaceId: ws.workspace.id } })).toBe(0);
   });
 
