@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import PostalMime from "postal-mime";
-import { SMTPServer } from "smtp-server";
 import { useTestDatabase } from "@/test/database";
+import { useTestSmtpServer } from "@/test/smtp";
 import { newMessageId, postRpc } from "@/test/inbound";
 import { runPendingJobs } from "@/server/jobs/jobs";
 import { appJobHandlers } from "@/server/jobs/worker";
-import { resetSmtpTransport } from "@/server/outbound-mail/transport";
 import type { CreateRuleInput } from "./automations.schema";
 import { addToList, seedAutomationWorkspace, seedRule } from "./test-fixtures";
 
@@ -111,29 +110,7 @@ describe("actions and conditions against real mail", () => {
 });
 
 describe("with SMTP_URL", () => {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on("end", () => {
-        received.push(raw);
-        callback();
-      });
-    },
-  });
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
-    resetSmtpTransport();
-  });
-  afterAll(async () => {
-    delete process.env.SMTP_URL;
-    resetSmtpTransport();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const received = useTestSmtpServer();
 
   it("sends the automated response with its Message-ID and threading headers and marks it sent", async () => {
     const ws = await seedAutomationWorkspace(db());
@@ -142,7 +119,7 @@ describe("with SMTP_URL", () => {
     await receive(ws, { from: "jane@acme.com", subject: "Hello", messageId });
     const outbound = await db().outboundEmail.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, kind: "automated_response" } });
     expect(outbound.status).toBe("sent");
-    const parsed = await Promise.all(received.map((raw) => PostalMime.parse(raw)));
+    const parsed = await Promise.all(received.map(({ raw }) => PostalMime.parse(raw)));
     expect(parsed.find((mail) => mail.messageId === `<${outbound.messageIdHeader}>`)).toMatchObject({
       inReplyTo: messageId,
       references: messageId,

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import PostalMime from "postal-mime";
-import { SMTPServer } from "smtp-server";
 import { useTestDatabase } from "@/test/database";
+import { useTestSmtpServer } from "@/test/smtp";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { runPendingJobs } from "@/server/jobs/jobs";
 import { jobHandlers } from "@/server/jobs/worker";
@@ -93,32 +93,9 @@ describe("after-commit work of a new ticket", () => {
 });
 
 describe("with SMTP_URL", () => {
-  const received: { envelopeTo: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on("end", () => {
-        received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.server.address() as { port: number };
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  });
-  afterAll(async () => {
-    delete process.env.SMTP_URL;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const received = useTestSmtpServer();
 
   it("sends the confirmation with its Message-ID and threading headers and marks it sent", async () => {
-    const { resetSmtpTransport } = await import("@/server/outbound-mail/transport");
-    resetSmtpTransport();
     const ws = await seedInboundWorkspace(db());
     const messageId = newMessageId();
     await postRpc({ organizationId: ws.workspace.id, from: "jane@acme.com", to: ws.ticketMailbox.address, subject: "Hello", text: "x", messageId });
@@ -129,6 +106,5 @@ describe("with SMTP_URL", () => {
     expect(received[0]!.envelopeTo).toEqual(["jane@acme.com"]);
     const sent = await PostalMime.parse(received[0]!.raw);
     expect(sent).toMatchObject({ messageId: `<${outbound.messageIdHeader}>`, inReplyTo: messageId, references: messageId, subject: "[#1] Hello" });
-    resetSmtpTransport();
   });
 });

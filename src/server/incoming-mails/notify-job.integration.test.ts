@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
+import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
+import { useTestSmtpServer } from "@/test/smtp";
 import { trpcAs } from "@/test/guards";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { convertMailHttp, listMailsHttp, seedDiscardedMail, seedHeldReply } from "@/test/incoming-mails";
 import { INCOMING_MAIL_NOTIFY_JOB } from "@/server/inbound/route-mail";
 import { enqueueJob, runPendingJobs } from "@/server/jobs/jobs";
 import { jobHandlers } from "@/server/jobs/worker";
-import { resetSmtpTransport } from "@/server/outbound-mail/transport";
 
 const db = useTestDatabase();
 
@@ -84,28 +83,7 @@ describe("telling the team about mail that needs a human", () => {
 });
 
 describe("with SMTP_URL", () => {
-  const received: string[][] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      stream.on("data", () => undefined);
-      stream.on("end", () => {
-        received.push(session.envelope.rcptTo.map((r) => r.address));
-        callback();
-      });
-    },
-  });
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
-    resetSmtpTransport();
-  });
-  afterAll(async () => {
-    delete process.env.SMTP_URL;
-    resetSmtpTransport();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
+  const received = useTestSmtpServer();
 
   it("also emails each member, once", async () => {
     const ws = await seedInboundWorkspace(db());
@@ -114,7 +92,7 @@ describe("with SMTP_URL", () => {
     const emails = await db().outboundEmail.findMany({ where: { workspaceId: ws.workspace.id, kind: "notification" } });
     expect(emails.map((e) => e.toAddress).sort()).toEqual([ws.member.user.email, ws.owner.user.email].sort());
     expect(emails.every((e) => e.status === "sent" && e.subject === "Email from bob@newco.com did not become a ticket")).toBe(true);
-    expect(received.flat().sort()).toEqual([ws.member.user.email, ws.owner.user.email].sort());
+    expect(received.flatMap((email) => email.envelopeTo).sort()).toEqual([ws.member.user.email, ws.owner.user.email].sort());
 
     await db().incomingMail.update({ where: { id: mail.id }, data: { notified: false } });
     await enqueueJob(db(), { workspaceId: ws.workspace.id, type: INCOMING_MAIL_NOTIFY_JOB, payload: { incomingMailId: mail.id } });

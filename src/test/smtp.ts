@@ -1,0 +1,39 @@
+import { afterAll, beforeAll } from "vitest";
+import { SMTPServer } from "smtp-server";
+import { resetSmtpTransport } from "@/server/outbound-mail/transport";
+
+export interface ReceivedEmail {
+  envelopeTo: string[];
+  raw: string;
+}
+
+/**
+ * A real SMTP server on loopback for the enclosing describe block, with SMTP_URL pointing at it:
+ * tests see exactly what the app delivered. Returns the list of received emails.
+ */
+export function useTestSmtpServer(): ReceivedEmail[] {
+  const received: ReceivedEmail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on("end", () => {
+        received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+    resetSmtpTransport();
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    resetSmtpTransport();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return received;
+}
