@@ -7,7 +7,7 @@ import { ConfirmDialog } from "./confirm-dialog";
 import { InviteMemberForm } from "./invite-member-form";
 import { ErrorNote, Loaded, Section } from "./section";
 import type { MemberInfo } from "./types";
-import { BUTTON, FIELD } from "./ui";
+import { BUTTON, INLINE_FIELD } from "./ui";
 
 export function MembersSection({ workspaceSlug, isOwner }: { workspaceSlug: string; isOwner: boolean }) {
   const trpc = useTRPC();
@@ -34,7 +34,7 @@ export function MembersSection({ workspaceSlug, isOwner }: { workspaceSlug: stri
                 </div>
                 {isOwner ? (
                   <>
-                    <select aria-label={`Role of ${member.email}`} value={member.role} disabled={busy} className={`${FIELD} w-auto`}
+                    <select aria-label={`Role of ${member.email}`} value={member.role} disabled={busy} className={INLINE_FIELD}
                       onChange={(e) => { remove.reset(); changeRole.mutate({ workspaceSlug, userId: member.id, role: e.target.value as MemberInfo["role"] }); }}>
                       <option value="owner">Owner</option>
                       <option value="member">Member</option>
