@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { apiTokenRouter } from "./routers/api-token";
 import { automationRouter } from "./routers/automation";
 import { contactRouter } from "./routers/contact";
 import { contactListRouter } from "./routers/contact-list";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   outboundEmail: outboundEmailRouter,
   incomingMail: incomingMailRouter,
   notification: notificationRouter,
+  apiToken: apiTokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { ApiToken } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
+import { isUuid } from "@/server/ids";
 
 const TOKEN_PREFIX = "tl_";
 
@@ -31,6 +33,35 @@ export async function createApiToken(
     data: { workspaceId: input.workspaceId, userId: input.userId, name: input.name, tokenHash: hashApiToken(token), prefix },
   });
   return { id: row.id, name: row.name, prefix, token };
+}
+
+/** A token as its owner sees it in a list: never the token, only its first characters. */
+export function presentApiToken(row: ApiToken) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+export type ApiTokenDto = ReturnType<typeof presentApiToken>;
+
+/** The user's own tokens for the workspace, newest first. */
+export async function listApiTokens(db: Db, workspaceId: string, userId: string): Promise<ApiTokenDto[]> {
+  const rows = await db.apiToken.findMany({ where: { workspaceId, userId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  return rows.map(presentApiToken);
+}
+
+/** Revokes one of the user's tokens for the workspace; every later request with it gets 401. */
+export async function revokeApiToken(db: Db, workspaceId: string, userId: string, tokenId: string): Promise<ApiTokenDto> {
+  const where = { id: tokenId, workspaceId, userId };
+  const row = isUuid(tokenId) ? await db.apiToken.findFirst({ where }) : null;
+  if (!row) throw notFound("API token");
+  if (row.revokedAt) return presentApiToken(row);
+  await db.apiToken.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date() } });
+  return presentApiToken(await db.apiToken.findUniqueOrThrow({ where: { id: tokenId } }));
 }
 
 export interface TokenCaller {

@@ -2,6 +2,8 @@ import type { Contact } from "@/generated/prisma/client";
 import { presentContact } from "@/server/contacts/contact-directory";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import type { Db } from "@/server/db";
+import { notFound } from "@/server/errors";
+import { isUuid } from "@/server/ids";
 import type { AddContactListMemberInput, ListContactListMembersInput } from "./contact-lists.schema";
 import { getContactList } from "./contact-lists.service";
 
@@ -41,4 +43,12 @@ export async function listContactListMembers(db: Db, workspaceId: string, listId
     db.contactListMember.count({ where }),
   ]);
   return { members: entries.map(presentContactListMember), total };
+}
+
+/** Takes the contact off the list (the contact itself stays); 404 when it was not on it. */
+export async function removeContactListMember(db: Db, workspaceId: string, listId: string, contactId: string) {
+  const list = await getContactList(db, workspaceId, listId);
+  const { count } = isUuid(contactId) ? await db.contactListMember.deleteMany({ where: { listId: list.id, contactId } }) : { count: 0 };
+  if (count === 0) throw notFound("List member");
+  return { listId: list.id, contactId, removed: true as const };
 }

@@ -7,6 +7,8 @@ export type CreateContactListInput = z.infer<typeof createContactListSchema>;
 
 export const contactListIdSchema = z.object({ listId: z.string() });
 
+export const contactListMemberSchema = contactListIdSchema.extend({ contactId: z.string() });
+
 export const addContactListMemberSchema = z.object({ email: contactEmailSchema });
 export type AddContactListMemberInput = z.infer<typeof addContactListMemberSchema>;
 

@@ -1,8 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { byName } from "@/server/collation";
 import type { Db } from "@/server/db";
-import { AppError, isUniqueViolation } from "@/server/errors";
-import type { CreateCustomerInput } from "./customers.schema";
+import { AppError, isUniqueViolation, notFound } from "@/server/errors";
+import { isUuid } from "@/server/ids";
+import type { CreateCustomerInput, UpdateCustomerInput } from "./customers.schema";
 
 const customerInclude = {
   domains: { select: { domain: true }, orderBy: { domain: "asc" } },
@@ -33,30 +34,70 @@ function domainsTaken(domains: string[]) {
   return new AppError("CONFLICT", `Another customer already has the domain${domains.length > 1 ? "s" : ""} ${list}`, { domains });
 }
 
-/**
- * A customer with its email domains (each domain belongs to one customer of the workspace). Existing
- * contacts of those domains that have no customer yet are linked to it, as new ones are on arrival.
- */
-export async function createCustomer(db: Db, workspaceId: string, input: CreateCustomerInput): Promise<CustomerDto> {
-  const taken = await db.customerDomain.findMany({ where: { workspaceId, domain: { in: input.domains } }, select: { domain: true } });
+/** 409 when another customer of the workspace has one of the domains (each domain has one customer). */
+async function assertDomainsFree(db: Db | Prisma.TransactionClient, workspaceId: string, domains: string[], customerId?: string) {
+  const taken = await db.customerDomain.findMany({
+    where: { workspaceId, domain: { in: domains }, ...(customerId ? { customerId: { not: customerId } } : {}) },
+    select: { domain: true },
+  });
   if (taken.length > 0) throw domainsTaken(taken.map((d) => d.domain).sort());
+}
+
+/** Links the workspace's contacts of these domains that have no customer yet, as new ones are on arrival. */
+async function linkContactsOfDomains(tx: Prisma.TransactionClient, workspaceId: string, customerId: string, domains: string[]) {
+  if (domains.length === 0) return;
+  await tx.contact.updateMany({
+    where: { workspaceId, customerId: null, OR: domains.map((domain) => ({ email: { endsWith: `@${domain}` } })) },
+    data: { customerId },
+  });
+}
+
+/** Runs a customer write; a domain taken by a concurrent request between check and insert is a 409 too. */
+async function writingDomains<T>(domains: string[], write: () => Promise<T>): Promise<T> {
   try {
-    const customer = await db.$transaction(async (tx) => {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw domainsTaken(domains);
+    throw error;
+  }
+}
+
+/** A customer with its email domains; existing contacts of those domains without a customer join it. */
+export async function createCustomer(db: Db, workspaceId: string, input: CreateCustomerInput): Promise<CustomerDto> {
+  await assertDomainsFree(db, workspaceId, input.domains);
+  const customer = await writingDomains(input.domains, () =>
+    db.$transaction(async (tx) => {
       const created = await tx.customer.create({
         data: { workspaceId, name: input.name, domains: { create: input.domains.map((domain) => ({ workspaceId, domain })) } },
       });
-      if (input.domains.length > 0) {
-        await tx.contact.updateMany({
-          where: { workspaceId, customerId: null, OR: input.domains.map((domain) => ({ email: { endsWith: `@${domain}` } })) },
-          data: { customerId: created.id },
-        });
-      }
+      await linkContactsOfDomains(tx, workspaceId, created.id, input.domains);
       return tx.customer.findUniqueOrThrow({ where: { id: created.id }, include: customerInclude });
-    });
-    return presentCustomer(customer);
-  } catch (error) {
-    // Another request took one of the domains between the check and the insert.
-    if (isUniqueViolation(error)) throw domainsTaken(input.domains);
-    throw error;
-  }
+    }),
+  );
+  return presentCustomer(customer);
+}
+
+/**
+ * Renames the customer or replaces its domains. Contacts of an added domain join it as on create;
+ * contacts already linked stay linked when their domain is removed (they may have been linked by hand).
+ */
+export async function updateCustomer(db: Db, workspaceId: string, input: UpdateCustomerInput): Promise<CustomerDto> {
+  const { customerId, name, domains } = input;
+  const existing = isUuid(customerId) ? await db.customer.findFirst({ where: { id: customerId, workspaceId }, include: customerInclude }) : null;
+  if (!existing) throw notFound("Customer");
+  if (domains) await assertDomainsFree(db, workspaceId, domains, customerId);
+  const before = new Set(existing.domains.map((d) => d.domain));
+  const added = (domains ?? []).filter((domain) => !before.has(domain));
+  const customer = await writingDomains(added, () =>
+    db.$transaction(async (tx) => {
+      if (name !== undefined) await tx.customer.update({ where: { id: customerId }, data: { name } });
+      if (domains) {
+        await tx.customerDomain.deleteMany({ where: { customerId, domain: { notIn: domains } } });
+        await tx.customerDomain.createMany({ data: added.map((domain) => ({ workspaceId, customerId, domain })) });
+        await linkContactsOfDomains(tx, workspaceId, customerId, added);
+      }
+      return tx.customer.findUniqueOrThrow({ where: { id: customerId }, include: customerInclude });
+    }),
+  );
+  return presentCustomer(customer);
 }

@@ -1,6 +1,9 @@
 import type { Mailbox } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import type { WorkspaceAccess } from "@/server/auth/access";
+import { notFound } from "@/server/errors";
+import { isUuid } from "@/server/ids";
+import { newInboundSecret } from "./inbound-secret";
 
 /** Where providers post mail for this mailbox (SPEC §2.1, §2.2). */
 export function inboundUrls(baseUrl: string, mailbox: Pick<Mailbox, "workspaceId">) {
@@ -40,4 +43,15 @@ export function publicBaseUrl(requestOrigin?: string): string {
 export async function listWorkspaceMailboxes(db: Db, access: WorkspaceAccess, baseUrl: string) {
   const mailboxes = await listMailboxes(db, access.workspace.id);
   return mailboxes.map((mailbox) => presentMailbox(mailbox, { baseUrl, withSecret: access.role === "owner" }));
+}
+
+/**
+ * Gives the mailbox a new random inbound secret. Inbound requests are matched on the stored hash,
+ * so the old secret stops working as soon as this commits.
+ */
+export async function rotateMailboxSecret(db: Db, workspaceId: string, mailboxId: string, baseUrl: string) {
+  const { count } = isUuid(mailboxId) ? await db.mailbox.updateMany({ where: { id: mailboxId, workspaceId }, data: newInboundSecret() }) : { count: 0 };
+  if (count === 0) throw notFound("Mailbox");
+  const mailbox = await db.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });
+  return presentMailbox(mailbox, { baseUrl, withSecret: true });
 }

@@ -16,3 +16,14 @@ export function resetSmtpTransport(): void {
   transport?.close();
   transport = undefined;
 }
+
+/** Whether mail leaves the machine, and through which host: never the URL's user or password. */
+export function smtpStatus(): { configured: boolean; host: string | null } {
+  const url = process.env.SMTP_URL?.trim();
+  if (!url) return { configured: false, host: null };
+  try {
+    return { configured: true, host: new URL(url).host || null };
+  } catch {
+    return { configured: true, host: null };
+  }
+}

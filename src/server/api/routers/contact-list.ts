@@ -1,7 +1,8 @@
-import { addContactListMember, listContactListMembers } from "@/server/contact-lists/contact-list-members";
+import { addContactListMember, listContactListMembers, removeContactListMember } from "@/server/contact-lists/contact-list-members";
 import {
   addContactListMemberSchema,
   contactListIdSchema,
+  contactListMemberSchema,
   createContactListSchema,
   listContactListMembersSchema,
 } from "@/server/contact-lists/contact-lists.schema";
@@ -22,4 +23,7 @@ export const contactListRouter = createTRPCRouter({
   addMember: ownerProcedure
     .input(contactListIdSchema.extend(addContactListMemberSchema.shape))
     .mutation(({ ctx, input }) => addContactListMember(ctx.db, ctx.access.workspace.id, input.listId, input)),
+  removeMember: ownerProcedure
+    .input(contactListMemberSchema)
+    .mutation(({ ctx, input }) => removeContactListMember(ctx.db, ctx.access.workspace.id, input.listId, input.contactId)),
 });

@@ -1,6 +1,13 @@
+import { changeMemberRole, inviteMember, removeMember } from "@/server/members/member-changes";
+import { changeRoleSchema, inviteMemberSchema, memberIdSchema } from "@/server/members/members.schema";
 import { listMembers } from "@/server/members/members.service";
-import { createTRPCRouter, workspaceProcedure } from "../trpc";
+import { createTRPCRouter, ownerProcedure, workspaceProcedure } from "../trpc";
 
 export const memberRouter = createTRPCRouter({
   list: workspaceProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.access.workspace.id)),
+  invite: ownerProcedure.input(inviteMemberSchema).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.access.workspace.id, input)),
+  changeRole: ownerProcedure
+    .input(changeRoleSchema)
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.access.workspace.id, input.userId, input.role)),
+  remove: ownerProcedure.input(memberIdSchema).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.access.workspace.id, input.userId)),
 });

@@ -1,0 +1,14 @@
+"use client";
+
+import Link from "next/link";
+import { MailDeliveryNotice } from "@/components/mail-delivery-notice";
+import { Section } from "./section";
+
+export function OutgoingMailSection({ workspaceSlug }: { workspaceSlug: string }) {
+  return (
+    <Section id="outgoing-mail" title="Outgoing mail" description="Replies, confirmations and automated responses.">
+      <MailDeliveryNotice workspaceSlug={workspaceSlug} />
+      <Link href={`/w/${workspaceSlug}/outbox`} className="inline-block text-sm font-medium text-brand-700 underline">Open the outbox</Link>
+    </Section>
+  );
+}

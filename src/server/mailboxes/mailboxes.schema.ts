@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const mailboxIdSchema = z.object({ mailboxId: z.string() });
