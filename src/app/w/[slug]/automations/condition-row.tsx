@@ -19,7 +19,7 @@ export function ConditionRow(props: { index: number; row: Row; lists: ContactLis
       <select aria-label="Condition type" value={row.type} onChange={(e) => onChange(newCondition(e.target.value as ConditionType))} className={`${FIELD} sm:w-44`}>
         {Object.entries(CONDITION_TYPES).map(([type, { label }]) => <option key={type} value={type}>{label}</option>)}
       </select>
-      <select aria-label="Operator" value={row.operator} onChange={(e) => onChange({ ...row, operator: e.target.value })} className={`${FIELD} sm:w-36`}>
+      <select aria-label="Operator" value={row.operator} onChange={(e) => onChange({ ...row, operator: e.target.value })} className={`${FIELD} sm:w-40`}>
         {CONDITION_TYPES[row.type].operators.map((op) => <option key={op} value={op}>{OPERATOR_LABELS[op]}</option>)}
       </select>
       <div className="min-w-0 flex-1 basis-40">

@@ -27,7 +27,7 @@ export function RuleList(props: {
   // Screen readers hear rule names rather than dnd-kit's default ids.
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${name(active.id)}.`,
-    onDragOver: ({ active, over }) => `${name(active.id)} is over ${name(over?.id)}.`,
+    onDragOver: ({ active, over }) => (over && over.id !== active.id ? `${name(active.id)} is over ${name(over.id)}.` : undefined),
     onDragEnd: ({ active, over }) => `${name(active.id)} was dropped at the place of ${name(over?.id)}.`,
     onDragCancel: ({ active }) => `Moving ${name(active.id)} was cancelled.`,
   };
