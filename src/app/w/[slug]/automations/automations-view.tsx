@@ -28,7 +28,7 @@ export function AutomationsView({ workspaceSlug }: { workspaceSlug: string }) {
   const selected = editing && editing !== "new" ? (rules.data.find((rule) => rule.id === editing.ruleId) ?? null) : null;
   const editorOpen = editing === "new" || selected !== null;
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
       <div>
         {canEdit && (
           <div className="mb-4 flex justify-end">

@@ -62,7 +62,7 @@ export function RuleEditor(props: { workspaceSlug: string; workspaceName: string
           <button type="button" onClick={onClose} aria-label="Close the editor" className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100">✕</button>
         </div>
         <form onSubmit={submit} noValidate aria-label="Rule editor" className="space-y-4 text-sm">
-          <fieldset disabled={!canEdit} className="space-y-4">
+          <fieldset disabled={!canEdit} className="min-w-0 space-y-4">
             {!canEdit && <p className="rounded-md bg-slate-100 px-3 py-2 text-slate-700">Read-only: only owners change automations.</p>}
             <div className="grid gap-3 sm:grid-cols-2">
               <label className="block font-medium">Name
@@ -79,7 +79,7 @@ export function RuleEditor(props: { workspaceSlug: string; workspaceName: string
               <label className="flex items-center gap-2"><input type="checkbox" checked={form.is_active} onChange={(e) => change({ is_active: e.target.checked })} className="h-4 w-4 accent-brand-600" />Active</label>
               <label className="flex items-center gap-2"><input type="checkbox" checked={form.stop_on_match} onChange={(e) => change({ stop_on_match: e.target.checked })} className="h-4 w-4 accent-brand-600" />Stop later rules when this one matches</label>
             </div>
-            <fieldset className="space-y-2">
+            <fieldset className="min-w-0 space-y-2">
               <legend className="mb-1 font-medium">Conditions <span className="font-normal text-slate-600">(all must hold)</span></legend>
               {form.conditions.length === 0 && <p className="text-slate-500">No conditions: the rule matches every email.</p>}
               {form.conditions.map((row, i) => (
@@ -88,7 +88,7 @@ export function RuleEditor(props: { workspaceSlug: string; workspaceName: string
               ))}
               {canEdit && <button type="button" onClick={() => change({ conditions: [...form.conditions, newCondition("subject_contains")] })} className={BUTTON}>Add condition</button>}
             </fieldset>
-            <fieldset className="space-y-2">
+            <fieldset className="min-w-0 space-y-2">
               <legend className="mb-1 font-medium">Actions</legend>
               {form.actions.map((row, i) => (
                 <ActionRow key={i} index={i} row={row} tags={tags} members={members} workspaceName={workspaceName} error={errorUnder(errors, `actions.${i}`)}
