@@ -47,7 +47,7 @@ test("screenshots of the inbox and the ticket view (README), and both fit a phon
   await page.screenshot({ path: "docs/screenshots/ticket.png" });
 
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of ["/w/demo/inbox", `/w/demo/tickets/${ticketId}`, "/w/demo/incoming"]) {
+  for (const path of ["/w/demo/inbox", `/w/demo/tickets/${ticketId}`, "/w/demo/incoming", "/w/demo/automations"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

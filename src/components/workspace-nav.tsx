@@ -8,6 +8,7 @@ export function WorkspaceNav({ slug }: { slug: string }) {
   const links = [
     { href: `/w/${slug}/inbox`, label: "Inbox", active: pathname.startsWith(`/w/${slug}/inbox`) || pathname.startsWith(`/w/${slug}/tickets`) },
     { href: `/w/${slug}/incoming`, label: "Incoming", active: pathname.startsWith(`/w/${slug}/incoming`) },
+    { href: `/w/${slug}/automations`, label: "Automations", active: pathname.startsWith(`/w/${slug}/automations`) },
     { href: `/w/${slug}/outbox`, label: "Outbox", active: pathname.startsWith(`/w/${slug}/outbox`) },
     { href: `/w/${slug}/settings`, label: "Settings", active: pathname.startsWith(`/w/${slug}/settings`) },
   ];

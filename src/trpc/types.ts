@@ -12,3 +12,5 @@ export type Member = RouterOutputs["member"]["list"][number];
 export type TagOption = RouterOutputs["tag"]["list"][number];
 export type IncomingMail = RouterOutputs["incomingMail"]["list"]["mails"][number];
 export type Priority = TicketSummary["priority"];
+export type AutomationRule = RouterOutputs["automation"]["list"][number];
+export type ContactListOption = RouterOutputs["contactList"]["list"][number];

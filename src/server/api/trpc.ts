@@ -7,7 +7,7 @@ import { resolveWorkspaceAccess } from "@/server/auth/access";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db";
 import { AppError, isUniqueViolation, type AppErrorCode } from "@/server/errors";
-import { zodFieldErrors } from "@/server/http/errors";
+import { zodFieldErrors } from "@/server/http/zod-field-errors";
 
 export interface TRPCContext {
   db: Db;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { zodFieldErrors } from "@/server/http/errors";
+import { zodFieldErrors } from "@/server/http/zod-field-errors";
 import { createRuleSchema, reorderRulesSchema, updateRuleSchema } from "./automations.schema";
 
 const ID = "00000000-0000-4000-8000-000000000001";

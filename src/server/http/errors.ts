@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, isUniqueViolation, type AppErrorCode } from "@/server/errors";
+import { zodFieldErrors } from "./zod-field-errors";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -16,16 +17,6 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 
 export function jsonError(status: number, code: string, message: string, details?: unknown) {
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
-}
-
-/** Zod issues as `{ field: message }` pairs naming the failing fields. */
-export function zodFieldErrors(error: ZodError): { fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join(".") : "(body)";
-    fields[key] ??= issue.message;
-  }
-  return { fields };
 }
 
 /** Every REST error answer goes through here: the JSON shape of SPEC §8 with the right status. */
