@@ -85,7 +85,11 @@ test("an owner builds the Acme rule, sees refusals beside the fields, and dry-ru
   // A dry run counts nothing; the switch pauses the rule (so it stays out of the other specs' mail).
   await page.reload();
   await expect(row).toContainText("No matches yet");
-  await row.getByRole("switch", { name: `${name} is active` }).uncheck();
+  // The list re-renders from the query cache a tick after the click, so wait for it rather than
+  // have uncheck() look at the box in between.
+  const activeSwitch = row.getByRole("switch", { name: `${name} is active` });
+  await activeSwitch.click();
+  await expect(activeSwitch).not.toBeChecked();
   await page.reload();
   await expect(row.getByRole("switch", { name: `${name} is active` })).not.toBeChecked();
 });

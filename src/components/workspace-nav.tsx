@@ -12,11 +12,12 @@ export function WorkspaceNav({ slug }: { slug: string }) {
     { href: `/w/${slug}/outbox`, label: "Outbox", active: pathname.startsWith(`/w/${slug}/outbox`) },
     { href: `/w/${slug}/settings`, label: "Settings", active: pathname.startsWith(`/w/${slug}/settings`) },
   ];
+  // Five sections are wider than a phone: the row scrolls sideways by itself, the page does not.
   return (
-    <nav aria-label="Main" className="flex gap-1 text-sm">
+    <nav aria-label="Main" className="flex gap-1 overflow-x-auto text-sm">
       {links.map((link) => (
         <Link key={link.href} href={link.href} aria-current={link.active ? "page" : undefined}
-          className={`rounded-md px-2 py-1.5 font-medium sm:px-3 ${link.active ? "bg-slate-100 text-slate-900" : "text-slate-700 hover:bg-slate-100"}`}>
+          className={`shrink-0 whitespace-nowrap rounded-md px-2 py-1.5 font-medium sm:px-3 ${link.active ? "bg-slate-100 text-slate-900" : "text-slate-700 hover:bg-slate-100"}`}>
           {link.label}
         </Link>
       ))}

@@ -28,7 +28,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <span className="hidden sm:inline">Threadline</span>
         </Link>
         <WorkspaceSwitcher current={slug} workspaces={workspaces.map(({ slug, name }) => ({ slug, name }))} />
-        <div className="order-last w-full sm:order-none sm:w-auto">
+        <div className="order-last w-full min-w-0 sm:order-none sm:w-auto">
           <WorkspaceNav slug={slug} />
         </div>
         <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
