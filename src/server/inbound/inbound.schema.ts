@@ -49,6 +49,16 @@ export const helpdeskInboundSchema = z
   .refine((body) => Boolean(body.from?.trim() || body.envelope?.from?.trim()), { message: "Required", path: ["from"] });
 export type HelpdeskInboundBody = z.infer<typeof helpdeskInboundSchema>;
 
+/** An attachment whose bytes came in the request itself (provider formats, MIME parts). */
+export interface InlineAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+/** Fetched from `url` by a job after the commit, or stored from its inline `content` before it. */
+export type InboundAttachment = RemoteAttachment | InlineAttachment;
+
 /** The one shape every inbound route hands to the ingest service. */
 export interface InboundEmail {
   source: string;
@@ -64,6 +74,6 @@ export interface InboundEmail {
   inReplyTo: string[];
   references: string[];
   headers: Record<string, string | string[]>;
-  attachments: RemoteAttachment[];
+  attachments: InboundAttachment[];
   rawPayload: unknown;
 }

@@ -2,6 +2,7 @@ import type { Mailbox, Workspace } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { classifyAutoReply } from "./auto-reply";
 import type { InboundEmail } from "./inbound.schema";
+import { discardStoredAttachments, storeInlineAttachments } from "./inline-attachments";
 import { recordIncomingMail } from "./receive-log";
 import { routeIncomingMail } from "./route-mail";
 
@@ -29,8 +30,9 @@ export async function ingestInboundEmail(db: Db, target: IngestTarget, email: In
   const log = await recordIncomingMail(db, target, email);
   if (log.processedAt) return { incomingMailId: log.id, ticketId: log.ticketId, messageId: log.messageId, duplicate: true };
   const classification = classifyAutoReply({ headers: email.headers, subject: email.subject, from: email.from.email });
+  const attachments = await storeInlineAttachments(target.workspace.id, email.attachments);
   try {
-    return await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       // A concurrent copy of this email waits here until the first copy commits, then finds it done.
       const [row] = await tx.$queryRaw<{ processedAt: Date | null }[]>`
         SELECT "processedAt" FROM "IncomingMail" WHERE "id" = ${log.id}::uuid FOR UPDATE`;
@@ -38,10 +40,14 @@ export async function ingestInboundEmail(db: Db, target: IngestTarget, email: In
         const done = await tx.incomingMail.findUniqueOrThrow({ where: { id: log.id } });
         return { incomingMailId: log.id, ticketId: done.ticketId, messageId: done.messageId, duplicate: true };
       }
-      const result = await routeIncomingMail({ tx, workspace: target.workspace, mailbox: target.mailbox, email, log, classification });
-      return { incomingMailId: log.id, ...result, duplicate: false };
+      const routed = await routeIncomingMail({ tx, workspace: target.workspace, mailbox: target.mailbox, email, attachments, log, classification });
+      return { incomingMailId: log.id, ...routed, duplicate: false };
     });
+    // A concurrent copy that lost the race stored bytes no row points to.
+    if (result.duplicate) await discardStoredAttachments(attachments);
+    return result;
   } catch (error) {
+    await discardStoredAttachments(attachments);
     const message = error instanceof Error ? error.message : String(error);
     await db.incomingMail.update({ where: { id: log.id }, data: { processingError: message.slice(0, 2000) } }).catch(() => undefined);
     throw error;

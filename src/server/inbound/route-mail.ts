@@ -7,6 +7,7 @@ import { appendInboundReply, type InboundMessageData } from "./append-reply";
 import type { AutoReplyClassification } from "./auto-reply";
 import { sanitizeEmailHtml, htmlToPlainText } from "./html";
 import type { InboundEmail } from "./inbound.schema";
+import type { PreparedAttachment } from "./inline-attachments";
 import { stripQuotedHistory } from "./quote-strip";
 import { NEEDS_AGENT, routingAnalysis, type Routing } from "./routing-analysis";
 import { findThreadMatch, type ThreadMatch } from "./threading";
@@ -26,6 +27,8 @@ interface Context {
   workspace: Workspace;
   mailbox: Mailbox | null;
   email: InboundEmail;
+  /** The email's attachments, inline ones already in the attachment store. */
+  attachments: PreparedAttachment[];
   log: IncomingMail;
   classification: AutoReplyClassification;
 }
@@ -121,20 +124,26 @@ export async function recipientMailbox(tx: Prisma.TransactionClient, workspaceId
   return mailboxes.find((m) => recipients.includes(m.address.toLowerCase())) ?? mailboxes.find((m) => m.isDefault) ?? mailboxes[0] ?? null;
 }
 
-/** Attachment rows, pending until the download job stores them (network I/O stays out of the transaction). */
+/**
+ * Attachment rows: inline ones already stored (or failed), URL ones pending until the download job
+ * stores them (network I/O stays out of the transaction).
+ */
 async function linkAttachments(ctx: Context, link: { ticketId: string | null; messageId: string | null }) {
-  for (const attachment of ctx.email.attachments) {
+  const base = { workspaceId: ctx.workspace.id, incomingMailId: ctx.log.id, ...link };
+  for (const prepared of ctx.attachments) {
+    if (prepared.kind === "stored") {
+      const { filename, contentType, size, storageKey } = prepared;
+      await ctx.tx.attachment.create({ data: { ...base, filename, contentType, size, storageKey, status: "stored" } });
+      continue;
+    }
+    if (prepared.kind === "failed") {
+      const { filename, contentType, size, error } = prepared;
+      await ctx.tx.attachment.create({ data: { ...base, filename, contentType, size, error, status: "failed" } });
+      continue;
+    }
+    const { attachment } = prepared;
     const row = await ctx.tx.attachment.create({
-      data: {
-        workspaceId: ctx.workspace.id,
-        incomingMailId: ctx.log.id,
-        ...link,
-        filename: attachment.filename,
-        contentType: attachment.contentType,
-        size: attachment.size ?? 0,
-        status: "pending",
-        sourceUrl: attachment.url,
-      },
+      data: { ...base, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size ?? 0, status: "pending", sourceUrl: attachment.url },
     });
     await enqueueJob(ctx.tx, { workspaceId: ctx.workspace.id, type: DOWNLOAD_ATTACHMENT_JOB, payload: { attachmentId: row.id } });
   }
