@@ -24,11 +24,11 @@ export function signatureRefused(reason: SignatureFailure) {
  * compared in constant time; then the timestamp must be recent. (The token's single use is checked
  * when the event is recorded, in the same transaction.)
  */
-export function verifyMailgunSignature(key: string, signature: MailgunSignature | undefined, now: Date): void {
+export function verifyMailgunSignature(key: string, signature: MailgunSignature | undefined, now: Date, maxAgeSeconds = MAX_AGE_SECONDS): void {
   if (!signature) throw signatureRefused("missing");
   if (!HEX_SHA256.test(signature.signature)) throw signatureRefused("invalid");
   const expected = createHmac("sha256", key).update(signature.timestamp + signature.token).digest();
   if (!timingSafeEqual(Buffer.from(signature.signature, "hex"), expected)) throw signatureRefused("invalid");
   const age = now.getTime() / 1000 - Number(signature.timestamp);
-  if (!Number.isFinite(age) || age > MAX_AGE_SECONDS || age < -MAX_SKEW_SECONDS) throw signatureRefused("stale");
+  if (!Number.isFinite(age) || age > maxAgeSeconds || age < -MAX_SKEW_SECONDS) throw signatureRefused("stale");
 }

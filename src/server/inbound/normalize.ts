@@ -1,6 +1,6 @@
 import { AppError } from "@/server/errors";
 import { parseMailbox, parseMailboxList } from "./address";
-import type { HelpdeskInboundBody, InboundEmail, RpcInboundBody } from "./inbound.schema";
+import type { HelpdeskInboundBody, InboundEmail, InlineAttachment, RpcInboundBody } from "./inbound.schema";
 import { normalizeMessageId, parseMessageIdList } from "./message-id";
 
 function sender(raw: string, name: string | null | undefined) {
@@ -55,5 +55,50 @@ export function normalizeHelpdeskInbound(body: HelpdeskInboundBody, mailboxAddre
     headers: body.headers ?? {},
     attachments: body.attachments ?? [],
     rawPayload: body,
+  };
+}
+
+/** What a provider parser (providers/*.ts) reads out of its format, before the common rules apply. */
+export interface ParsedInbound {
+  /** `Name <addr>` or a bare address; missing → 422. */
+  from: string | null | undefined;
+  fromName?: string | null;
+  to: string | null | undefined;
+  cc?: string | null;
+  subject?: string | null;
+  text?: string | null;
+  html?: string | null;
+  /** Raw values; each falls back to the header of the same name. */
+  messageId?: string | null;
+  inReplyTo?: string | null;
+  references?: string | null;
+  headers: Record<string, string | string[]>;
+  attachments: InlineAttachment[];
+  /** Kept in the receive log: the payload without attachment bytes. */
+  rawPayload: unknown;
+}
+
+/**
+ * Provider formats (SendGrid, Mailgun, Postmark, raw MIME). Without a Message-ID the receive log
+ * recognises redeliveries by content hash.
+ */
+export function normalizeParsedInbound(source: string, parsed: ParsedInbound, mailboxAddress: string): InboundEmail {
+  const from = parsed.from?.trim();
+  if (!from) throw new AppError("VALIDATION", "Invalid input", { fields: { from: "Required" } });
+  const to = parsed.to?.trim() || mailboxAddress;
+  return {
+    source,
+    from: sender(from, parsed.fromName),
+    recipients: recipientsOf(to, parsed.cc),
+    recipient: to,
+    subject: parsed.subject?.trim() ?? "",
+    text: parsed.text ?? null,
+    html: parsed.html ?? null,
+    messageId: normalizeMessageId(parsed.messageId || header(parsed.headers, "message-id")),
+    inReplyTo: parseMessageIdList(parsed.inReplyTo || header(parsed.headers, "in-reply-to")),
+    references: parseMessageIdList(parsed.references || header(parsed.headers, "references")),
+    headers: parsed.headers,
+    attachments: parsed.attachments,
+    rawPayload: parsed.rawPayload,
   };
 }

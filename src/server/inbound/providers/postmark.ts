@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { AppError } from "@/server/errors";
+import type { ParsedInbound } from "../normalize";
+import { headersFromPairs, inlineAttachment } from "./headers";
+
+const text = z.string().nullish();
+const address = z.looseObject({ Email: text, Name: text });
+
+/** Postmark's inbound webhook JSON (the fields we read; the rest is kept in the receive log). */
+export const postmarkInboundSchema = z.looseObject({
+  From: text,
+  FromName: text,
+  FromFull: address.nullish(),
+  To: text,
+  Cc: text,
+  Subject: text,
+  TextBody: text,
+  HtmlBody: text,
+  /** Postmark's own id of the delivery, not the email's Message-ID (that one is in Headers). */
+  MessageID: text,
+  Headers: z.array(z.looseObject({ Name: z.string(), Value: z.string().nullish() })).nullish(),
+  Attachments: z
+    .array(
+      // Real deliveries send `Content`; Postmark's "send test" payload sends `Data`.
+      z.looseObject({ Name: text, ContentType: text, Content: text, Data: text, ContentLength: z.number().nullish() }),
+    )
+    .max(100)
+    .nullish(),
+});
+export type PostmarkInbound = z.infer<typeof postmarkInboundSchema>;
+
+/** Postmark inbound JSON: `FromFull`, `Headers` [{Name, Value}], base64 `Attachments`. */
+export function parsePostmarkInbound(body: PostmarkInbound): ParsedInbound {
+  const headers = headersFromPairs((body.Headers ?? []).map((h) => [h.Name, h.Value ?? ""] as const));
+  const attachments = body.Attachments ?? [];
+  return {
+    from: body.FromFull?.Email || body.From,
+    fromName: body.FromFull?.Name || body.FromName,
+    to: body.To,
+    cc: body.Cc,
+    subject: body.Subject,
+    text: body.TextBody,
+    html: body.HtmlBody,
+    // normalizeParsedInbound reads Message-ID, In-Reply-To and References from `headers`.
+    headers,
+    attachments: attachments.map((a) => inlineAttachment(a.Name, a.ContentType, Buffer.from(a.Content ?? a.Data ?? "", "base64"))),
+    rawPayload: {
+      format: "postmark",
+      ...body,
+      Attachments: attachments.map(({ Content: _content, Data: _data, ...rest }) => rest),
+    },
+  };
+}
+
+/** The raw body: not JSON → 400, wrong shape → 422 (a ZodError naming the fields). */
+export function parsePostmarkJson(body: Uint8Array): ParsedInbound {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(body).toString("utf8"));
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
+  }
+  return parsePostmarkInbound(postmarkInboundSchema.parse(json));
+}
