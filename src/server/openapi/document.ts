@@ -2,6 +2,7 @@ import { z } from "zod";
 import { automationOperations } from "@/server/automations/automations.openapi";
 import { deliveryOperations } from "@/server/delivery/delivery.openapi";
 import { inboundOperations } from "@/server/inbound/inbound.openapi";
+import { providerInboundOperations } from "@/server/inbound/providers/providers.openapi";
 import { incomingMailOperations } from "@/server/incoming-mails/incoming-mails.openapi";
 import { ticketOperations } from "@/server/tickets/tickets.openapi";
 import { workspaceOperations } from "@/server/workspaces/workspaces.openapi";
@@ -9,7 +10,7 @@ import { errorResponseSchema, type Operation } from "./operation";
 import { settingsOperations } from "./settings.openapi";
 
 /** Every documented operation, in the order the reference shows them. */
-export const operations: Operation[] = [...inboundOperations, ...workspaceOperations, ...ticketOperations, ...settingsOperations, ...automationOperations, ...incomingMailOperations, ...deliveryOperations];
+export const operations: Operation[] = [...inboundOperations, ...providerInboundOperations, ...workspaceOperations, ...ticketOperations, ...settingsOperations, ...automationOperations, ...incomingMailOperations, ...deliveryOperations];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
 

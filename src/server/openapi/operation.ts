@@ -14,7 +14,7 @@ export interface Operation {
   security: Security;
   query?: z.ZodObject;
   body?: z.ZodType;
-  bodyType?: "application/json" | "multipart/form-data";
+  bodyType?: "application/json" | "multipart/form-data" | "message/rfc822";
   /** Status → what it means. Error statuses answer `ErrorResponse`. */
   responses: Record<number, string>;
 }

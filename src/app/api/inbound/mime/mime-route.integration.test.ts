@@ -1,5 +1,5 @@
 import PostalMime from "postal-mime";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { attachmentStore } from "@/server/attachments/attachment-store";
 import { INBOUND_MAX_BYTES } from "@/server/inbound/limits";
 import { useTestDatabase } from "@/test/database";
@@ -70,6 +70,33 @@ describe("POST /api/inbound/mime", () => {
     expect(reply.status).toBe(200);
     expect(reply.json.ticketId).toBe(first.json.ticketId);
     expect((await ticketWithMail(db(), first.json.ticketId)).messages).toHaveLength(2);
+  });
+
+  it("stores the email when the attachment store refuses an attachment, the attachment marked failed", async () => {
+    const ws = await seedInboundWorkspace(db());
+    vi.spyOn(attachmentStore(), "put").mockRejectedValueOnce(new Error("disk full"));
+    const raw = message([
+      "From: ann@x.org",
+      "Subject: file",
+      "Message-ID: <mime-fail@x.org>",
+      'Content-Type: multipart/mixed; boundary="b"',
+      "",
+      "--b",
+      "Content-Type: text/plain",
+      "",
+      "see file",
+      "--b",
+      'Content-Type: text/plain; name="a.txt"',
+      'Content-Disposition: attachment; filename="a.txt"',
+      "",
+      "hello",
+      "--b--",
+      "",
+    ]);
+    const res = await postProvider("mime", raw, RFC822, { secret: ws.ticketMailbox.inboundSecret });
+    expect(res.status).toBe(200);
+    const [attachment] = (await ticketWithMail(db(), res.json.ticketId)).attachments;
+    expect(attachment).toMatchObject({ filename: "a.txt", status: "failed", storageKey: null, error: "store_error: disk full" });
   });
 
   it("stores a real auto-reply flagged as one", async () => {
