@@ -25,12 +25,6 @@ export function headersFromBlock(block: string): RawHeaders {
   return headersFromPairs(pairs);
 }
 
-/** The first value of a header, by lower-case name. */
-export function firstHeader(headers: RawHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** An inline attachment with a usable name and type. */
 export function inlineAttachment(filename: string | null | undefined, contentType: string | null | undefined, content: Uint8Array): InlineAttachment {
   return {
