@@ -10,7 +10,17 @@ import { errorResponseSchema, type Operation } from "./operation";
 import { settingsOperations } from "./settings.openapi";
 
 /** Every documented operation, in the order the reference shows them. */
-export const operations: Operation[] = [...inboundOperations, ...providerInboundOperations, ...workspaceOperations, ...ticketOperations, ...settingsOperations, ...automationOperations, ...incomingMailOperations, ...deliveryOperations];
+const healthOperation: Operation = {
+  method: "get",
+  path: "/api/health",
+  tag: "Operations",
+  security: "none",
+  summary: "Health check",
+  description: "For load balancers and orchestrators: answers quickly whether this instance can reach its database.",
+  responses: { 200: "{status: \"ok\"}: serving", 503: "The database is unavailable; try another instance or retry (Retry-After)" },
+};
+
+export const operations: Operation[] = [healthOperation, ...inboundOperations, ...providerInboundOperations, ...workspaceOperations, ...ticketOperations, ...settingsOperations, ...automationOperations, ...incomingMailOperations, ...deliveryOperations];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
 
