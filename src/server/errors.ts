@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "CONFLICT"
   | "PAYLOAD_TOO_LARGE"
   | "RATE_LIMITED"
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 /** The one error services throw. Transports map its code (http/errors.ts, api/trpc.ts). */
@@ -20,6 +21,13 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
+
+/**
+ * A passing condition (the database unreachable, a conflict that outlived its retries): nothing was
+ * stored, and the same request sent again later should succeed. Answered 503 with Retry-After.
+ */
+export const unavailable = (message = "The service is briefly unavailable; nothing was stored. Retry shortly.") =>
+  new AppError("UNAVAILABLE", message);
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 export const forbidden = (message = "Your role does not allow this") => new AppError("FORBIDDEN", message);

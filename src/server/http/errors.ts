@@ -12,11 +12,16 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
+/** Seconds a client should wait before sending a request that answered 503 again. */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function jsonError(status: number, code: string, message: string, details?: unknown) {
-  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status });
+  const headers = status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
+  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
 }
 
 /** Every REST error answer goes through here: the JSON shape of SPEC §8 with the right status. */

@@ -21,7 +21,7 @@ export interface Operation {
 
 export const errorResponseSchema = z.object({
   error: z.object({
-    code: z.string().describe("NOT_FOUND, VALIDATION, UNAUTHORIZED, FORBIDDEN, CONFLICT, BAD_REQUEST, PAYLOAD_TOO_LARGE, RATE_LIMITED, INTERNAL"),
+    code: z.string().describe("NOT_FOUND, VALIDATION, UNAUTHORIZED, FORBIDDEN, CONFLICT, BAD_REQUEST, PAYLOAD_TOO_LARGE, RATE_LIMITED, UNAVAILABLE, INTERNAL"),
     message: z.string(),
     details: z.object({ fields: z.record(z.string(), z.string()).optional() }).loose().optional(),
   }),
