@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./config";
+
+describe("parseConfig", () => {
+  it("fills in the defaults for an empty environment", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ DATABASE_POOL_MAX: 10, DATABASE_CONNECT_TIMEOUT_MS: 2000, ATTACHMENT_STORE: "local", JOB_WORKER: "on", JOB_LEASE_MS: 30_000 });
+  });
+
+  it("reads numbers and flags, and treats an empty variable as unset", () => {
+    const config = parseConfig({ DATABASE_POOL_MAX: "3", S3_FORCE_PATH_STYLE: "true", S3_ENDPOINT: " ", JOB_WORKER: "off" });
+    expect(config.S3_ENDPOINT).toBeUndefined();
+    expect(config).toMatchObject({ DATABASE_POOL_MAX: 3, S3_FORCE_PATH_STYLE: true, JOB_WORKER: "off" });
+  });
+
+  it("names every bad variable in one error", () => {
+    expect(() => parseConfig({ DATABASE_POOL_MAX: "many", JOB_WORKER: "maybe" })).toThrow(/DATABASE_POOL_MAX: [\s\S]*JOB_WORKER: /);
+  });
+
+  it("needs a bucket for the S3 attachment store", () => {
+    expect(() => parseConfig({ ATTACHMENT_STORE: "s3" })).toThrow(/S3_BUCKET: is required when ATTACHMENT_STORE=s3/);
+    expect(parseConfig({ ATTACHMENT_STORE: "s3", S3_BUCKET: "mail" }).S3_BUCKET).toBe("mail");
+  });
+});

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+/** The runtime settings read from the environment, validated once (see README, "Configuration"). */
+const configSchema = z.object({
+  /** Connections per app instance to PostgreSQL. */
+  DATABASE_POOL_MAX: positiveInt(10),
+  /** How long a request waits for a database connection before it answers 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(2000),
+  /** `local` (a folder, the default) or `s3` (an S3-compatible bucket several machines share). */
+  ATTACHMENT_STORE: z.enum(["local", "s3"]).default("local"),
+  ATTACHMENTS_DIR: z.string().trim().min(1).default("./.data/attachments"),
+  S3_BUCKET: z.string().trim().min(1).optional(),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  /** For S3-compatible servers other than AWS (MinIO, Ceph, R2…). */
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  S3_FORCE_PATH_STYLE: flag.default(false),
+  /** `off` leaves jobs to explicit runs (the test suite). */
+  JOB_WORKER: z.enum(["on", "off"]).default("on"),
+  /** Jobs one instance runs at the same time. */
+  JOB_CONCURRENCY: positiveInt(4),
+  /** A job's lease; the worker renews it while the job runs, so a dead worker's jobs are free again after it. */
+  JOB_LEASE_MS: positiveInt(30_000),
+  JOB_POLL_MS: positiveInt(2000),
+  /** Finished jobs are deleted after this many days. */
+  JOB_RETENTION_DAYS: positiveInt(7),
+}).superRefine((config, context) => {
+  if (config.ATTACHMENT_STORE === "s3" && !config.S3_BUCKET) {
+    context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when ATTACHMENT_STORE=s3" });
+  }
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+/** Parses settings from an environment; throws one readable error naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  // An empty variable means unset (e.g. `S3_ENDPOINT=` in a .env file).
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const result = configSchema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid configuration in the environment:\n  ${problems.join("\n  ")}`);
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's settings, read from the environment on first use. */
+export function appConfig(): AppConfig {
+  return (cached ??= parseConfig(process.env));
+}
