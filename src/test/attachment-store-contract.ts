@@ -36,6 +36,15 @@ export function describeAttachmentStoreContract(name: string, freshStore: () => 
       expect(await text(await store.openStream("k/stream.txt"))).toBe("hello world");
     });
 
+    it("stores empty bytes and an empty stream", async () => {
+      const { store, storedKeys } = await freshStore();
+      await store.put("k/empty.bin", new Uint8Array());
+      await store.put("k/empty-stream.bin", Readable.from([]));
+      expect((await store.get("k/empty.bin")).length).toBe(0);
+      expect((await store.get("k/empty-stream.bin")).length).toBe(0);
+      expect((await storedKeys()).sort()).toEqual(["k/empty-stream.bin", "k/empty.bin"]);
+    });
+
     it("stores a stream of several MiB (more than one S3 part) exactly", async () => {
       const { store } = await freshStore();
       await store.put("k/large.bin", Readable.from(chunks(12 * MiB + 5)));
