@@ -21,4 +21,10 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ATTACHMENT_STORE: "s3" })).toThrow(/S3_BUCKET: is required when ATTACHMENT_STORE=s3/);
     expect(parseConfig({ ATTACHMENT_STORE: "s3", S3_BUCKET: "mail" }).S3_BUCKET).toBe("mail");
   });
+
+  it("takes S3 credentials as a pair", () => {
+    expect(() => parseConfig({ S3_ACCESS_KEY_ID: "AKIA" })).toThrow(/S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/);
+    expect(() => parseConfig({ S3_SECRET_ACCESS_KEY: "secret" })).toThrow(/go together/);
+    expect(parseConfig({ S3_ACCESS_KEY_ID: "AKIA", S3_SECRET_ACCESS_KEY: "secret" })).toMatchObject({ S3_ACCESS_KEY_ID: "AKIA" });
+  });
 });

@@ -32,6 +32,10 @@ const configSchema = z.object({
   if (config.ATTACHMENT_STORE === "s3" && !config.S3_BUCKET) {
     context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when ATTACHMENT_STORE=s3" });
   }
+  // One key without the other would silently fall back to the AWS SDK's own credential chain.
+  if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) {
+    context.addIssue({ code: "custom", path: ["S3_SECRET_ACCESS_KEY"], message: "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together" });
+  }
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, setDatabase, wrapPGlite, type Db, type DatabaseHandle } from "@/server/db";
 import { withDatabase } from "./global-setup";
 
+/** A test's database; on PostgreSQL also its URL, so app instances in other processes can share it. */
+export type TestDatabase = DatabaseHandle & { url?: string };
+
 /** A fresh migrated database of its own for one test file (PGlite, or PostgreSQL in CI). */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const template = inject("dbTemplate");
   if (template.kind === "pglite") {
     const pglite = new PGlite({ loadDataDir: new Blob([fs.readFileSync(template.dumpPath)]) });
@@ -21,8 +24,10 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   } finally {
     await admin.end();
   }
-  const handle = openDatabase({ kind: "postgres", url: withDatabase(template.url, name) });
+  const url = withDatabase(template.url, name);
+  const handle = openDatabase({ kind: "postgres", url });
   return {
+    url,
     db: handle.db,
     close: async () => {
       await handle.close();

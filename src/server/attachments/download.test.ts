@@ -5,7 +5,8 @@ import { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type AttachmentStore, LocalAttachmentStore } from "@/server/attachments/attachment-store";
+import type { AttachmentStore } from "@/server/attachments/attachment-store";
+import { LocalAttachmentStore } from "@/server/attachments/local-attachment-store";
 import {
   AttachmentDownloadError,
   DEFAULT_ATTACHMENT_LIMITS,

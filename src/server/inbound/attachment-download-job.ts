@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { attachmentStore, newAttachmentKey } from "@/server/attachments/attachment-store";
+import { newAttachmentKey } from "@/server/attachments/attachment-keys";
+import { attachmentStore } from "@/server/attachments/attachment-store";
 import { AttachmentDownloadError, DEFAULT_ATTACHMENT_LIMITS, downloadAttachment } from "@/server/attachments/download";
 import type { JobHandler } from "@/server/jobs/jobs";
 

@@ -1,4 +1,5 @@
-import { attachmentStore, newAttachmentKey } from "@/server/attachments/attachment-store";
+import { newAttachmentKey } from "@/server/attachments/attachment-keys";
+import { attachmentStore } from "@/server/attachments/attachment-store";
 import { DEFAULT_ATTACHMENT_LIMITS } from "@/server/attachments/download";
 import type { InboundAttachment, RemoteAttachment } from "./inbound.schema";
 

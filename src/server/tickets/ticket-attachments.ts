@@ -1,5 +1,6 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
-import { attachmentStore, newAttachmentKey } from "@/server/attachments/attachment-store";
+import { newAttachmentKey } from "@/server/attachments/attachment-keys";
+import { attachmentStore } from "@/server/attachments/attachment-store";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { presentAttachment } from "./ticket-presenters";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { newAttachmentKey } from "@/server/attachments/attachment-keys";
 import { useTestDatabase } from "@/test/database";
 import { seedWorkspace, sessionCookie } from "@/test/factories";
 import { callRoute } from "@/test/http";
@@ -62,5 +63,16 @@ describe("GET /workspaces/:id/attachments/:attachmentId", () => {
     }
     const anonymous = await callRoute(download, "GET", "/", { params: { workspaceId: a.workspace.id, attachmentId: id } });
     expect(anonymous.status).toBe(401);
+  });
+
+  it("answers 404, not a broken 200, when a stored attachment's bytes are not in the store", async () => {
+    const a = await seedWorkspace(db());
+    const { ticket } = await seedTicket(db(), a.workspace.id);
+    const lost = await db().attachment.create({
+      data: { workspaceId: a.workspace.id, ticketId: ticket.id, filename: "lost.pdf", contentType: "application/pdf", size: 3, status: "stored", storageKey: newAttachmentKey(a.workspace.id, "lost.pdf") },
+    });
+    const answer = await callRoute(download, "GET", "/", { token: a.owner.token, params: { workspaceId: a.workspace.id, attachmentId: lost.id } });
+    expect(answer.status).toBe(404);
+    expect(answer.json.error.code).toBe("NOT_FOUND");
   });
 });

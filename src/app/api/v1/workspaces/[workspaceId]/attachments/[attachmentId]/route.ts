@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { AttachmentNotFoundError } from "@/server/attachments/attachment-keys";
 import { attachmentStore } from "@/server/attachments/attachment-store";
 import { notFound } from "@/server/errors";
 import { withWorkspace } from "@/server/http/with-workspace";
@@ -10,8 +11,12 @@ export const GET = withWorkspace<{ workspaceId: string; attachmentId: string }>(
     ? await db.attachment.findFirst({ where: { id: params.attachmentId, workspaceId: access.workspace.id, status: "stored" } })
     : null;
   if (!attachment?.storageKey) throw notFound("Attachment");
-  const body = Readable.toWeb(Readable.from(attachmentStore().openStream(attachment.storageKey))) as ReadableStream<Uint8Array>;
-  return new Response(body, {
+  const stream = await attachmentStore()
+    .openStream(attachment.storageKey)
+    .catch((error: unknown) => {
+      throw error instanceof AttachmentNotFoundError ? notFound("Attachment") : error;
+    });
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": attachment.contentType,
       // Always a download: a stored HTML or SVG file must never render on the app's origin.
