@@ -19,7 +19,7 @@ export async function postProvider(
   const request = new Request(`http://localhost/api/inbound/${provider}${query}`, { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
   const response = await routes[provider](request);
   const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null };
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
 }
 
 /** The ticket an inbound answer created, with its contact, messages and attachments. */

@@ -7,6 +7,7 @@ const answers = {
   413: "Body too large",
   422: "Invalid input (the failing fields are named)",
   500: "Not stored; retry",
+  503: "Not stored: the database or the attachment store is briefly unavailable; retry after Retry-After seconds",
 };
 
 export const inboundOperations: Operation[] = [

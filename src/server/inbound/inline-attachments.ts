@@ -1,6 +1,7 @@
 import { newAttachmentKey } from "@/server/attachments/attachment-keys";
 import { attachmentStore } from "@/server/attachments/attachment-store";
 import { DEFAULT_ATTACHMENT_LIMITS } from "@/server/attachments/download";
+import { unavailable } from "@/server/errors";
 import type { InboundAttachment, RemoteAttachment } from "./inbound.schema";
 
 interface Described {
@@ -21,8 +22,9 @@ export function isInline(attachment: InboundAttachment): attachment is Extract<I
 
 /**
  * Writes the bytes of inline attachments to the attachment store before the routing transaction
- * (file I/O stays out of it). One that is too large or that the store refuses becomes a failed
- * attachment; the email is stored all the same.
+ * (file I/O stays out of it). One that is too large becomes a failed attachment (a retry would not
+ * help). When the store fails, the bytes written so far are removed and the email is refused with
+ * UNAVAILABLE: the provider's retry brings the attachment again, where a 2xx would lose it.
  */
 export async function storeInlineAttachments(workspaceId: string, attachments: InboundAttachment[]): Promise<PreparedAttachment[]> {
   const prepared: PreparedAttachment[] = [];
@@ -42,7 +44,8 @@ export async function storeInlineAttachments(workspaceId: string, attachments: I
       prepared.push({ kind: "stored", ...described, storageKey });
     } catch (error) {
       console.error("Storing an inline attachment failed", error);
-      prepared.push({ kind: "failed", ...described, error: `store_error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500) });
+      await discardStoredAttachments(prepared);
+      throw unavailable("The attachment store is unavailable; the email was not accepted. Retry shortly.");
     }
   }
   return prepared;

@@ -9,6 +9,7 @@ const answers = {
   413: "Body too large (25 MiB)",
   422: "Required data missing (the failing fields are named, e.g. from)",
   500: "Not stored; the provider retries",
+  503: "Not stored: the database or the attachment store is briefly unavailable; the provider retries (Retry-After)",
 };
 const secret = "The mailbox inbound secret selects mailbox and workspace: configure the provider with the URL ending in ?secret=<mailbox secret> (or send X-Inbound-Secret).";
 const file = z.string().describe("A file (binary)");

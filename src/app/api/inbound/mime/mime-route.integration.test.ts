@@ -72,11 +72,21 @@ describe("POST /api/inbound/mime", () => {
     expect((await ticketWithMail(db(), first.json.ticketId)).messages).toHaveLength(2);
   });
 
-  it("stores the email when the attachment store refuses an attachment, the attachment marked failed", async () => {
+  it("answers 503 when the attachment store fails, keeps no bytes, and stores everything on the retry", async () => {
     const ws = await seedInboundWorkspace(db());
-    vi.spyOn(attachmentStore(), "put").mockRejectedValueOnce(new Error("disk full"));
+    const store = attachmentStore();
+    const realPut = store.put.bind(store);
+    const storedKeys: string[] = [];
+    let puts = 0;
+    // The first attachment is stored, the second finds the disk full.
+    vi.spyOn(store, "put").mockImplementation(async (key, data) => {
+      if (++puts === 2) throw new Error("disk full");
+      storedKeys.push(key);
+      return realPut(key, data);
+    });
     const raw = message([
       "From: ann@x.org",
+      `To: ${ws.ticketMailbox.address}`,
       "Subject: file",
       "Message-ID: <mime-fail@x.org>",
       'Content-Type: multipart/mixed; boundary="b"',
@@ -84,19 +94,35 @@ describe("POST /api/inbound/mime", () => {
       "--b",
       "Content-Type: text/plain",
       "",
-      "see file",
+      "see files",
       "--b",
       'Content-Type: text/plain; name="a.txt"',
       'Content-Disposition: attachment; filename="a.txt"',
       "",
       "hello",
+      "--b",
+      'Content-Type: text/plain; name="b.txt"',
+      'Content-Disposition: attachment; filename="b.txt"',
+      "",
+      "world",
       "--b--",
       "",
     ]);
-    const res = await postProvider("mime", raw, RFC822, { secret: ws.ticketMailbox.inboundSecret });
-    expect(res.status).toBe(200);
-    const [attachment] = (await ticketWithMail(db(), res.json.ticketId)).attachments;
-    expect(attachment).toMatchObject({ filename: "a.txt", status: "failed", storageKey: null, error: "store_error: disk full" });
+    const refused = await postProvider("mime", raw, RFC822, { secret: ws.ticketMailbox.inboundSecret });
+    expect(refused).toMatchObject({ status: 503, json: { error: { code: "UNAVAILABLE" } } });
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(await db().message.count({ where: { workspaceId: ws.workspace.id } })).toBe(0);
+    expect(storedKeys).toHaveLength(1);
+    await expect(store.get(storedKeys[0]!)).rejects.toThrow();
+
+    const retried = await postProvider("mime", raw, RFC822, { secret: ws.ticketMailbox.inboundSecret });
+    expect(retried.status).toBe(200);
+    const ticket = await ticketWithMail(db(), retried.json.ticketId);
+    expect(ticket.attachments.map((a) => [a.filename, a.status])).toEqual([
+      ["a.txt", "stored"],
+      ["b.txt", "stored"],
+    ]);
+    expect((await store.get(ticket.attachments[1]!.storageKey!)).toString().trim()).toBe("world");
   });
 
   it("stores a real auto-reply flagged as one", async () => {
