@@ -1,11 +1,16 @@
 // Races on the inbound routes answer 2xx or 5xx, never a 4xx (a provider drops mail on some 4xx
 // answers). PostgreSQL only: the races need several connections, PGlite has one.
 import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "@/generated/prisma/client";
+import { appConfig } from "@/server/config";
+import { setDatabase } from "@/server/db";
 import { databaseConfig } from "@/server/db/config";
 import { startAppInstance, type AppInstance } from "@/test/app-instances";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { newMessageId, seedInboundWorkspace } from "@/test/inbound";
+import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 
 type Ws = Awaited<ReturnType<typeof seedInboundWorkspace>>;
 
@@ -78,5 +83,112 @@ describe.runIf(databaseConfig().kind === "postgres")("inbound races on PostgreSQ
       const outcome = { failed: answers.filter((a) => a.status !== 200), contacts: contacts.map((c) => c.email), tickets: tickets.length, messages, ticketContacts: [...new Set(tickets.map((t) => t.contactId))] };
       expect(outcome).toEqual({ failed: [], contacts: [from], tickets: 12, messages: 12, ticketContacts: [contacts[0]?.id] });
     }
+  });
+});
+
+/**
+ * The app's database client as an instance under load has it, with a pool of 3: a request waits at
+ * most DATABASE_CONNECT_TIMEOUT_MS for a connection (or for a transaction to start).
+ */
+function smallPoolClient(url: string) {
+  const waitMs = appConfig().DATABASE_CONNECT_TIMEOUT_MS;
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 3, connectionTimeoutMillis: waitMs }),
+    transactionOptions: { maxWait: waitMs, timeout: 20_000 },
+  });
+}
+
+/** Holds the workspace row (its ticket counter) for `ms` in a connection of its own, as a busy workspace's ticket creation would. */
+async function holdWorkspaceRow(url: string, workspaceId: string, ms: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("BEGIN");
+  await client.query(`SELECT 1 FROM "Workspace" WHERE "id" = $1 FOR NO KEY UPDATE`, [workspaceId]);
+  const released = (async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await client.query("COMMIT");
+    await client.end();
+  })();
+  return { released };
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<T & { ms: number }> {
+  const started = performance.now();
+  const result = await run();
+  return { ...result, ms: Math.round(performance.now() - started) };
+}
+
+describe.runIf(databaseConfig().kind === "postgres")("a burst of copies on a pool of 3 (PostgreSQL)", () => {
+  let database: TestDatabase;
+  let small: PrismaClient;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    small = smallPoolClient(database.url!);
+    // The inbound routes called in this process use the small pool.
+    setDatabase({ db: small, close: () => small.$disconnect() });
+  });
+
+  afterAll(async () => {
+    setDatabase(undefined);
+    await small?.$disconnect();
+    await database?.close();
+  });
+
+  const rpcBody = (ws: Ws, n: number) => ({
+    organizationId: ws.workspace.id,
+    from: `burst-${n}@customer.example`,
+    to: ws.ticketMailbox.address,
+    subject: `Burst ${n}`,
+    text: `Burst body ${n}`,
+    messageId: newMessageId(),
+  });
+
+  async function expectRoutedOnce(ws: Ws, emails: number) {
+    const where = { workspaceId: ws.workspace.id };
+    const counts = await Promise.all([database.db.incomingMail.count({ where }), database.db.ticket.count({ where }), database.db.message.count({ where }), database.db.job.count({ where })]);
+    expect(counts).toEqual([emails, emails, emails, emails]);
+  }
+
+  it("answers 30 concurrent copies of one email with its one result while its routing waits, and serves another request meanwhile", async () => {
+    const ws = await seedInboundWorkspace(database.db);
+    const other = await seedInboundWorkspace(database.db);
+    const body = rpcBody(ws, 0);
+    // The first copy's routing waits 3 s for the ticket counter, longer than a request waits for a connection.
+    const { released } = await holdWorkspaceRow(database.url!, ws.workspace.id, 3000);
+    const started = performance.now();
+    const copies = Promise.all(Array.from({ length: 30 }, () => timed(() => postRpc(body))));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const otherRequest = await timed(() => postRpc(rpcBody(other, 1)));
+    const answers = await copies;
+    await released;
+    const slowest = Math.max(...answers.map((a) => a.ms));
+    const failed = answers.filter((a) => a.status !== 200).length;
+    console.log(`30 copies of one email, routing held 3 s, pool of 3: all answered in ${Math.round(performance.now() - started)} ms (slowest copy ${slowest} ms, ${failed} not 200); other request ${otherRequest.status} in ${otherRequest.ms} ms`);
+
+    expect(otherRequest.status, JSON.stringify(otherRequest.json)).toBe(200);
+    expect(answers.filter((a) => a.status !== 200).map((a) => a.json)).toEqual([]);
+    expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
+    expect(answers[0]!.json.ticketId).toEqual(expect.any(String));
+    await expectRoutedOnce(ws, 1);
+    await expectRoutedOnce(other, 1);
+  });
+
+  it("answers bursts of copies of a few emails, each with its own one result, and serves another request meanwhile", async () => {
+    const ws = await seedInboundWorkspace(database.db);
+    const other = await seedInboundWorkspace(database.db);
+    const bodies = [0, 1, 2].map((n) => rpcBody(ws, n));
+    const started = performance.now();
+    const copies = Promise.all(Array.from({ length: 30 }, (_, i) => timed(async () => ({ email: i % 3, ...(await postRpc(bodies[i % 3]!)) }))));
+    const otherRequest = await timed(() => postRpc(rpcBody(other, 3)));
+    const answers = await copies;
+    console.log(`3 emails × 10 copies, pool of 3: all answered in ${Math.round(performance.now() - started)} ms (slowest copy ${Math.max(...answers.map((a) => a.ms))} ms); other request ${otherRequest.status} in ${otherRequest.ms} ms`);
+
+    expect(otherRequest.status, JSON.stringify(otherRequest.json)).toBe(200);
+    expect(answers.filter((a) => a.status !== 200).map((a) => a.json)).toEqual([]);
+    for (const email of [0, 1, 2]) expect(new Set(answers.filter((a) => a.email === email).map((a) => JSON.stringify(a.json))).size).toBe(1);
+    expect(new Set(answers.map((a) => a.json.ticketId)).size).toBe(3);
+    await expectRoutedOnce(ws, 3);
+    await expectRoutedOnce(other, 1);
   });
 });
