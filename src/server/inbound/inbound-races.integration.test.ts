@@ -174,6 +174,21 @@ describe.runIf(databaseConfig().kind === "postgres")("a burst of copies on a poo
     await expectRoutedOnce(other, 1);
   });
 
+  it("answers 30 concurrent copies of an email without a Message-ID with its one result while its routing waits", async () => {
+    const ws = await seedInboundWorkspace(database.db);
+    const { messageId: _none, ...body } = rpcBody(ws, 0);
+    const { released } = await holdWorkspaceRow(database.url!, ws.workspace.id, 3000);
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: 30 }, () => timed(() => postRpc(body))));
+    await released;
+    const failed = answers.filter((a) => a.status !== 200).length;
+    console.log(`30 copies of one email without a Message-ID, routing held 3 s, pool of 3: all answered in ${Math.round(performance.now() - started)} ms (${failed} not 200)`);
+
+    expect(answers.filter((a) => a.status !== 200).map((a) => a.json)).toEqual([]);
+    expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
+    await expectRoutedOnce(ws, 1);
+  });
+
   it("answers bursts of copies of a few emails, each with its own one result, and serves another request meanwhile", async () => {
     const ws = await seedInboundWorkspace(database.db);
     const other = await seedInboundWorkspace(database.db);
