@@ -29,7 +29,7 @@ export interface IngestResult {
   duplicate: boolean;
 }
 
-const firstResult = (log: IncomingMail): IngestResult => ({ incomingMailId: log.id, ticketId: log.ticketId, messageId: log.messageId, duplicate: true });
+const firstResult = (log: Pick<IncomingMail, "id" | "ticketId" | "messageId">): IngestResult => ({ incomingMailId: log.id, ticketId: log.ticketId, messageId: log.messageId, duplicate: true });
 
 /**
  * The one ingest service every inbound route calls (SPEC §2): log the email first, then route it
@@ -46,9 +46,12 @@ export async function ingestInboundEmail(db: Db, target: IngestTarget, email: In
   let result: IngestResult | null;
   try {
     result = await pollUntil(async (n) => {
-      // After the first try: the copy that was routing it may have finished; one plain read tells.
-      const done = n > 0 ? await db.incomingMail.findUnique({ where: { id: log.id } }) : null;
-      if (done?.processedAt) return firstResult(done);
+      if (n > 0) {
+        // Polling: one statement tells whether the copy routing it is still at it, or its result.
+        const row = await unlessBeingRouted(db, log.id);
+        if (!row) return null;
+        if (row.processedAt) return firstResult(row);
+      }
       return retryOnConflict(() => routeUnlessBusy(db, { target, email, attachments, log, classification }));
     }, { totalMs: COPY_WAIT_MS });
   } catch (error) {
@@ -69,6 +72,16 @@ interface Routing {
   attachments: PreparedAttachment[];
   log: IncomingMail;
   classification: AutoReplyClassification;
+}
+
+/**
+ * The logged row's result columns, or null while a routing transaction holds its lock. KEY SHARE,
+ * the weakest row lock, conflicts only with that FOR UPDATE, and is released as the statement ends.
+ */
+async function unlessBeingRouted(db: Db, id: string) {
+  const [row] = await db.$queryRaw<Pick<IncomingMail, "id" | "ticketId" | "messageId" | "processedAt">[]>`
+    SELECT "id", "ticketId", "messageId", "processedAt" FROM "IncomingMail" WHERE "id" = ${id}::uuid FOR KEY SHARE SKIP LOCKED`;
+  return row ?? null;
 }
 
 /**
