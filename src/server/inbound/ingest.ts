@@ -75,8 +75,9 @@ interface Routing {
 }
 
 /**
- * The logged row's result columns, or null while a routing transaction holds its lock. KEY SHARE,
- * the weakest row lock, conflicts only with that FOR UPDATE, and is released as the statement ends.
+ * The logged row's result columns, or null while a routing transaction holds its lock. KEY SHARE is
+ * the weakest row lock (it conflicts with FOR UPDATE and deletes, not with updates of other
+ * columns) and is released as the statement ends.
  */
 async function unlessBeingRouted(db: Db, id: string) {
   const [row] = await db.$queryRaw<Pick<IncomingMail, "id" | "ticketId" | "messageId" | "processedAt">[]>`
