@@ -28,10 +28,9 @@ export async function findOrCreateContact(
     return existing;
   }
   const customerId = await customerIdForEmail(tx, workspaceId, email);
-  // Upsert: a concurrent creator of the same contact must not make this transaction fail.
-  return tx.contact.upsert({
-    where: { workspaceId_email: { workspaceId, email } },
-    create: { workspaceId, email, name: person.name ?? null, customerId },
-    update: {},
-  });
+  // INSERT … ON CONFLICT DO NOTHING: a concurrent creator of the same contact (two first mails of a
+  // new sender) makes this wait for its commit and then read its row; a plain INSERT's unique
+  // violation would abort the whole transaction.
+  const [created] = await tx.contact.createManyAndReturn({ data: [{ workspaceId, email, name: person.name ?? null, customerId }], skipDuplicates: true });
+  return created ?? tx.contact.findUniqueOrThrow({ where: { workspaceId_email: { workspaceId, email } } });
 }

@@ -10,3 +10,12 @@ export async function lockKeys(tx: Prisma.TransactionClient, keys: Iterable<stri
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
   }
 }
+
+/**
+ * Takes the transaction-scoped advisory lock on `key` if it is free and answers whether it did,
+ * without waiting: a caller that lost can give its connection back and try again later.
+ */
+export async function tryLockKey(tx: Prisma.TransactionClient, key: string): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) AS "locked"`;
+  return row?.locked === true;
+}

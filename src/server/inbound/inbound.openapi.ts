@@ -7,7 +7,7 @@ const answers = {
   413: "Body too large",
   422: "Invalid input (the failing fields are named)",
   500: "Not stored; retry",
-  503: "Not stored: the database or the attachment store is briefly unavailable; retry after Retry-After seconds",
+  503: "Not stored: the database or the attachment store is briefly unavailable, or a concurrent delivery conflicted (a copy of the email still being processed); retry after Retry-After seconds. Races never answer 4xx",
 };
 
 export const inboundOperations: Operation[] = [

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { db } from "@/server/db";
 import { readBodyBytes } from "@/server/http/body";
-import { errorResponse } from "@/server/http/errors";
+import { inboundErrorResponse } from "@/server/http/inbound-errors";
 import { kickJobWorker } from "@/server/jobs/worker";
 import { inboundSecretOf, mailboxForSecret } from "./inbound-secret";
 import { ingestInboundEmail } from "./ingest";
@@ -30,7 +30,7 @@ export function providerInboundRoute(source: string, parse: ProviderParser) {
       kickJobWorker(database);
       return NextResponse.json({ success: true, ticketId: result.ticketId, messageId: result.messageId });
     } catch (error) {
-      return errorResponse(error);
+      return inboundErrorResponse(error);
     }
   };
 }

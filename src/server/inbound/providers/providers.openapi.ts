@@ -9,7 +9,7 @@ const answers = {
   413: "Body too large (25 MiB)",
   422: "Required data missing (the failing fields are named, e.g. from)",
   500: "Not stored; the provider retries",
-  503: "Not stored: the database or the attachment store is briefly unavailable; the provider retries (Retry-After)",
+  503: "Not stored: the database or the attachment store is briefly unavailable, or a concurrent delivery conflicted (a copy of the email still being processed); the provider retries (Retry-After). Races never answer 4xx",
 };
 const secret = "The mailbox inbound secret selects mailbox and workspace: configure the provider with the URL ending in ?secret=<mailbox secret> (or send X-Inbound-Secret).";
 const file = z.string().describe("A file (binary)");

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { db } from "@/server/db";
 import { parseJsonBody } from "@/server/http/body";
-import { errorResponse } from "@/server/http/errors";
+import { inboundErrorResponse } from "@/server/http/inbound-errors";
 import { helpdeskInboundSchema } from "@/server/inbound/inbound.schema";
 import { inboundSecretOf, mailboxForSecret } from "@/server/inbound/inbound-secret";
 import { ingestInboundEmail } from "@/server/inbound/ingest";
@@ -20,6 +20,6 @@ export async function POST(request: Request) {
     kickJobWorker(database);
     return NextResponse.json({ success: true, ticketId: result.ticketId, messageId: result.messageId });
   } catch (error) {
-    return errorResponse(error);
+    return inboundErrorResponse(error);
   }
 }

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { parseJsonBody } from "@/server/http/body";
-import { errorResponse } from "@/server/http/errors";
+import { inboundErrorResponse } from "@/server/http/inbound-errors";
 import { rpcInboundSchema } from "@/server/inbound/inbound.schema";
 import { inboundSecretOf, mailboxForSecret } from "@/server/inbound/inbound-secret";
 import { ingestInboundEmail } from "@/server/inbound/ingest";
@@ -22,6 +22,6 @@ export async function POST(request: Request) {
     kickJobWorker(database);
     return NextResponse.json({ success: true, ticketId: result.ticketId, messageId: result.messageId });
   } catch (error) {
-    return errorResponse(error);
+    return inboundErrorResponse(error);
   }
 }
