@@ -4,7 +4,7 @@ import { parseConfig } from "./config";
 describe("parseConfig", () => {
   it("fills in the defaults for an empty environment", () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ DATABASE_POOL_MAX: 10, DATABASE_CONNECT_TIMEOUT_MS: 2000, ATTACHMENT_STORE: "local", JOB_WORKER: "on", JOB_LEASE_MS: 30_000 });
+    expect(config).toMatchObject({ DATABASE_POOL_MAX: 10, DATABASE_CONNECT_TIMEOUT_MS: 2000, ATTACHMENT_STORE: "local", JOB_WORKER: "on", JOB_LEASE_MS: 15_000 });
   });
 
   it("reads numbers and flags, and treats an empty variable as unset", () => {
@@ -15,6 +15,11 @@ describe("parseConfig", () => {
 
   it("names every bad variable in one error", () => {
     expect(() => parseConfig({ DATABASE_POOL_MAX: "many", JOB_WORKER: "maybe" })).toThrow(/DATABASE_POOL_MAX: [\s\S]*JOB_WORKER: /);
+  });
+
+  it("refuses a job lease shorter than a second (its renewal would flood the database)", () => {
+    expect(() => parseConfig({ JOB_LEASE_MS: "500" })).toThrow(/JOB_LEASE_MS: /);
+    expect(parseConfig({ JOB_LEASE_MS: "1000", JOB_CONCURRENCY: "8", JOB_RETENTION_DAYS: "30" })).toMatchObject({ JOB_LEASE_MS: 1000, JOB_CONCURRENCY: 8, JOB_RETENTION_DAYS: 30 });
   });
 
   it("needs a bucket for the S3 attachment store", () => {

@@ -23,10 +23,14 @@ const configSchema = z.object({
   JOB_WORKER: z.enum(["on", "off"]).default("on"),
   /** Jobs one instance runs at the same time. */
   JOB_CONCURRENCY: positiveInt(4),
-  /** A job's lease; the worker renews it while the job runs, so a dead worker's jobs are free again after it. */
-  JOB_LEASE_MS: positiveInt(30_000),
+  /**
+   * A job's lease; the worker renews it every third of it while the job runs, so a dead worker's
+   * jobs are claimed again by another instance within a lease and a poll.
+   */
+  JOB_LEASE_MS: z.coerce.number().int().min(1000).default(15_000),
+  /** How often each instance looks for due jobs (retries, and jobs whose worker died). */
   JOB_POLL_MS: positiveInt(2000),
-  /** Finished jobs are deleted after this many days. */
+  /** Done jobs are deleted after this many days; failed ones are kept for a human to see. */
   JOB_RETENTION_DAYS: positiveInt(7),
 }).superRefine((config, context) => {
   if (config.ATTACHMENT_STORE === "s3" && !config.S3_BUCKET) {

@@ -101,7 +101,7 @@ const server = http.createServer((req, res) => {
   });
 });
 
-const stopJobPoller = startJobPoller(Number(process.env.JOB_POLL_MS ?? 2000));
+const stopJobPoller = startJobPoller();
 server.listen(Number(process.argv[2] ?? 0), "127.0.0.1", () => {
   console.log(`ready ${(server.address() as AddressInfo).port}`);
 });

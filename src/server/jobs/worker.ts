@@ -1,10 +1,11 @@
+import { appConfig } from "@/server/config";
 import { db as appDb, type Db } from "@/server/db";
 import { DOWNLOAD_ATTACHMENT_JOB, INCOMING_MAIL_NOTIFY_JOB, NEW_TICKET_JOB } from "@/server/inbound/route-mail";
 import { newTicketFollowup, type NewTicketHook } from "@/server/inbound/new-ticket-followup";
 import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
 import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
 import { runNewTicketAutomations } from "@/server/automations/run-automations";
-import { runPendingJobs, type JobHandler } from "./jobs";
+import { pruneDoneJobs, runPendingJobs, type JobHandler } from "./jobs";
 
 /** The handler of every job type; `onNewTicket` hooks run before a new ticket's confirmation. */
 export function jobHandlers(options: { onNewTicket?: NewTicketHook[] } = {}): Record<string, JobHandler> {
@@ -28,7 +29,7 @@ const state = globalThis as unknown as { threadlineJobWorker?: { running: Promis
  */
 export function kickJobWorker(db: Db = appDb()): void {
   // Tests run jobs explicitly (runPendingJobs) so that they can assert each step.
-  if (process.env.JOB_WORKER === "off") return;
+  if (appConfig().JOB_WORKER === "off") return;
   const worker = (state.threadlineJobWorker ??= { running: null, again: false });
   if (worker.running) {
     worker.again = true;
@@ -40,18 +41,38 @@ export function kickJobWorker(db: Db = appDb()): void {
       await runPendingJobs(db, appJobHandlers());
     } while (worker.again);
   })()
-    .catch((error: unknown) => console.error("Job worker failed", error))
+    .catch((error: unknown) => console.error("Job worker failed; the next poll tries again", error))
     .finally(() => {
       worker.running = null;
     });
 }
 
+/** Done jobs are pruned at most this often (by each instance's poller). */
+const PRUNE_EVERY_MS = 5 * 60_000;
+
 /**
- * Polls for due jobs: retries, and work left behind by a process that crashed after its commit.
- * Returns the function that stops it.
+ * Polls for due jobs every JOB_POLL_MS: retries, and work whose worker died (its lease ran out).
+ * Also prunes done jobs older than JOB_RETENTION_DAYS, at most every few minutes. Nothing it does
+ * can stop it: a failing database only fails that tick. Returns the function that stops it.
  */
-export function startJobPoller(intervalMs = 2000): () => void {
-  const timer = setInterval(() => kickJobWorker(), intervalMs);
+export function startJobPoller(): () => void {
+  const { JOB_WORKER, JOB_POLL_MS, JOB_RETENTION_DAYS } = appConfig();
+  if (JOB_WORKER === "off") return () => {};
+  let lastPrune = -Infinity;
+  let pruning = false;
+  const timer = setInterval(() => {
+    try {
+      kickJobWorker();
+      if (pruning || Date.now() - lastPrune < PRUNE_EVERY_MS) return;
+      lastPrune = Date.now();
+      pruning = true;
+      void pruneDoneJobs(appDb(), JOB_RETENTION_DAYS)
+        .catch((error: unknown) => console.error("Pruning done jobs failed", error))
+        .finally(() => (pruning = false));
+    } catch (error) {
+      console.error("Job poller tick failed", error);
+    }
+  }, JOB_POLL_MS);
   timer.unref();
   return () => clearInterval(timer);
 }
