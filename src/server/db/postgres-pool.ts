@@ -87,8 +87,10 @@ export function createPostgresPool(url: string, options: PostgresPoolOptions): p
     max: options.max,
     connectionTimeoutMillis: options.connectTimeoutMs,
     idleTimeoutMillis: IDLE_TIMEOUT_MS,
-    // Notices a peer that vanished without closing the connection (a network partition).
+    // Notices, in minutes rather than hours, a server that vanished without closing the connection
+    // (a network partition), which would otherwise leave a statement waiting forever.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   // An idle connection that fails (the server restarted) is already dropped by the pool; without a
   // listener the 'error' event would crash the process.
