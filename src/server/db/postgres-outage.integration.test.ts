@@ -181,6 +181,11 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
       )}, latency max ${Math.max(...latencies)} ms, p95 ${percentile(latencies, 95)} ms, median ${percentile(latencies, 50)} ms`,
     );
     console.log(`after the restart: health 200 after ${recovery.join(" / ")} ms, first inbound 2xx after ${firstInbound2xx.join(" / ")} ms (instance 0 / 1)`);
+    const answerTimes = (from: number, until: number) => {
+      const times = attempts.filter((a) => a.startedAt >= from && a.startedAt < until).map((a) => a.endedAt - a.startedAt);
+      return `p95 ${percentile(times, 95)} ms, max ${Math.max(0, ...times)} ms`;
+    };
+    console.log(`answer times before the outage ${answerTimes(0, outageFrom)}, after the restart ${answerTimes(restartedAt, Infinity)}`);
     console.log(`${sent.length} emails accepted (${undelivered} given up) in ${attempts.length} attempts; statuses ${JSON.stringify(statuses)}; slowest answer ${Math.max(...attempts.map((a) => a.endedAt - a.startedAt))} ms`);
 
     expect(duringOutage.length, output()).toBeGreaterThan(20);
