@@ -58,7 +58,8 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(instances.map((instance) => instance.stop()));
+    // SIGKILL: an instance that failed the test may never finish a clean shutdown.
+    await Promise.all(instances.map((instance) => instance.kill()));
     await handle?.close();
     server?.destroy();
   });
