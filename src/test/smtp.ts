@@ -9,13 +9,17 @@ export interface ReceivedEmail {
 
 /**
  * A real SMTP server on loopback for the enclosing describe block, with SMTP_URL pointing at it:
- * tests see exactly what the app delivered. Returns the list of received emails.
+ * tests see exactly what the app delivered. Returns the list of received emails. `mailFromDelayMs`
+ * makes each delivery slow before any of it is received (so a test can catch a sender mid-send).
  */
-export function useTestSmtpServer(): ReceivedEmail[] {
+export function useTestSmtpServer(options: { mailFromDelayMs?: number } = {}): ReceivedEmail[] {
   const received: ReceivedEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    onMailFrom(_address, _session, callback) {
+      setTimeout(callback, options.mailFromDelayMs ?? 0);
+    },
     onData(stream, session, callback) {
       let raw = "";
       stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));

@@ -73,14 +73,19 @@ describe("actions and conditions against real mail", () => {
   it("keeps going when one action fails, and records the failure", async () => {
     const ws = await seedAutomationWorkspace(db());
     await seedRule(db(), ws.workspace.id, { actions: [{ type: "add_tag", tag_id: ws.tag.id }, { type: "assign_agent", user_id: ws.member.user.id }] });
-    const spy = vi.spyOn(db().ticketTag, "createMany").mockRejectedValueOnce(new Error("disk full"));
+    // A database error in the tag action (the actions share the rule's transaction): it is undone
+    // at its savepoint, and the assignment after it still commits.
+    await db().$executeRawUnsafe(`CREATE FUNCTION refuse_tag() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER refuse_tag BEFORE INSERT ON "TicketTag" FOR EACH ROW EXECUTE FUNCTION refuse_tag()`);
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const ticket = await receive(ws, { from: "a@b.test", subject: "Hi" });
-    spy.mockRestore();
+    const ticket = await receive(ws, { from: "a@b.test", subject: "Hi" }).finally(async () => {
+      await db().$executeRawUnsafe(`DROP TRIGGER refuse_tag ON "TicketTag"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION refuse_tag`);
+    });
     errors.mockRestore();
     expect(ticket.assigneeId).toBe(ws.member.user.id);
     expect((await appliedEntry(ticket.id))?.actions).toEqual([
-      { type: "add_tag", status: "failed", reason: "disk full" },
+      { type: "add_tag", status: "failed", reason: expect.stringContaining("disk full") },
       { type: "assign_agent", status: "applied", userId: ws.member.user.id },
     ]);
   });

@@ -1,9 +1,8 @@
-import type { Contact, Mailbox, Message, Ticket, Workspace } from "@/generated/prisma/client";
-import type { Db } from "@/server/db";
+import type { Contact, Mailbox, Message, Prisma, Ticket, Workspace } from "@/generated/prisma/client";
 import { htmlToPlainText } from "@/server/inbound/html";
 import { withTicketToken } from "@/server/inbound/subject";
 import type { Action } from "./automations.schema";
-import { sendAutomatedResponse } from "./automated-response";
+import { recordAutomatedResponse } from "./automated-response";
 import { looksLikeHtml } from "./email-text";
 import { renderTemplate, type TemplateContext } from "./render-template";
 
@@ -18,23 +17,23 @@ export interface ActionContext {
 /** One action's outcome, as the `automation_applied` timeline entry shows it. */
 export type ActionResult = { type: Action["type"]; status: "applied" | "skipped" | "failed" } & Record<string, string>;
 
-async function addTag(db: Db, tagId: string, ctx: ActionContext): Promise<ActionResult> {
+async function addTag(tx: Prisma.TransactionClient, tagId: string, ctx: ActionContext): Promise<ActionResult> {
   // The tag may have been deleted since the rule was saved; never tag across workspaces.
-  const tag = await db.tag.findFirst({ where: { id: tagId, workspaceId: ctx.ticket.workspaceId }, select: { id: true, name: true } });
+  const tag = await tx.tag.findFirst({ where: { id: tagId, workspaceId: ctx.ticket.workspaceId }, select: { id: true, name: true } });
   if (!tag) return { type: "add_tag", status: "skipped", reason: "tag_not_found", tagId };
-  await db.ticketTag.createMany({ data: [{ ticketId: ctx.ticket.id, tagId: tag.id }], skipDuplicates: true });
+  await tx.ticketTag.createMany({ data: [{ ticketId: ctx.ticket.id, tagId: tag.id }], skipDuplicates: true });
   return { type: "add_tag", status: "applied", tagId: tag.id, tagName: tag.name };
 }
 
-async function assignAgent(db: Db, userId: string, ctx: ActionContext): Promise<ActionResult> {
-  const member = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: ctx.ticket.workspaceId, userId } } });
+async function assignAgent(tx: Prisma.TransactionClient, userId: string, ctx: ActionContext): Promise<ActionResult> {
+  const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: ctx.ticket.workspaceId, userId } } });
   // SPEC §5: someone who left the workspace is skipped silently, not an error.
   if (!member) return { type: "assign_agent", status: "skipped", reason: "not_a_member", userId };
-  await db.ticket.updateMany({ where: { id: ctx.ticket.id, workspaceId: ctx.ticket.workspaceId }, data: { assigneeId: userId } });
+  await tx.ticket.updateMany({ where: { id: ctx.ticket.id, workspaceId: ctx.ticket.workspaceId }, data: { assigneeId: userId } });
   return { type: "assign_agent", status: "applied", userId };
 }
 
-async function sendResponse(db: Db, body: string, ctx: ActionContext): Promise<ActionResult> {
+async function sendResponse(tx: Prisma.TransactionClient, body: string, ctx: ActionContext): Promise<ActionResult> {
   const { ticket, message } = ctx;
   if (ctx.noResponse) return { type: "send_response", status: "skipped", reason: "auto_reply" };
   if (!ticket.contact) return { type: "send_response", status: "skipped", reason: "no_contact" };
@@ -45,7 +44,7 @@ async function sendResponse(db: Db, body: string, ctx: ActionContext): Promise<A
   };
   // An HTML template gets its values escaped and a text part derived from it; a plain one stays plain.
   const html = looksLikeHtml(body) ? renderTemplate(body, context, "html") : null;
-  const outcome = await sendAutomatedResponse(db, {
+  const outcome = await recordAutomatedResponse(tx, {
     workspaceId: ticket.workspaceId,
     ruleId: ctx.ruleId,
     ticketId: ticket.id,
@@ -58,27 +57,34 @@ async function sendResponse(db: Db, body: string, ctx: ActionContext): Promise<A
     references: message.messageIdHeader ? [...message.references, message.messageIdHeader] : message.references,
   });
   if (outcome.status === "skipped") return { type: "send_response", status: "skipped", reason: outcome.reason, to: outcome.to };
-  return { type: "send_response", status: "applied", outboundEmailId: outcome.outboundEmailId, delivery: outcome.status, to: outcome.to };
+  return { type: "send_response", status: "applied", outboundEmailId: outcome.outboundEmailId, to: outcome.to };
 }
 
-function applyAction(db: Db, action: Action, ctx: ActionContext): Promise<ActionResult> {
+function applyAction(tx: Prisma.TransactionClient, action: Action, ctx: ActionContext): Promise<ActionResult> {
   switch (action.type) {
     case "add_tag":
-      return addTag(db, action.tag_id, ctx);
+      return addTag(tx, action.tag_id, ctx);
     case "assign_agent":
-      return assignAgent(db, action.user_id, ctx);
+      return assignAgent(tx, action.user_id, ctx);
     case "send_response":
-      return sendResponse(db, action.body, ctx);
+      return sendResponse(tx, action.body, ctx);
   }
 }
 
-/** Runs each action in its own try/catch (as Chatwoot does): one failing action never stops the others. */
-export async function applyActions(db: Db, actions: readonly Action[], ctx: ActionContext): Promise<ActionResult[]> {
+/**
+ * Runs each action in the caller's transaction, in its own try/catch (as Chatwoot does) and its own
+ * savepoint: a failing action is undone and never stops the others. A recorded response is sent by
+ * the caller after the commit.
+ */
+export async function applyActions(tx: Prisma.TransactionClient, actions: readonly Action[], ctx: ActionContext): Promise<ActionResult[]> {
   const results: ActionResult[] = [];
   for (const action of actions) {
+    await tx.$executeRaw`SAVEPOINT automation_action`;
     try {
-      results.push(await applyAction(db, action, ctx));
+      results.push(await applyAction(tx, action, ctx));
+      await tx.$executeRaw`RELEASE SAVEPOINT automation_action`;
     } catch (error) {
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT automation_action`;
       const reason = error instanceof Error ? error.message : String(error);
       console.error(`Automation rule ${ctx.ruleId}: action ${action.type} failed on ticket ${ctx.ticket.id}`, error);
       results.push({ type: action.type, status: "failed", reason: reason.slice(0, 500) });

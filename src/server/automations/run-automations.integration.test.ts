@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { newMessageId, postRpc } from "@/test/inbound";
+import { useTestSmtpServer } from "@/test/smtp";
 import { runPendingJobs } from "@/server/jobs/jobs";
 import { appJobHandlers } from "@/server/jobs/worker";
 import type { Db } from "@/server/db";
+import { NEW_TICKET_JOB } from "@/server/inbound/route-mail";
+import { resetSmtpTransport } from "@/server/outbound-mail/transport";
 import { seedAutomationWorkspace, seedRule } from "./test-fixtures";
 
 const db = useTestDatabase();
@@ -154,5 +157,81 @@ describe("automations on new conversations from inbound mail", () => {
     expect(await automated(db(), ws.workspace.id)).toHaveLength(1);
     expect(await db().activityEvent.count({ where: { ticketId, type: "automation_applied" } })).toBe(1);
     expect((await db().automationRule.findUniqueOrThrow({ where: { id: rule.id } })).matchCount).toBe(1);
+  });
+});
+
+describe("a new-ticket job that runs more than once", () => {
+  const received = useTestSmtpServer();
+
+  /** Everything the job's effects wrote for the ticket, and the emails delivered to the sender. */
+  async function effects(ws: Seeded, ticketId: string, to: string) {
+    const [ticket, runs, rule] = await Promise.all([
+      db().ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { tags: true } }),
+      db().automationRun.count({ where: { ticketId } }),
+      db().automationRule.findFirstOrThrow({ where: { workspaceId: ws.workspace.id } }),
+    ]);
+    const events = await db().activityEvent.groupBy({ by: ["type"], where: { ticketId }, _count: true, orderBy: { type: "asc" } });
+    const emails = await db().outboundEmail.findMany({ where: { ticketId }, orderBy: { kind: "asc" }, select: { kind: true, status: true } });
+    return {
+      runs,
+      matchCount: rule.matchCount,
+      tags: ticket.tags.length,
+      assigned: ticket.assigneeId === ws.member.user.id,
+      events: events.map((e) => [e.type, e._count]),
+      emails,
+      delivered: received.filter((mail) => mail.envelopeTo.includes(to)).length,
+    };
+  }
+
+  const once = {
+    runs: 1,
+    matchCount: 1,
+    tags: 1,
+    assigned: true,
+    events: [
+      ["automation_applied", 1],
+      ["confirmation_sent", 1],
+      ["created", 1],
+    ],
+    emails: [
+      { kind: "confirmation", status: "sent" },
+      { kind: "automated_response", status: "sent" },
+    ],
+    delivered: 2,
+  };
+
+  it("applies each rule and confirms once when two workers run the same job at the same time", async () => {
+    const ws = await seedAutomationWorkspace(db());
+    await urgentAcmeRule(ws);
+    const { ticketId } = await receive(ws, { from: "twice@acme.com", subject: "urgent" }, false);
+    const job = await db().job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, type: NEW_TICKET_JOB } });
+    const handler = appJobHandlers()[NEW_TICKET_JOB]!;
+    // A worker that lost its lease and the one that claimed the job since, both running it. The
+    // second may fail (on a unique key, or finding an email its recorder is sending) and is retried;
+    // neither applies or sends anything twice.
+    await Promise.allSettled([handler(db(), job), handler(db(), job)]);
+    await handler(db(), job);
+    expect(await effects(ws, ticketId, "twice@acme.com")).toEqual(once);
+  });
+
+  it("sends, on the retry, the emails a run recorded but died before sending", async () => {
+    const ws = await seedAutomationWorkspace(db());
+    await urgentAcmeRule(ws);
+    // The first run records both emails but cannot send them (as if it died right after the commit).
+    const smtpUrl = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    resetSmtpTransport();
+    const { ticketId } = await receive(ws, { from: "crash@acme.com", subject: "urgent" });
+    process.env.SMTP_URL = smtpUrl;
+    resetSmtpTransport();
+    expect((await effects(ws, ticketId, "crash@acme.com")).emails.map((email) => email.status)).toEqual(["recorded", "recorded"]);
+    // A retry leaves an email to its recorder until it is a job lease old.
+    await db().outboundEmail.updateMany({ where: { ticketId }, data: { createdAt: new Date(Date.now() - 60_000) } });
+
+    for (let run = 0; run < 2; run++) {
+      await db().job.updateMany({ where: { workspaceId: ws.workspace.id }, data: { status: "pending" } });
+      await runPendingJobs(db(), appJobHandlers());
+    }
+    expect(await effects(ws, ticketId, "crash@acme.com")).toEqual(once);
   });
 });

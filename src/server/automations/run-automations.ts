@@ -1,32 +1,39 @@
 import type { Db } from "@/server/db";
 import type { NewTicketHook } from "@/server/inbound/new-ticket-followup";
-import { applyActions, type ActionResult } from "./apply-actions";
+import { deliverRecordedEmail } from "@/server/outbound-mail/send-email";
+import { applyActions, type ActionContext } from "./apply-actions";
+import { automatedResponseKey } from "./automated-response";
 import { matchableBody } from "./email-text";
 import { evaluateRules, type TraceEntry } from "./evaluate-rules";
 import { contactListIds } from "./sender-lists";
 import { parseStoredRule, type StoredRule } from "./stored-rule";
 
-/** Rules already applied to the ticket: a retried job (say, its confirmation failed) skips them. */
-async function appliedRuleIds(db: Db, workspaceId: string, ticketId: string): Promise<Set<string>> {
-  const events = await db.activityEvent.findMany({ where: { workspaceId, ticketId, type: "automation_applied" }, select: { data: true } });
-  return new Set(events.flatMap(({ data }) => (typeof data === "object" && data && "ruleId" in data && typeof data.ruleId === "string" ? [data.ruleId] : [])));
-}
-
-/** The match is counted (atomic increment) and put on the timeline together, or not at all. */
-async function recordMatch(db: Db, rule: StoredRule, ticketId: string, trace: TraceEntry[], actions: ActionResult[]) {
-  const now = new Date();
-  await db.$transaction([
-    db.automationRule.updateMany({ where: { id: rule.id, workspaceId: rule.workspaceId }, data: { matchCount: { increment: 1 }, lastMatchedAt: now } }),
-    db.activityEvent.create({
-      data: {
-        workspaceId: rule.workspaceId,
-        ticketId,
-        type: "automation_applied",
-        data: { ruleId: rule.id, ruleName: rule.name, conditions: trace, actions },
-        createdAt: now,
-      },
-    }),
-  ]);
+/**
+ * Applies one matched rule to the ticket: its run record, its actions, the match count and the
+ * timeline entry commit together, or not at all. The run's unique key (rule, ticket, event) makes a
+ * second run of the job — after a crash, or at the same time on another instance, which waits on
+ * the key — apply nothing. A response the actions recorded is sent after the commit, or by a later
+ * run if the one that recorded it died before sending it.
+ */
+async function applyRule(db: Db, rule: StoredRule, ctx: ActionContext, trace: TraceEntry[]) {
+  const { ticket } = ctx;
+  const applied = await db.$transaction(async (tx) => {
+    const run = await tx.automationRun.createMany({
+      data: [{ workspaceId: rule.workspaceId, ruleId: rule.id, ticketId: ticket.id, event: rule.event }],
+      skipDuplicates: true,
+    });
+    if (run.count === 0) return false;
+    const actions = await applyActions(tx, rule.actions, ctx);
+    const now = new Date();
+    await tx.automationRule.updateMany({ where: { id: rule.id, workspaceId: rule.workspaceId }, data: { matchCount: { increment: 1 }, lastMatchedAt: now } });
+    await tx.activityEvent.create({
+      data: { workspaceId: rule.workspaceId, ticketId: ticket.id, type: "automation_applied", data: { ruleId: rule.id, ruleName: rule.name, conditions: trace, actions }, createdAt: now },
+    });
+    return true;
+  });
+  if (rule.actions.some((action) => action.type === "send_response")) {
+    await deliverRecordedEmail(db, automatedResponseKey(rule.id, ticket.id), { recorder: applied });
+  }
 }
 
 /**
@@ -58,11 +65,8 @@ export const runNewTicketAutomations: NewTicketHook = async (db, event) => {
     listIds,
   });
 
-  const applied = await appliedRuleIds(db, workspaceId, ticket.id);
   const noResponse = event.isAutoReply || event.isBulk || message.isAutoReply;
   for (const { rule, matched, trace } of evaluations) {
-    if (!matched || applied.has(rule.id)) continue;
-    const results = await applyActions(db, rule.actions, { ruleId: rule.id, ticket, message, noResponse });
-    await recordMatch(db, rule, ticket.id, trace, results);
+    if (matched) await applyRule(db, rule, { ruleId: rule.id, ticket, message, noResponse }, trace);
   }
 };

@@ -16,19 +16,24 @@ export const downloadAttachmentJob: JobHandler = async (db, job) => {
   const attachment = await db.attachment.findFirst({ where: { id: attachmentId, workspaceId: job.workspaceId } });
   if (!attachment || attachment.status !== "pending" || !attachment.sourceUrl) return;
   const key = newAttachmentKey(attachment.workspaceId, attachment.filename);
+  const store = attachmentStore();
+  // Only a pending attachment changes: of two runs of the job (one that lost its lease), the first
+  // to finish decides, and the other removes the bytes it stored.
+  const stillPending = { id: attachment.id, status: "pending" as const };
   try {
     const downloaded = await downloadAttachment(attachment.sourceUrl, {
       ...DEFAULT_ATTACHMENT_LIMITS,
       allowPrivateHosts: process.env.INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS === "true",
-      store: attachmentStore(),
+      store,
       key,
     });
-    await db.attachment.update({
-      where: { id: attachment.id },
+    const { count } = await db.attachment.updateMany({
+      where: stillPending,
       data: { status: "stored", storageKey: key, size: downloaded.size, contentType: downloaded.contentType ?? attachment.contentType, error: null },
     });
+    if (count === 0) await store.delete(key);
   } catch (error) {
     if (!(error instanceof AttachmentDownloadError)) throw error;
-    await db.attachment.update({ where: { id: attachment.id }, data: { status: "failed", error: `${error.reason}: ${error.message}` } });
+    await db.attachment.updateMany({ where: stillPending, data: { status: "failed", error: `${error.reason}: ${error.message}` } });
   }
 };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/server/db";
 import type { JobHandler } from "@/server/jobs/jobs";
-import { sendEmail } from "@/server/outbound-mail/send-email";
+import { deliverRecordedEmail, recordEmail } from "@/server/outbound-mail/send-email";
 import { isSuppressed } from "@/server/outbound-mail/suppression";
 import { withTicketToken } from "./subject";
 
@@ -20,7 +20,8 @@ export type NewTicketHook = (db: Db, event: NewTicketEvent) => Promise<void>;
 /**
  * The after-commit work of a new ticket from inbound mail (SPEC §2 step 6): the hooks (automations)
  * first, then the confirmation with the ticket reference — never to auto-replies or bulk mail, nor to
- * an address on the suppression list. Safe to run twice: the confirmation has a dedupe key.
+ * an address on the suppression list. Safe to run twice: automations record each rule's run under a
+ * unique key, and the confirmation has a dedupe key.
  */
 export function newTicketFollowup(hooks: NewTicketHook[]): JobHandler {
   return async (db, job) => {
@@ -40,26 +41,30 @@ async function sendConfirmation(db: Db, event: NewTicketEvent) {
   if (!ticket?.contact || !message) return;
   if (await isSuppressed(db, event.workspaceId, ticket.contact.email)) return;
   const greeting = ticket.contact.name ? `Hi ${ticket.contact.name},` : "Hello,";
-  const { outbound, created } = await sendEmail(db, {
-    workspaceId: event.workspaceId,
-    kind: "confirmation",
-    to: ticket.contact.email,
-    subject: withTicketToken(ticket.subject, ticket.ticketNumber),
-    text: `${greeting}\n\nThanks for contacting ${ticket.workspace.name}. We received your message and will get back to you soon.\nYour ticket reference is #${ticket.ticketNumber}; just reply to this email to add to it.\n`,
-    ticketId: ticket.id,
-    mailbox: ticket.mailbox,
-    inReplyTo: message.messageIdHeader,
-    references: message.messageIdHeader ? [...message.references, message.messageIdHeader] : message.references,
-    dedupeKey: `confirmation:${ticket.id}`,
-  });
-  if (created) {
-    await db.activityEvent.create({
-      data: {
-        workspaceId: event.workspaceId,
-        ticketId: ticket.id,
-        type: "confirmation_sent",
-        data: { outboundEmailId: outbound.id, to: outbound.toAddress, status: outbound.status },
-      },
+  const contact = ticket.contact;
+  const dedupeKey = `confirmation:${ticket.id}`;
+  // The email and its timeline entry commit together; the dedupe key makes a second run record
+  // neither, and send the email only if the first run died before sending it.
+  const created = await db.$transaction(async (tx) => {
+    const recorded = await recordEmail(tx, {
+      workspaceId: event.workspaceId,
+      kind: "confirmation",
+      to: contact.email,
+      subject: withTicketToken(ticket.subject, ticket.ticketNumber),
+      text: `${greeting}\n\nThanks for contacting ${ticket.workspace.name}. We received your message and will get back to you soon.\nYour ticket reference is #${ticket.ticketNumber}; just reply to this email to add to it.\n`,
+      ticketId: ticket.id,
+      mailbox: ticket.mailbox,
+      inReplyTo: message.messageIdHeader,
+      references: message.messageIdHeader ? [...message.references, message.messageIdHeader] : message.references,
+      dedupeKey,
     });
-  }
+    if (recorded.created) {
+      const { outbound } = recorded;
+      await tx.activityEvent.create({
+        data: { workspaceId: event.workspaceId, ticketId: ticket.id, type: "confirmation_sent", data: { outboundEmailId: outbound.id, to: outbound.toAddress } },
+      });
+    }
+    return recorded.created;
+  });
+  await deliverRecordedEmail(db, dedupeKey, { recorder: created });
 }

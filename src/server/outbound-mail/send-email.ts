@@ -1,4 +1,5 @@
 import type { Mailbox, OutboundEmail, OutboundEmailKind, Prisma } from "@/generated/prisma/client";
+import { appConfig } from "@/server/config";
 import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/errors";
 import { emailDomain } from "@/server/inbound/address";
@@ -114,9 +115,31 @@ export async function deliverEmail(db: Db, recorded: OutboundEmail, mailbox: Mai
   }
 }
 
-/** Records the email, then sends it (see recordEmail and deliverEmail). */
+/**
+ * Sends the email recorded under the dedupe key unless it was sent (or tried) already. Its
+ * `recorder` sends it right after the commit that recorded it; another run of the same work (a
+ * retried job) sends it only once the recorder is presumed dead — the email is older than a job
+ * lease — and otherwise throws, so that its job is retried later. Null when no email has the key.
+ */
+export async function deliverRecordedEmail(db: Db, dedupeKey: string, { recorder }: { recorder: boolean }): Promise<OutboundEmail | null> {
+  const recorded = await db.outboundEmail.findUnique({ where: { dedupeKey }, include: { mailbox: true } });
+  if (!recorded) return null;
+  const { mailbox, ...outbound } = recorded;
+  if (outbound.status !== "recorded" || !smtpTransport()) return outbound;
+  if (!recorder && Date.now() - outbound.createdAt.getTime() < appConfig().JOB_LEASE_MS) {
+    throw new Error(`Email ${outbound.id} was recorded moments ago; its recorder is sending it`);
+  }
+  return (await deliverEmail(db, outbound, mailbox)).outbound;
+}
+
+/**
+ * Records the email, then sends it (see recordEmail and deliverEmail). A second call with the same
+ * dedupe key records nothing; it sends the first email only if that one was never sent.
+ */
 export async function sendEmail(db: Db, email: OutgoingEmail): Promise<SendResult> {
   const { outbound, created, mailbox } = await recordEmail(db, email);
-  if (!created) return { outbound, created: false, sent: false };
-  return deliverEmail(db, outbound, mailbox);
+  if (created) return deliverEmail(db, outbound, mailbox);
+  if (outbound.status !== "recorded" || !email.dedupeKey) return { outbound, created: false, sent: false };
+  const delivered = (await deliverRecordedEmail(db, email.dedupeKey, { recorder: false })) ?? outbound;
+  return { outbound: delivered, created: false, sent: delivered.status === "sent" };
 }

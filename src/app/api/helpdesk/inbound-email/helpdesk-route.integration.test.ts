@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import PostalMime from "postal-mime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
@@ -8,6 +9,7 @@ import { newMessageId, postHelpdesk, seedInboundWorkspace } from "@/test/inbound
 import { runPendingJobs } from "@/server/jobs/jobs";
 import { jobHandlers } from "@/server/jobs/worker";
 import { attachmentStore } from "@/server/attachments/attachment-store";
+import { DOWNLOAD_ATTACHMENT_JOB } from "@/server/inbound/route-mail";
 
 const db = useTestDatabase();
 
@@ -116,5 +118,24 @@ describe("inbound attachments", () => {
     expect((await attachmentStore().get(invoice!.storageKey!)).toString()).toBe("%PDF-1.4 fake invoice");
     expect(gone).toMatchObject({ status: "failed", storageKey: null });
     expect(gone!.error).toMatch(/^http_status/);
+  });
+
+  it("stores an attachment once when two runs of its job download it at the same time", async () => {
+    const ws = await seedInboundWorkspace(db());
+    const attachments = [{ filename: "invoice.pdf", contentType: "application/pdf", url: `${base}/invoice.pdf` }];
+    const res = await postHelpdesk({ from: "a@b.com", message_id: newMessageId(), text: "a file", attachments }, { secret: ws.ticketMailbox.inboundSecret });
+    expect(res.status).toBe(200);
+    const job = await db().job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, type: DOWNLOAD_ATTACHMENT_JOB } });
+    // A worker that lost its lease and the one that claimed the job since.
+    const download = jobHandlers()[DOWNLOAD_ATTACHMENT_JOB]!;
+    await Promise.all([download(db(), job), download(db(), job)]);
+
+    const [invoice, ...others] = await db().attachment.findMany({ where: { messageId: res.json.messageId } });
+    expect(others).toEqual([]);
+    expect(invoice).toMatchObject({ status: "stored", size: 21 });
+    // The run that lost removed the bytes it stored: only the recorded key is left.
+    const dir = path.join(process.env.ATTACHMENTS_DIR!, ws.workspace.id);
+    const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.map((file) => path.relative(process.env.ATTACHMENTS_DIR!, path.join(file.parentPath, file.name)))).toEqual([invoice!.storageKey]);
   });
 });
