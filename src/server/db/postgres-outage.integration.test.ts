@@ -152,6 +152,7 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
     const streams = instances.flatMap((_, instance) => Array.from({ length: STREAMS_PER_INSTANCE }, (_, index) => stream(instance, index)));
     await sleep(4000);
 
+    const stoppingAt = Date.now();
     server.stop("immediate");
     const outageFrom = Date.now();
     await sleep(OUTAGE_MS / 2);
@@ -192,11 +193,11 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
     );
     console.log(`after the restart: health 200 after ${recovery.join(" / ")} ms, first inbound 2xx after ${firstInbound2xx.join(" / ")} ms (instance 0 / 1)`);
     const answerTimes = (from: number, until: number) => {
-      const phase = attempts.filter((a) => a.startedAt >= from && a.startedAt < until);
+      const phase = attempts.filter((a) => a.startedAt >= from && a.endedAt < until);
       const times = phase.map((a) => a.endedAt - a.startedAt);
       return `p95 ${percentile(times, 95)} ms, max ${Math.max(0, ...times)} ms, ${phase.filter((a) => a.status >= 500).length} of ${phase.length} 5xx`;
     };
-    console.log(`answer times before the outage ${answerTimes(loadFrom, outageFrom)}, after the restart ${answerTimes(restartedAt, Infinity)}`);
+    console.log(`answer times before the outage ${answerTimes(loadFrom, stoppingAt)}, after the restart ${answerTimes(restartedAt, Infinity)}`);
     console.log(`${sent.length} emails accepted (${undelivered} given up) in ${attempts.length} attempts; statuses ${JSON.stringify(statuses)}; slowest answer ${Math.max(...attempts.map((a) => a.endedAt - a.startedAt))} ms`);
 
     expect(duringOutage.length, output()).toBeGreaterThan(20);
