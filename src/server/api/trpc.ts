@@ -6,7 +6,8 @@ import type { Role } from "@/generated/prisma/client";
 import { resolveWorkspaceAccess } from "@/server/auth/access";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db";
-import { AppError, isUniqueViolation, type AppErrorCode } from "@/server/errors";
+import { isDatabaseUnavailable } from "@/server/db/unavailable";
+import { AppError, isUniqueViolation, unavailable, type AppErrorCode } from "@/server/errors";
 import { zodFieldErrors } from "@/server/http/zod-field-errors";
 
 export interface TRPCContext {
@@ -40,7 +41,7 @@ const t = initTRPC.context<TRPCContext>().create({
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
+    const cause = isDatabaseUnavailable(result.error.cause) ? unavailable() : result.error.cause;
     if (cause instanceof AppError) {
       throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
     }

@@ -1,26 +1,41 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { appConfig } from "@/server/config";
 import { databaseConfig, type DatabaseConfig } from "./config";
 import { PGliteAdapterFactory } from "./pglite-adapter";
 import { once, openDatabaseFolder } from "./pglite-folder";
+import { createPostgresPool, poolCounts, type PoolCounts } from "./postgres-pool";
 import type { PGlite } from "@electric-sql/pglite";
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/generated/prisma/client";
+export type { PoolCounts } from "./postgres-pool";
 
 export interface DatabaseHandle {
   db: Db;
   close: () => Promise<void>;
+  /** The connection pool's counts (PostgreSQL only: PGlite is one in-process connection). */
+  poolCounts?: () => PoolCounts;
 }
 
 /** Opens the database DATABASE_URL names. The only place that knows PGlite from PostgreSQL. */
 export function openDatabase(config: DatabaseConfig = databaseConfig()): DatabaseHandle {
   if (config.kind === "postgres") {
+    const { DATABASE_POOL_MAX, DATABASE_CONNECT_TIMEOUT_MS } = appConfig();
+    const pool = createPostgresPool(config.url, { max: DATABASE_POOL_MAX, connectTimeoutMs: DATABASE_CONNECT_TIMEOUT_MS });
     const db = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: config.url, max: 10 }),
-      transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+      adapter: new PrismaPg(pool),
+      // maxWait: a transaction waits for a connection no longer than any other query does.
+      transactionOptions: { maxWait: DATABASE_CONNECT_TIMEOUT_MS, timeout: 20_000 },
     });
-    return { db, close: () => db.$disconnect() };
+    return {
+      db,
+      close: once(async () => {
+        await db.$disconnect();
+        await pool.end();
+      }),
+      poolCounts: () => poolCounts(pool),
+    };
   }
   const folder = openDatabaseFolder(config.dataDir);
   return wrapPGlite(folder.pglite, folder.close);
@@ -53,6 +68,11 @@ export function db(): Db {
 /** Makes `db()` answer with the given handle (tests, scripts that opened the database themselves). */
 export function setDatabase(handle: DatabaseHandle | undefined): void {
   globalForDb.threadlineDb = handle;
+}
+
+/** The pool counts of the process's database, when it is PostgreSQL (GET /api/health reports them). */
+export function databasePoolCounts(): PoolCounts | undefined {
+  return globalForDb.threadlineDb?.poolCounts?.();
 }
 
 export async function closeDatabase(): Promise<void> {

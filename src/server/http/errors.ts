@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { AppError, isUniqueViolation, type AppErrorCode } from "@/server/errors";
+import { isDatabaseUnavailable } from "@/server/db/unavailable";
+import { AppError, isUniqueViolation, unavailable, type AppErrorCode } from "@/server/errors";
 import { zodFieldErrors } from "./zod-field-errors";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -32,6 +33,7 @@ export function errorResponse(error: unknown) {
   if (error instanceof ZodError) {
     return jsonError(422, "VALIDATION", "Invalid input", zodFieldErrors(error));
   }
+  if (isDatabaseUnavailable(error)) return errorResponse(unavailable());
   if (isUniqueViolation(error)) {
     return jsonError(409, "CONFLICT", "A record with these values already exists");
   }

@@ -17,7 +17,7 @@ const healthOperation: Operation = {
   security: "none",
   summary: "Health check",
   description: "For load balancers and orchestrators: answers quickly whether this instance can reach its database.",
-  responses: { 200: "{status: \"ok\"}: serving", 503: "The database is unavailable; try another instance or retry (Retry-After)" },
+  responses: { 200: "{status: \"ok\", pool?: {total, idle, waiting}}: serving (pool: this instance's PostgreSQL connections)", 503: "The database is unavailable; try another instance or retry (Retry-After)" },
 };
 
 export const operations: Operation[] = [healthOperation, ...inboundOperations, ...providerInboundOperations, ...workspaceOperations, ...ticketOperations, ...settingsOperations, ...automationOperations, ...incomingMailOperations, ...deliveryOperations];
