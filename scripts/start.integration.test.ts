@@ -63,7 +63,7 @@ async function start(readyWithinMs: number) {
       killGroup();
       throw new Error(`npm start did not answer within ${readyWithinMs} ms:\n${output}`);
     }
-    const status = await fetch(`${url}/api/health`).then((response) => response.status, () => 0);
+    const status = await fetch(`${url}/api/health`).then(async (response) => (await response.text(), response.status), () => 0);
     if (status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -120,7 +120,7 @@ async function startWriteAndStop(target: "npm" | "group", round: number): Promis
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({ name: marker }),
     });
-    expect(created.status, app.output()).toBe(201);
+    expect(created.status, `${await created.text()}\n${app.output()}`).toBe(201);
     markers.push(marker);
 
     const stopped = Date.now();
