@@ -38,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node_modules/.bin/tsx e2e/serve.ts",
+    command: "exec node --import tsx e2e/serve.ts",
     url: `http://localhost:${port}/signin`,
     env: { PORT: String(port) },
     timeout: 240_000,

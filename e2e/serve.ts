@@ -1,6 +1,5 @@
 // The server the e2e tests run against: `npm start` on a fresh database of its own (an embedded one
 // in .data/e2e, or a new database on the PostgreSQL server DATABASE_URL names).
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -21,9 +20,8 @@ async function freshDatabaseUrl(): Promise<string> {
   return withDatabase(config.url, "threadline_e2e");
 }
 
-const server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: await freshDatabaseUrl(), NEXTAUTH_SECRET: "e2e-session-secret" },
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// `npm start` in this very process (no relay in between): Playwright stops it with one SIGTERM to
+// the process group.
+process.env.DATABASE_URL = await freshDatabaseUrl();
+process.env.NEXTAUTH_SECRET = "e2e-session-secret";
+await import("../scripts/start");

@@ -1,6 +1,6 @@
 // `npm start`: build if needed, migrate, seed the demo workspace into an empty database, serve.
 // `npm run dev` does the same with `next dev`.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -46,20 +46,37 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  // Relay the first stop signal, once: when it went to the whole process group (Ctrl-C, systemd)
+  // the server has it already and ignores the relayed copy; repeats change nothing. One that comes
+  // before the server runs lets the database preparation finish and close cleanly first.
+  let stopSignal: NodeJS.Signals | undefined;
+  let server: ChildProcess | undefined = undefined;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopSignal) return;
+      stopSignal = signal;
+      server?.kill(signal);
+    });
+  }
+
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   ensureAuthSecret();
   buildIfNeeded();
   const handle = await prepareDatabase();
   await handle.close();
+  if (stopSignal) process.exit(0);
 
-  const server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], {
+  server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+    env: {
+      ...process.env,
+      // The server closes the database itself on a stop signal (src/server/shutdown.ts)…
+      NEXT_MANUAL_SIG_HANDLE: "true",
+      // …and `next dev` must give it the time to, rather than killing it after 100 ms.
+      NEXT_EXIT_TIMEOUT_MS: process.env.NEXT_EXIT_TIMEOUT_MS ?? "15000",
+    },
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.kill(signal));
-  }
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
 

@@ -11,6 +11,7 @@ import { finished } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { closeDatabase } from "@/server/db";
 import { startJobPoller } from "@/server/jobs/worker";
+import { closeOnStopSignals } from "@/server/shutdown";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 interface Route {
@@ -106,10 +107,4 @@ server.listen(Number(process.argv[2] ?? 0), "127.0.0.1", () => {
   console.log(`ready ${(server.address() as AddressInfo).port}`);
 });
 
-function shutDown() {
-  stopJobPoller();
-  server.close();
-  void closeDatabase().finally(() => process.exit(0));
-}
-process.once("SIGTERM", shutDown);
-process.once("SIGINT", shutDown);
+closeOnStopSignals(stopJobPoller, closeDatabase);

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { appConfig } from "@/server/config";
+import { unavailable } from "@/server/errors";
 import { databaseConfig, type DatabaseConfig } from "./config";
 import { PGliteAdapterFactory } from "./pglite-adapter";
 import { once, openDatabaseFolder } from "./pglite-folder";
@@ -57,10 +58,12 @@ export function wrapPGlite(pglite: PGlite, closePGlite: () => Promise<void> = ()
   };
 }
 
-const globalForDb = globalThis as unknown as { threadlineDb?: DatabaseHandle };
+const globalForDb = globalThis as unknown as { threadlineDb?: DatabaseHandle; threadlineDbClosed?: boolean };
 
 /** The process's one database client, opened on first use (so `next build` never opens it). */
 export function db(): Db {
+  // Once the shutdown closed it, a late caller must not open it again (and take the lock back).
+  if (globalForDb.threadlineDbClosed) throw unavailable("The server is shutting down; nothing was stored. Retry shortly.");
   globalForDb.threadlineDb ??= openDatabase();
   return globalForDb.threadlineDb.db;
 }
@@ -68,6 +71,7 @@ export function db(): Db {
 /** Makes `db()` answer with the given handle (tests, scripts that opened the database themselves). */
 export function setDatabase(handle: DatabaseHandle | undefined): void {
   globalForDb.threadlineDb = handle;
+  globalForDb.threadlineDbClosed = false;
 }
 
 /** The pool counts of the process's database, when it is PostgreSQL (GET /api/health reports them). */
@@ -75,7 +79,9 @@ export function databasePoolCounts(): PoolCounts | undefined {
   return globalForDb.threadlineDb?.poolCounts?.();
 }
 
+/** Closes the process's database for good: `db()` answers UNAVAILABLE from now on. */
 export async function closeDatabase(): Promise<void> {
+  globalForDb.threadlineDbClosed = true;
   const handle = globalForDb.threadlineDb;
   globalForDb.threadlineDb = undefined;
   await handle?.close();

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import readline from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { DatabaseInUseError, lockDataDir } from "./pglite-lock";
 
@@ -32,6 +33,52 @@ describe("lockDataDir", () => {
     expect(fs.readFileSync(`${dataDir}.lock`, "utf8")).toBe(String(process.pid));
     release();
   });
+
+  it("lets exactly one of many processes that find the same stale lock at the same moment take it over", async () => {
+    const dataDir = tempDataDir();
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    // Each contender waits for "go <time>", spins until that moment (so they collide), tries the
+    // lock and says what happened, holding the lock until "release".
+    const contender = `
+      import readline from "node:readline";
+      import { DatabaseInUseError, lockDataDir } from ${JSON.stringify(path.resolve("src/server/db/pglite-lock.ts"))};
+      let release = () => {};
+      readline.createInterface({ input: process.stdin }).on("line", (line) => {
+        const [command, at] = line.split(" ");
+        if (command === "release") return release(), console.log("released");
+        while (Date.now() < Number(at));
+        try {
+          release = lockDataDir(${JSON.stringify(dataDir)});
+          console.log("won");
+        } catch (error) {
+          console.log(error instanceof DatabaseInUseError ? "in-use " + error.pid : "error " + error.message);
+        }
+      });
+      console.log("ready");`;
+    const contenders = Array.from({ length: 6 }, () => {
+      const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", contender]);
+      const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      return { child, next: async () => String((await lines.next()).value) };
+    });
+    const ask = (line: string) => Promise.all(contenders.map(({ child, next }) => (child.stdin.write(`${line}\n`), next())));
+    try {
+      await Promise.all(contenders.map(({ next }) => next().then((line) => expect(line).toBe("ready"))));
+      for (let round = 0; round < 20; round++) {
+        fs.writeFileSync(`${dataDir}.lock`, "999999999");
+        const answers = await ask(`go ${Date.now() + 50}`);
+        const winners = contenders.filter((_, i) => answers[i] === "won");
+        expect(winners, `round ${round}: ${answers.join(", ")}`).toHaveLength(1);
+        const winner = String(winners[0]?.child.pid);
+        expect(fs.readFileSync(`${dataDir}.lock`, "utf8")).toBe(winner);
+        expect(answers.filter((answer) => answer !== "won")).toEqual(Array(contenders.length - 1).fill(`in-use ${winner}`));
+        await ask("release");
+        expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+      }
+      expect(fs.readdirSync(path.dirname(dataDir))).toEqual([]);
+    } finally {
+      contenders.forEach(({ child }) => child.kill());
+    }
+  }, 60_000);
 
   it("makes a second process (the admin command) exit with a plain message and leaves the folder alone", async () => {
     const dataDir = tempDataDir();
