@@ -35,7 +35,8 @@ export const notifyIncomingMailJob: JobHandler = async (db, job) => {
   for (const { user } of members) {
     await db.notification.upsert({
       where: { userId_incomingMailId_type: { userId: user.id, incomingMailId: mail.id, type } },
-      create: { workspaceId: mail.workspaceId, userId: user.id, type, title, body, incomingMailId: mail.id, ticketId: mail.ticketId },
+      // Dated when the mail arrived, so the list's order does not depend on which job ran first.
+      create: { workspaceId: mail.workspaceId, userId: user.id, type, title, body, incomingMailId: mail.id, ticketId: mail.ticketId, createdAt: mail.createdAt },
       update: {},
     });
     if (!emailing) continue;
