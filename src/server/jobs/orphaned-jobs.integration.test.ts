@@ -101,10 +101,16 @@ describe.runIf(databaseConfig().kind === "postgres")("an app instance killed whi
     expect(outbound.filter((email) => email.kind === "automated_response")).toHaveLength(MAILS);
     expect(outbound.filter((email) => email.status !== "sent")).toEqual([]);
 
-    // What the SMTP server got: each of those emails, once, to its sender.
+    // What the SMTP server got: each of those emails, to its sender. An email the server accepted
+    // in the instant before A died, before A could mark it sent, goes out again from B with the
+    // same Message-ID (so the recipient's client shows it once): no sender can close that window,
+    // so only A's in-flight emails may repeat, never another.
     const parsed = await Promise.all(received.map(async ({ raw, envelopeTo }) => ({ messageId: (await PostalMime.parse(raw)).messageId, envelopeTo })));
     const delivered = parsed.map((mail) => `${mail.messageId} ${mail.envelopeTo.join(",")}`).sort();
-    expect(delivered).toEqual(outbound.map((email) => `<${email.messageIdHeader}> ${email.toAddress}`).sort());
+    const repeats = delivered.length - new Set(delivered).size;
+    console.log(`SMTP: ${delivered.length} deliveries of ${outbound.length} emails (${repeats} repeated after the kill)`);
+    expect([...new Set(delivered)]).toEqual(outbound.map((email) => `<${email.messageIdHeader}> ${email.toAddress}`).sort());
+    expect(repeats).toBeLessThanOrEqual(orphaned.length);
     expect(new Set(outbound.map((email) => email.toAddress))).toEqual(new Set(senders));
     expect(b.output()).not.toMatch(/Job worker failed/);
   }, 120_000);
