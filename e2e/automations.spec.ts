@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn, signInAsOwner, trpcMutation, trpcQuery, uniqueSubject } from "./helpers";
+import { pageOrigin, signIn, signInAsOwner, trpcMutation, trpcQuery, uniqueSubject } from "./helpers";
 
 const rulesOf = (page: Page, event: string) => page.getByRole("region", { name: event }).getByTestId("automation-rule");
 
@@ -159,6 +159,6 @@ test("a member sees the rules, reads one and dry-runs it, and gets no edit contr
   await dryRun.getByRole("button", { name: "Run dry run" }).click();
   await expect(page.getByTestId("dry-run-result")).toHaveAttribute("data-matched", "true");
 
-  const refused = await page.request.post("/api/trpc/automation.reorder", { data: { json: { workspaceSlug: "demo", ids: [randomUUID()] } } });
+  const refused = await page.request.post("/api/trpc/automation.reorder", { data: { json: { workspaceSlug: "demo", ids: [randomUUID()] } }, headers: pageOrigin(page) });
   expect(refused.status()).toBe(403);
 });

@@ -29,9 +29,14 @@ export async function trpcQuery<T>(page: Page, path: string, input: Record<strin
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
+/** The Origin header a browser sends with the page's own writes (Playwright's API requests send none). */
+export function pageOrigin(page: Page) {
+  return { origin: new URL(page.url()).origin };
+}
+
 /** Calls a tRPC mutation as the signed-in browser does. */
 export async function trpcMutation<T>(page: Page, path: string, input: Record<string, unknown>): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input }, headers: pageOrigin(page) });
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }

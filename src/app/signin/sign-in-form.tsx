@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { safeCallbackPath } from "@/server/auth/callback-url";
 
 export function SignInForm() {
   const router = useRouter();
@@ -25,8 +26,7 @@ export function SignInForm() {
       setError("Wrong email or password.");
       return;
     }
-    const target = params.get("callbackUrl");
-    router.replace(target?.startsWith("/") ? target : "/");
+    router.replace(safeCallbackPath(params.get("callbackUrl")));
     router.refresh();
   }
 

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { callerFromApiToken } from "./api-tokens";
 import { authSecret } from "./secret";
+import { isSessionCurrent } from "./sessions";
 
 /** Who is calling: a signed-in browser session, or an API token bound to one workspace. */
 export type Caller =
@@ -18,13 +19,14 @@ function parseCookies(header: string | null): Map<string, string> {
   return cookies;
 }
 
-/** The next-auth session's user id from the request's cookies, or null. */
-export async function sessionUserId(headers: Headers): Promise<string | null> {
+/** The next-auth session's user id from the request's cookies, or null (also for an ended session). */
+export async function sessionUserId(db: Db, headers: Headers): Promise<string | null> {
   const cookies = parseCookies(headers.get("cookie"));
   // Only cookies are given: next-auth would otherwise read an API token as a session JWT.
   const secure = [...cookies.keys()].some((name) => name.startsWith("__Secure-next-auth.session-token"));
   const jwt = await getToken({ req: { cookies, headers: {} } as never, secret: authSecret(), secureCookie: secure });
-  return typeof jwt?.sub === "string" ? jwt.sub : null;
+  if (!jwt || !(await isSessionCurrent(db, jwt))) return null;
+  return typeof jwt.sub === "string" ? jwt.sub : null;
 }
 
 /** Resolves the caller from `Authorization: Bearer` or the session cookie; null when neither. */
@@ -35,6 +37,6 @@ export async function resolveCaller(db: Db, headers: Headers): Promise<Caller | 
     if (!match?.[1]) throw new AppError("UNAUTHORIZED", "Authorization must be `Bearer <token>`");
     return { kind: "token", ...(await callerFromApiToken(db, match[1])) };
   }
-  const userId = await sessionUserId(headers);
+  const userId = await sessionUserId(db, headers);
   return userId ? { kind: "session", userId } : null;
 }

@@ -1,6 +1,7 @@
 import type { Role } from "@/generated/prisma/client";
 import { resolveWorkspaceAccess, type WorkspaceAccess } from "@/server/auth/access";
 import { resolveCaller, type Caller } from "@/server/auth/caller";
+import { assertSameOriginWrite } from "@/server/auth/same-origin";
 import { db, type Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { errorResponse } from "./errors";
@@ -14,13 +15,15 @@ export interface CallerHandlerArgs<P> {
   caller: Caller;
 }
 
-/** A REST handler that needs a caller (bearer token or session) but no workspace in the path. */
+/** A REST handler that needs a caller (bearer token, or a session from the app's own pages) but no workspace in the path. */
 export function withCaller<P = Record<string, never>>(handler: (args: CallerHandlerArgs<P>) => Promise<Response>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const database = db();
       const caller = await resolveCaller(database, request.headers);
       if (!caller) throw new AppError("UNAUTHORIZED", "Send `Authorization: Bearer <token>`");
+      // The UI uploads and downloads attachments here with its cookie; other writes need a token.
+      if (caller.kind === "session") assertSameOriginWrite(request.method, request.headers);
       return await handler({ request, params: await context.params, db: database, caller });
     } catch (error) {
       return errorResponse(error);

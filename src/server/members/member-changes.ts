@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma, Role } from "@/generated/prisma/client";
 import { hashPassword } from "@/server/auth/password";
+import { endSessions } from "@/server/auth/sessions";
 import type { Db } from "@/server/db";
 import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { isUuid } from "@/server/ids";
@@ -61,13 +62,14 @@ export async function changeMemberRole(db: Db, workspaceId: string, userId: stri
   });
 }
 
-/** Removes the member; the API tokens they had for this workspace are revoked with it. */
+/** Removes the member; the API tokens they had for this workspace are revoked with it, and their sessions end. */
 export async function removeMember(db: Db, workspaceId: string, userId: string) {
   return db.$transaction(async (tx) => {
     const { membership, isLastOwner } = await lockForOwnerChange(tx, workspaceId, userId);
     if (isLastOwner) throw lastOwner("removed");
     await tx.membership.delete({ where: { id: membership.id } });
     await tx.apiToken.updateMany({ where: { workspaceId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await endSessions(tx, userId);
     return { id: userId, removed: true as const };
   });
 }
