@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { signInErrorMessage } from "@/server/auth/sign-in-error";
 
 export function SignInForm() {
   const router = useRouter();
@@ -22,7 +23,7 @@ export function SignInForm() {
     });
     setPending(false);
     if (!result || result.error) {
-      setError("Wrong email or password.");
+      setError(signInErrorMessage(result?.error ?? ""));
       return;
     }
     const target = params.get("callbackUrl");
