@@ -13,6 +13,10 @@ export default defineConfig({
       JOB_WORKER: "off",
       INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: "true",
       ATTACHMENTS_DIR: path.join(os.tmpdir(), "threadline-test-attachments"),
+      // The suite sends many requests per token and workspace; the rate-limit tests set their own.
+      RATE_LIMIT_INBOUND_PER_WORKSPACE: "100000",
+      RATE_LIMIT_INBOUND_PER_SECRET: "100000",
+      RATE_LIMIT_API_PER_TOKEN: "100000",
     },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -18,6 +18,26 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
 
+test("too many wrong passwords for an account are refused with a sentence saying when to try again", async ({ page }) => {
+  // An account no other test signs in with: the limit (10 failures in 15 minutes by default) is per account.
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("locked-out@demo.test");
+  const alert = page.locator("form").getByRole("alert");
+  const attempt = async (password: string) => {
+    await page.getByLabel("Password").fill(password);
+    const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+  };
+  for (let n = 0; n < 10; n++) {
+    await attempt(`guess-${n}`);
+    await expect(alert).toHaveText("Wrong email or password.");
+  }
+  await attempt("guess-10");
+  await expect(alert).toHaveText(/^Too many attempts; try again in 1[45] minutes\.$/);
+  await expect(page).toHaveURL(/\/signin/);
+});
+
 test("the workspace switcher moves between the user's workspaces", async ({ page }) => {
   await signInAsOwner(page);
   await page.getByLabel("Workspace").selectOption({ label: "Sandbox" });

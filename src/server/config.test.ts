@@ -32,4 +32,22 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ S3_SECRET_ACCESS_KEY: "secret" })).toThrow(/go together/);
     expect(parseConfig({ S3_ACCESS_KEY_ID: "AKIA", S3_SECRET_ACCESS_KEY: "secret" })).toMatchObject({ S3_ACCESS_KEY_ID: "AKIA" });
   });
+
+  it("has rate limits on by default, takes 0 as no limit, and refuses negative ones", () => {
+    expect(parseConfig({})).toMatchObject({
+      TRUST_PROXY: 0,
+      RATE_LIMIT_SIGNIN_PER_ACCOUNT: 10,
+      RATE_LIMIT_SIGNIN_PER_IP: 100,
+      RATE_LIMIT_SIGNIN_WINDOW_SECONDS: 900,
+      RATE_LIMIT_INBOUND_PER_WORKSPACE: 1200,
+      RATE_LIMIT_INBOUND_PER_SECRET: 600,
+      RATE_LIMIT_INBOUND_WINDOW_SECONDS: 60,
+      RATE_LIMIT_API_PER_TOKEN: 600,
+      RATE_LIMIT_API_WINDOW_SECONDS: 60,
+    });
+    expect(parseConfig({ RATE_LIMIT_API_PER_TOKEN: "0", TRUST_PROXY: "2" })).toMatchObject({ RATE_LIMIT_API_PER_TOKEN: 0, TRUST_PROXY: 2 });
+    expect(() => parseConfig({ RATE_LIMIT_SIGNIN_PER_ACCOUNT: "-1", RATE_LIMIT_API_WINDOW_SECONDS: "0", TRUST_PROXY: "yes" })).toThrow(
+      /TRUST_PROXY: [\s\S]*RATE_LIMIT_SIGNIN_PER_ACCOUNT: [\s\S]*RATE_LIMIT_API_WINDOW_SECONDS: /,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const limit = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 /** The runtime settings read from the environment, validated once (see README, "Configuration"). */
@@ -32,6 +33,26 @@ const configSchema = z.object({
   JOB_POLL_MS: positiveInt(2000),
   /** Done jobs are deleted after this many days; failed ones are kept for a human to see. */
   JOB_RETENTION_DAYS: positiveInt(7),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For; the client's address is the
+   * entry that many from the right. 0 (no proxy): the header is the client's own word, so nothing is
+   * limited per address.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Rate limits (src/server/rate-limit): hits per window, shared by every instance; 0 = no limit.
+  /** Failed sign-ins per account (email); a successful one clears the count. */
+  RATE_LIMIT_SIGNIN_PER_ACCOUNT: limit(10),
+  /** Sign-in attempts per client address (only with TRUST_PROXY). */
+  RATE_LIMIT_SIGNIN_PER_IP: limit(100),
+  RATE_LIMIT_SIGNIN_WINDOW_SECONDS: positiveInt(15 * 60),
+  /** Inbound emails per workspace, over every inbound route. */
+  RATE_LIMIT_INBOUND_PER_WORKSPACE: limit(1200),
+  /** Inbound emails per mailbox secret. */
+  RATE_LIMIT_INBOUND_PER_SECRET: limit(600),
+  RATE_LIMIT_INBOUND_WINDOW_SECONDS: positiveInt(60),
+  /** REST API requests per bearer token. */
+  RATE_LIMIT_API_PER_TOKEN: limit(600),
+  RATE_LIMIT_API_WINDOW_SECONDS: positiveInt(60),
 }).superRefine((config, context) => {
   if (config.ATTACHMENT_STORE === "s3" && !config.S3_BUCKET) {
     context.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when ATTACHMENT_STORE=s3" });

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { safeCallbackPath } from "@/server/auth/callback-url";
+import { signInErrorMessage } from "@/server/auth/sign-in-error";
 
 export function SignInForm() {
   const router = useRouter();
@@ -23,7 +24,7 @@ export function SignInForm() {
     });
     setPending(false);
     if (!result || result.error) {
-      setError("Wrong email or password.");
+      setError(signInErrorMessage(result?.error ?? ""));
       return;
     }
     router.replace(safeCallbackPath(params.get("callbackUrl")));

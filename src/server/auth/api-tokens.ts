@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiToken } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
+import { appConfig } from "@/server/config";
 import { AppError, notFound } from "@/server/errors";
 import { isUuid } from "@/server/ids";
+import { enforceRateLimits } from "@/server/rate-limit/rate-limit";
 
 const TOKEN_PREFIX = "tl_";
 
@@ -71,13 +73,16 @@ export interface TokenCaller {
 }
 
 /**
- * The caller a bearer token stands for. Looked up by the SHA-256 of a 256-bit random token, so the
- * lookup time tells an attacker nothing usable.
+ * The caller a bearer token stands for (every REST request with a token comes through here, so its
+ * rate limit is counted here, RATE_LIMITED past it). Looked up by the SHA-256 of a 256-bit random
+ * token, so the lookup time tells an attacker nothing usable.
  */
 export async function callerFromApiToken(db: Db, token: string): Promise<TokenCaller> {
   if (!token.startsWith(TOKEN_PREFIX)) throw new AppError("UNAUTHORIZED", "Invalid API token");
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
   if (!row || row.revokedAt) throw new AppError("UNAUTHORIZED", "Invalid API token");
+  const { RATE_LIMIT_API_PER_TOKEN, RATE_LIMIT_API_WINDOW_SECONDS } = appConfig();
+  await enforceRateLimits(db, [{ key: `api:token:${row.id}`, max: RATE_LIMIT_API_PER_TOKEN, windowSeconds: RATE_LIMIT_API_WINDOW_SECONDS }]);
   const now = new Date();
   // Recording use at most once a minute keeps reads from writing on every request.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {

@@ -1,13 +1,25 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { appConfig } from "@/server/config";
 import { db } from "@/server/db";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";
+import { clientIp } from "@/server/http/client-ip";
+import { retryAfterOf } from "@/server/rate-limit/rate-limit";
 import { sameOriginRedirect } from "./callback-url";
-import { verifyCredentials } from "./credentials";
+import { signInWithPassword } from "./credentials";
 import { currentSessionVersion, endSessions, isSessionCurrent } from "./sessions";
+import { rateLimitedSignInError } from "./sign-in-error";
 
-const credentialsSchema = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
+// 320: the longest address SMTP allows; the email is part of its rate limit's key.
+const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1) });
+
+/** One header of next-auth's request (a plain object in the App Router, possibly a Headers). */
+function headerOf(headers: unknown, name: string): string | null {
+  if (headers instanceof Headers) return headers.get(name);
+  const value = (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
+  return Array.isArray(value) ? value.join(",") : (value ?? null);
+}
 
 export const authOptions: NextAuthOptions = {
   // Read at request time; `npm start` provides one when the environment has none.
@@ -18,10 +30,17 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        return verifyCredentials(db(), parsed.data.email, parsed.data.password);
+        const ip = clientIp(headerOf(request.headers, "x-forwarded-for"), appConfig().TRUST_PROXY);
+        try {
+          return await signInWithPassword(db(), { ...parsed.data, ip });
+        } catch (error) {
+          const retryAfter = retryAfterOf(error);
+          // next-auth passes the thrown message to the form, which words it (sign-in-error.ts).
+          throw retryAfter === null ? error : new Error(rateLimitedSignInError(retryAfter));
+        }
       },
     }),
   ],

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";
 import { AppError, isUniqueViolation, unavailable, type AppErrorCode } from "@/server/errors";
+import { retryAfterOf } from "@/server/rate-limit/rate-limit";
 import { zodFieldErrors } from "./zod-field-errors";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -20,15 +21,16 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 /** Seconds a client should wait before sending a request that answered 503 again. */
 export const RETRY_AFTER_SECONDS = 5;
 
-export function jsonError(status: number, code: string, message: string, details?: unknown) {
-  const headers = status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
+export function jsonError(status: number, code: string, message: string, details?: unknown, retryAfterSeconds?: number) {
+  const retryAfter = retryAfterSeconds ?? (status === 503 ? RETRY_AFTER_SECONDS : undefined);
+  const headers = retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) };
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
 }
 
 /** Every REST error answer goes through here: the JSON shape of SPEC §8 with the right status. */
 export function errorResponse(error: unknown) {
   if (error instanceof AppError) {
-    return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.details);
+    return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.details, retryAfterOf(error) ?? undefined);
   }
   if (error instanceof ZodError) {
     return jsonError(422, "VALIDATION", "Invalid input", zodFieldErrors(error));

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
+import { appConfig } from "@/server/config";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { enforceRateLimits } from "@/server/rate-limit/rate-limit";
 import { hashInboundSecret } from "@/server/mailboxes/inbound-secret";
 
 /** The inbound secret of a request: `X-Inbound-Secret`, `X-Mobieus-Inbound-Secret` or `?secret=`. */
@@ -12,7 +14,9 @@ export function inboundSecretOf(request: Request): string | null {
 
 /**
  * The mailbox a secret belongs to, or 401. Looked up by the secret's SHA-256 (the lookup time says
- * nothing about the secret), then compared in constant time.
+ * nothing about the secret), then compared in constant time. Every inbound route that takes a secret
+ * comes through here, so the per-secret rate limit is counted here (RATE_LIMITED), before the body
+ * is read; only valid secrets are counted, so made-up ones cannot fill the table.
  */
 export async function mailboxForSecret(db: Db, secret: string | null, workspaceId?: string) {
   if (!secret) throw new AppError("UNAUTHORIZED", "Missing inbound secret");
@@ -21,5 +25,7 @@ export async function mailboxForSecret(db: Db, secret: string | null, workspaceI
   const stored = Buffer.from(mailbox?.inboundSecret ?? "");
   const matches = mailbox !== null && given.length === stored.length && timingSafeEqual(given, stored);
   if (!matches || (workspaceId && mailbox.workspaceId !== workspaceId)) throw new AppError("UNAUTHORIZED", "Invalid inbound secret");
+  const { RATE_LIMIT_INBOUND_PER_SECRET, RATE_LIMIT_INBOUND_WINDOW_SECONDS } = appConfig();
+  await enforceRateLimits(db, [{ key: `inbound:secret:${mailbox.id}`, max: RATE_LIMIT_INBOUND_PER_SECRET, windowSeconds: RATE_LIMIT_INBOUND_WINDOW_SECONDS }]);
   return mailbox;
 }

@@ -6,6 +6,7 @@ const answers = {
   400: "Body is not JSON",
   413: "Body too large",
   422: "Invalid input (the failing fields are named)",
+  429: "Not stored: too many emails for this workspace or mailbox secret (RATE_LIMITED); retry after Retry-After seconds",
   500: "Not stored; retry",
   503: "Not stored: the database or the attachment store is briefly unavailable, or a concurrent delivery conflicted (a copy of the email still being processed); retry after Retry-After seconds. Races never answer 4xx",
 };

@@ -1,8 +1,10 @@
 import type { IncomingMail, Mailbox, Workspace } from "@/generated/prisma/client";
+import { appConfig } from "@/server/config";
 import type { Db } from "@/server/db";
 import { retryOnConflict } from "@/server/db/conflict-retry";
 import { pollUntil } from "@/server/db/poll";
 import { unavailable } from "@/server/errors";
+import { enforceRateLimits } from "@/server/rate-limit/rate-limit";
 import { classifyAutoReply, type AutoReplyClassification } from "./auto-reply";
 import type { InboundEmail } from "./inbound.schema";
 import { discardStoredAttachments, storeInlineAttachments, type PreparedAttachment } from "./inline-attachments";
@@ -36,9 +38,13 @@ const firstResult = (log: Pick<IncomingMail, "id" | "ticketId" | "messageId">): 
  * in a transaction. A redelivery gets the first result and changes nothing. When routing fails the
  * logged row stays (with the error) and the error propagates, so the route answers 5xx and the
  * provider's retry routes it again. A transaction that lost a race is run again; a copy that finds
- * another copy routing the email waits for its result without holding a connection.
+ * another copy routing the email waits for its result without holding a connection. The workspace's
+ * rate limit is counted before anything is written: a refused email (RATE_LIMITED, 429) leaves no row,
+ * and the provider's retry delivers it later.
  */
 export async function ingestInboundEmail(db: Db, target: IngestTarget, email: InboundEmail): Promise<IngestResult> {
+  const { RATE_LIMIT_INBOUND_PER_WORKSPACE, RATE_LIMIT_INBOUND_WINDOW_SECONDS } = appConfig();
+  await enforceRateLimits(db, [{ key: `inbound:workspace:${target.workspace.id}`, max: RATE_LIMIT_INBOUND_PER_WORKSPACE, windowSeconds: RATE_LIMIT_INBOUND_WINDOW_SECONDS }]);
   const log = await recordIncomingMail(db, target, email);
   if (log.processedAt) return firstResult(log);
   const classification = classifyAutoReply({ headers: email.headers, subject: email.subject, from: email.from.email });

@@ -5,6 +5,7 @@ import { newTicketFollowup, type NewTicketHook } from "@/server/inbound/new-tick
 import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
 import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
 import { runNewTicketAutomations } from "@/server/automations/run-automations";
+import { pruneRateLimits } from "@/server/rate-limit/rate-limit";
 import { pruneDoneJobs, runPendingJobs, type JobHandler } from "./jobs";
 
 /** The handler of every job type; `onNewTicket` hooks run before a new ticket's confirmation. */
@@ -47,12 +48,12 @@ export function kickJobWorker(db: Db = appDb()): void {
     });
 }
 
-/** Done jobs are pruned at most this often (by each instance's poller). */
+/** Done jobs and ended rate-limit windows are pruned at most this often (by each instance's poller). */
 const PRUNE_EVERY_MS = 5 * 60_000;
 
 /**
  * Polls for due jobs every JOB_POLL_MS: retries, and work whose worker died (its lease ran out).
- * Also prunes done jobs older than JOB_RETENTION_DAYS, at most every few minutes. Nothing it does
+ * Also prunes done jobs older than JOB_RETENTION_DAYS and ended rate-limit windows, at most every few minutes. Nothing it does
  * can stop it: a failing database only fails that tick. Returns the function that stops it.
  */
 export function startJobPoller(): () => void {
@@ -66,8 +67,8 @@ export function startJobPoller(): () => void {
       if (pruning || Date.now() - lastPrune < PRUNE_EVERY_MS) return;
       lastPrune = Date.now();
       pruning = true;
-      void pruneDoneJobs(appDb(), JOB_RETENTION_DAYS)
-        .catch((error: unknown) => console.error("Pruning done jobs failed", error))
+      void Promise.all([pruneDoneJobs(appDb(), JOB_RETENTION_DAYS), pruneRateLimits(appDb())])
+        .catch((error: unknown) => console.error("Pruning done jobs or rate limits failed", error))
         .finally(() => (pruning = false));
     } catch (error) {
       console.error("Job poller tick failed", error);

@@ -31,4 +31,5 @@ export const errorResponseSchema = z.object({
 export const WORKSPACE_ERRORS = {
   401: "No or bad credentials",
   404: "Not found, or not in this workspace",
+  429: "Too many requests with this token (RATE_LIMITED); retry after Retry-After seconds",
 } as const;

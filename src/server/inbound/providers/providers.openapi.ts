@@ -8,6 +8,7 @@ const answers = {
   401: "Missing or wrong mailbox secret",
   413: "Body too large (25 MiB)",
   422: "Required data missing (the failing fields are named, e.g. from)",
+  429: "Not stored: too many emails for this workspace or mailbox secret (RATE_LIMITED); the provider retries after Retry-After seconds",
   500: "Not stored; the provider retries",
   503: "Not stored: the database or the attachment store is briefly unavailable, or a concurrent delivery conflicted (a copy of the email still being processed); the provider retries (Retry-After). Races never answer 4xx",
 };
