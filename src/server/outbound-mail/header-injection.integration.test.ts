@@ -8,6 +8,7 @@ import { useTestDatabase } from "@/test/database";
 import { callRoute } from "@/test/http";
 import { postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { useTestSmtpServer } from "@/test/smtp";
+import { sendEmail } from "./send-email";
 
 const db = useTestDatabase();
 const received = useTestSmtpServer();
@@ -64,4 +65,16 @@ describe("outgoing mail built from hostile names and subjects", () => {
       expect(ids[0]).toBe("<ref-51@thread.example>");
     }
   });
+
+  it.each(["a@customer.example, b@else.example", "A <a@customer.example>", "a@customer.example\r\nBcc: b@else.example", "<a@customer.example>"])(
+    "sends nothing to a recipient that is not one bare address: %j",
+    async (to) => {
+      const ws = await seedInboundWorkspace(db());
+      const before = received.length;
+      const { outbound, sent } = await sendEmail(db(), { workspaceId: ws.workspace.id, kind: "notification", to, cc: ["c@customer.example"], subject: "Hi", text: "x" });
+      expect(sent).toBe(false);
+      expect(outbound).toMatchObject({ status: "failed", error: expect.stringContaining("Not a single email address") });
+      expect(received.length).toBe(before);
+    },
+  );
 });
