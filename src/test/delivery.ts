@@ -30,12 +30,17 @@ export async function seedSentEmail(db: Db, to: string, messageIdHeader = `${ran
   return { ws, ticket, message, outbound };
 }
 
-/** A Mailgun event webhook body, signed with the test key now (or at `timestamp`). */
-export function signedMailgunEvent(eventData: Record<string, unknown>, options: { timestamp?: number; token?: string } = {}) {
+/** A webhook `signature` object under the test key, now (or at `timestamp`), with a fresh token unless given. */
+export function testSignature(options: { timestamp?: number; token?: string } = {}) {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const token = options.token ?? randomUUID().replaceAll("-", "");
   const signature = createHmac("sha256", MAILGUN_TEST_KEY).update(timestamp + token).digest("hex");
-  return { signature: { timestamp, token, signature }, "event-data": { id: randomUUID(), timestamp: Date.now() / 1000, ...eventData } };
+  return { timestamp, token, signature };
+}
+
+/** A Mailgun event webhook body, signed with the test key now (or at `timestamp`). */
+export function signedMailgunEvent(eventData: Record<string, unknown>, options: { timestamp?: number; token?: string } = {}) {
+  return { signature: testSignature(options), "event-data": { id: randomUUID(), timestamp: Date.now() / 1000, ...eventData } };
 }
 
 /** The `event-data` fields naming the email and recipient an event is about. */

@@ -1,5 +1,6 @@
 import type { Contact, Mailbox, Message, Prisma, Ticket, Workspace } from "@/generated/prisma/client";
 import { htmlToPlainText } from "@/server/inbound/html";
+import { replyReferences } from "@/server/inbound/message-id";
 import { withTicketToken } from "@/server/inbound/subject";
 import type { Action } from "./automations.schema";
 import { recordAutomatedResponse } from "./automated-response";
@@ -54,7 +55,7 @@ async function sendResponse(tx: Prisma.TransactionClient, body: string, ctx: Act
     text: html === null ? renderTemplate(body, context, "text") : htmlToPlainText(html),
     html,
     inReplyTo: message.messageIdHeader,
-    references: message.messageIdHeader ? [...message.references, message.messageIdHeader] : message.references,
+    references: replyReferences(message),
   });
   if (outcome.status === "skipped") return { type: "send_response", status: "skipped", reason: outcome.reason, to: outcome.to };
   return { type: "send_response", status: "applied", outboundEmailId: outcome.outboundEmailId, to: outcome.to };

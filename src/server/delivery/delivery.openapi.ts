@@ -8,6 +8,7 @@ const answers = {
   500: "Not stored; retry",
 };
 const mailgunBody = mailgunEventSchema.extend({ signature: mailgunSignatureSchema.optional() });
+const reportBody = mailReportSchema.extend({ signature: mailgunSignatureSchema.optional() });
 
 const mailgun = (path: string, event: string): Operation => ({
   method: "post",
@@ -29,5 +30,15 @@ export const deliveryOperations: Operation[] = [
   mailgun("/mg-opened", "opened"),
   mailgun("/mg-permanent-fail", "failed, severity permanent"),
   mailgun("/mg-temporary-fail", "failed, severity temporary"),
-  { method: "post", path: "/mail-report", tag: "Delivery events", security: "none", summary: "A generic delivery report", body: mailReportSchema, responses: answers },
+  {
+    method: "post",
+    path: "/mail-report",
+    tag: "Delivery events",
+    security: "mailgunSignature",
+    summary: "A generic delivery report",
+    description:
+      "With MAILGUN_WEBHOOK_SIGNING_KEY set, signature is required and signed as Mailgun signs its webhooks: signature.signature the hex HMAC-SHA256 of timestamp + token under the key, the timestamp within 15 minutes, the token unused (the same report sent again with its token is answered as a duplicate). Without the key, reports are accepted unsigned.",
+    body: reportBody,
+    responses: { ...answers, 401: "With a signing key: signature missing, invalid, stale or replayed (details.reason)" },
+  },
 ];

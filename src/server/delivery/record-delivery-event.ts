@@ -3,12 +3,10 @@ import type { Db } from "@/server/db";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { recordActivity } from "@/server/tickets/activity";
 import type { DeliveryEventInput } from "./delivery-event";
-import { signatureRefused } from "./mailgun-signature";
+import { claimReplayToken, type ReplayToken } from "./replay-guard";
 
 export type DeliveryRecordResult = { stored: true; duplicate: boolean } | { stored: false; reason: "unknown message" };
 
-// Tokens older than this cannot pass the timestamp check any more, so they need not be kept.
-const REPLAY_GUARD_RETENTION_MS = 60 * 60_000;
 const SUPPRESSING = new Set<DeliveryEventType>(["complained", "permanent_fail"]);
 const STATUS_AFTER: Partial<Record<DeliveryEventType, OutboundEmailStatus>> = { delivered: "delivered", permanent_fail: "failed" };
 
@@ -18,12 +16,12 @@ const STATUS_AFTER: Partial<Record<DeliveryEventType, OutboundEmailStatus>> = { 
  * its thread message's delivery status, adds `email_<event>` to the ticket's timeline, and puts the
  * address on the suppression list after a complaint or a permanent failure. An event about an email
  * we never sent is answered but not stored, so the provider stops retrying it. With `replayToken`
- * (a verified signature's token), a token seen before refuses the request; it is claimed in the same
- * transaction, so a request that fails to record can be retried by the provider.
+ * (a verified signature's token), a replayed token refuses the request (claimReplayToken); it is
+ * claimed in the same transaction, so a request that fails to record can be retried by the provider.
  */
-export async function recordDeliveryEvent(db: Db, input: DeliveryEventInput, replayToken?: { provider: string; token: string }): Promise<DeliveryRecordResult> {
+export async function recordDeliveryEvent(db: Db, input: DeliveryEventInput, replayToken?: ReplayToken): Promise<DeliveryRecordResult> {
   return db.$transaction(async (tx) => {
-    if (replayToken) await claimToken(tx, replayToken);
+    if (replayToken) await claimReplayToken(tx, replayToken);
     const outbound = await findOutboundEmail(tx, input);
     if (!outbound) return { stored: false, reason: "unknown message" };
     const workspaceId = outbound.workspaceId;
@@ -65,13 +63,6 @@ export async function recordDeliveryEvent(db: Db, input: DeliveryEventInput, rep
     }
     return { stored: true, duplicate: false };
   });
-}
-
-async function claimToken(tx: Prisma.TransactionClient, guard: { provider: string; token: string }) {
-  await tx.webhookReplayGuard.deleteMany({ where: { provider: guard.provider, createdAt: { lt: new Date(Date.now() - REPLAY_GUARD_RETENTION_MS) } } });
-  // ON CONFLICT DO NOTHING: a second use inserts nothing, and the transaction stays usable.
-  const { count } = await tx.webhookReplayGuard.createMany({ data: [guard], skipDuplicates: true });
-  if (count === 0) throw signatureRefused("replayed");
 }
 
 /** The email the event is about: its Message-ID, sent to the event's recipient (a report about anyone else is ignored). */

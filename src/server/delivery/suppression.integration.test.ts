@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as mailReport } from "@/app/mail-report/route";
 import { POST as mgComplained } from "@/app/mg-complained/route";
 import { POST as mgPermanentFail } from "@/app/mg-permanent-fail/route";
 import { useTestDatabase } from "@/test/database";
-import { eventAbout, seedSentEmail, signedMailgunEvent } from "@/test/delivery";
+import { eventAbout, MAILGUN_TEST_KEY, seedSentEmail, signedMailgunEvent, testSignature } from "@/test/delivery";
 import { callRoute } from "@/test/http";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { runPendingJobs } from "@/server/jobs/jobs";
@@ -75,5 +75,43 @@ describe("POST /mail-report", () => {
     expect(invalid).toMatchObject({ status: 422, json: { error: { code: "VALIDATION", details: { fields: { recipient: expect.any(String), status: expect.any(String) } } } } });
     expect((await post(mailReport, { recipient: "w@acme.com", status: "delivered" })).status).toBe(422);
     expect(await db().deliveryEvent.count({ where: { outboundEmailId: outbound.id } })).toBe(0);
+  });
+
+  describe("with MAILGUN_WEBHOOK_SIGNING_KEY set", () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it("refuses an unsigned, wrongly signed or stale report (401) and stores nothing", async () => {
+      const { ws, outbound } = await seedSentEmail(db(), "v@acme.com");
+      vi.stubEnv("MAILGUN_WEBHOOK_SIGNING_KEY", MAILGUN_TEST_KEY);
+      const report = { messageId: outbound.messageIdHeader, recipient: "v@acme.com", status: "complained" };
+      const refused = async (body: unknown, reason: string) =>
+        expect(await post(mailReport, body)).toMatchObject({ status: 401, json: { error: { code: "UNAUTHORIZED", details: { reason } } } });
+      await refused(report, "missing");
+      await refused({ ...report, signature: { ...testSignature(), signature: "0".repeat(64) } }, "invalid");
+      await refused({ ...report, signature: testSignature({ timestamp: Math.floor(Date.now() / 1000) - 60 * 60 }) }, "stale");
+      // The signature is checked first: an unsigned invalid body is refused, not described.
+      await refused({ recipient: "not an address" }, "missing");
+      expect(await db().deliveryEvent.count({ where: { outboundEmailId: outbound.id } })).toBe(0);
+      expect(await db().suppressedAddress.count({ where: { workspaceId: ws.workspace.id } })).toBe(0);
+    });
+
+    it("accepts a signed report; the same report again with its token is a duplicate, another report with it 401", async () => {
+      const { ws, outbound } = await seedSentEmail(db(), "u@acme.com");
+      vi.stubEnv("MAILGUN_WEBHOOK_SIGNING_KEY", MAILGUN_TEST_KEY);
+      const signature = testSignature();
+      const report = { messageId: outbound.messageIdHeader, recipient: "u@acme.com", status: "complained", signature };
+      expect(await post(mailReport, report)).toMatchObject({ status: 200, json: { stored: true, duplicate: false } });
+      expect(await db().suppressedAddress.count({ where: { workspaceId: ws.workspace.id, email: "u@acme.com" } })).toBe(1);
+      expect(await post(mailReport, report)).toMatchObject({ status: 200, json: { stored: true, duplicate: true } });
+      const other = await post(mailReport, { ...report, status: "delivered" });
+      expect(other).toMatchObject({ status: 401, json: { error: { details: { reason: "replayed" } } } });
+      // A token once used on a Mailgun event webhook cannot sign a report either.
+      const used = signedMailgunEvent({ event: "opened", ...eventAbout(outbound.messageIdHeader, "u@acme.com") });
+      expect((await post(mgComplained, used)).status).toBe(200);
+      expect((await post(mailReport, { ...report, status: "delivered", signature: used.signature })).status).toBe(401);
+      expect(await db().deliveryEvent.count({ where: { outboundEmailId: outbound.id } })).toBe(2);
+    });
   });
 });

@@ -3,7 +3,7 @@ import type { DeliveryEventType } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { fromMailgunEvent } from "@/server/delivery/delivery-event";
 import { mailgunEnvelopeSchema, mailgunEventSchema } from "@/server/delivery/delivery.schema";
-import { verifyMailgunSignature } from "@/server/delivery/mailgun-signature";
+import { verifiedSignatureToken } from "@/server/delivery/mailgun-signature";
 import { recordDeliveryEvent } from "@/server/delivery/record-delivery-event";
 import { parseJsonBody } from "./body";
 import { errorResponse } from "./errors";
@@ -19,11 +19,9 @@ export function mailgunEventRoute(pathType: DeliveryEventType) {
   return async (request: Request): Promise<Response> => {
     try {
       const envelope = await parseJsonBody(request, mailgunEnvelopeSchema);
-      const key = process.env.MAILGUN_WEBHOOK_SIGNING_KEY?.trim();
-      if (key) verifyMailgunSignature(key, envelope.signature, new Date());
+      const replayToken = verifiedSignatureToken(envelope.signature, new Date());
       const event = fromMailgunEvent(mailgunEventSchema.parse(envelope), pathType);
       if (!event) return NextResponse.json({ stored: false, reason: "unsupported event" });
-      const replayToken = key && envelope.signature ? { provider: "mailgun", token: envelope.signature.token } : undefined;
       return NextResponse.json(await recordDeliveryEvent(db(), event, replayToken));
     } catch (error) {
       return errorResponse(error);

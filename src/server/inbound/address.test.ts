@@ -30,6 +30,41 @@ describe("parseMailbox", () => {
     expect(parseMailbox(raw)).toEqual(expected);
   });
 
+  // A display name never supplies the address, however it is written or encoded.
+  it.each([
+    ["security@bank.example <attacker@evil.example>", { email: "attacker@evil.example", name: "security@bank.example" }],
+    ['"security@bank.example" <attacker@evil.example>', { email: "attacker@evil.example", name: "security@bank.example" }],
+    ['"a@b" <c@d.example>', { email: "c@d.example", name: "a@b" }],
+    ["Bank Security security@bank.example <attacker@evil.example>", { email: "attacker@evil.example", name: "Bank Security security@bank.example" }],
+    ['"Bank <security@bank.example>" <attacker@evil.example>', { email: "attacker@evil.example", name: "Bank <security@bank.example>" }],
+    ["=?utf-8?q?security=40bank.example?= <attacker@evil.example>", { email: "attacker@evil.example", name: "security@bank.example" }],
+    ["=?utf-8?b?c2VjdXJpdHlAYmFuay5leGFtcGxl?= <attacker@evil.example>", { email: "attacker@evil.example", name: "security@bank.example" }],
+    ["=?utf-8?q?=3Csecurity=40bank.example=3E?= <attacker@evil.example>", { email: "attacker@evil.example", name: "<security@bank.example>" }],
+  ])("takes the angle-bracket address of the spoof %j", (raw, expected) => {
+    expect(parseMailbox(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ["Bob\r\nBcc: someone@else.example <bob@x.example>", "Bob Bcc: someone@else.example"],
+    ['"Bob\r\nBcc: someone@else.example" <bob@x.example>', "Bob Bcc: someone@else.example"],
+    ["=?utf-8?q?Bob=0D=0ABcc=3A_someone=40else.example?= <bob@x.example>", "Bob Bcc: someone@else.example"],
+    ["=?utf-8?b?Qm9iDQpCY2M6IHNvbWVvbmVAZWxzZS5leGFtcGxl?= <bob@x.example>", "Bob Bcc: someone@else.example"],
+    ["Bob\u2028Bcc:\u2029x\u0085y\u0000z\u001b\u007f <bob@x.example>", "Bob Bcc: x y z"],
+  ])("removes line breaks and control characters from the name of %j", (raw, name) => {
+    expect(parseMailbox(raw)).toEqual({ email: "bob@x.example", name });
+  });
+
+  it.each([
+    "security@bank.example attacker@evil.example",
+    "<security@bank.example> <attacker@evil.example>",
+    "Bob <bob@x.example> <attacker@evil.example>",
+    "=?utf-8?q?security=40bank.example?=",
+    "Bank <=?utf-8?q?security=40bank.example?=>",
+    "<Bank security@bank.example>",
+  ])("refuses the ambiguous or address-less %j", (raw) => {
+    expect(parseMailbox(raw)).toBeNull();
+  });
+
   it("rejects absurdly long input instead of parsing it", () => {
     expect(parseMailbox(`${"a".repeat(2000)}@example.com`)).toBeNull();
   });
@@ -68,6 +103,14 @@ describe("parseMailboxList", () => {
     expect(parseMailboxList("Smith, Anna <anna@example.com>, not an address, bob@example.com")).toEqual([
       { email: "anna@example.com", name: "Anna" },
       { email: "bob@example.com", name: null },
+    ]);
+  });
+
+  it("takes each entry's angle-bracket address and cleans its name", () => {
+    expect(parseMailboxList("security@bank.example <attacker@evil.example>, \"x@y.example\" <Z@W.example>, =?utf-8?q?A=0D=0AB?= <a@b.example>")).toEqual([
+      { email: "attacker@evil.example", name: "security@bank.example" },
+      { email: "z@w.example", name: "x@y.example" },
+      { email: "a@b.example", name: "A B" },
     ]);
   });
 

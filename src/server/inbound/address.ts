@@ -1,15 +1,28 @@
 import emailAddresses from "email-addresses";
+import { decodeWords } from "postal-mime";
+import { singleLineText } from "@/server/mail/header-text";
 
 export type Mailbox = { email: string; name: string | null };
 
-// An addr-spec somewhere in sloppy input such as `Name addr@x.com` or `Last, First <addr@x.com>`.
-const LOOSE_ADDRESS = /<?([^\s<>"(),;:]+@[^\s<>"(),;:]+?)>?(?=[\s,;]|$)/;
+// Sloppy input that RFC 5322 refuses, such as `Last, First <addr@x.com>` or
+// `security@bank.example <attacker@evil.example>`: the one `<addr>` is the address.
+const ANGLE_ADDRESS = /<([^<>]*)>/g;
+// Without angle brackets (`Name addr@x.com`), the one addr-spec-looking token is.
+const BARE_ADDRESS = /[^\s<>"(),;:]+@[^\s<>"(),;:]+/g;
 // Far above any real mailbox (RFC 5322 lines end at 998); bounds the parsers' work on hostile input.
 const MAX_MAILBOX_LENGTH = 1000;
 
+/**
+ * A display name as stored: encoded-words decoded, then on one line (line breaks and control
+ * characters removed). It is decoded after the address was taken, so it never supplies one.
+ */
+export function cleanDisplayName(name: string | null | undefined): string {
+  return name ? singleLineText(decodeWords(name)) : "";
+}
+
 function toMailbox(address: string, name: string | null | undefined): Mailbox {
   const email = address.trim().toLowerCase();
-  const cleanName = name?.replace(/\s+/g, " ").trim() ?? "";
+  const cleanName = cleanDisplayName(name);
   // `"bob@x.org" <bob@x.org>` carries no name worth showing on a contact.
   const isName = cleanName !== "" && cleanName.toLowerCase() !== email;
   return { email, name: isName ? cleanName : null };
@@ -21,16 +34,16 @@ function parseStrict(input: string): Mailbox | null {
 }
 
 function parseLoose(input: string): Mailbox | null {
-  const match = LOOSE_ADDRESS.exec(input);
-  const candidate = match?.[1];
-  if (match === null || candidate === undefined) return null;
-  // The library still decides whether the extracted address itself is valid.
-  const valid = parseStrict(candidate);
-  if (valid === null) return null;
-  const rest = (input.slice(0, match.index) + input.slice(match.index + match[0].length))
-    .replace(/["<>]/g, "")
-    .trim();
-  return toMailbox(valid.email, rest);
+  const angled = [...input.matchAll(ANGLE_ADDRESS)];
+  const candidates = angled.length > 0 ? angled : [...input.matchAll(BARE_ADDRESS)];
+  // Two candidates leave the sender ambiguous: refused rather than guessed.
+  if (candidates.length !== 1) return null;
+  const [match] = candidates as [RegExpExecArray];
+  const address = emailAddresses.parseOneAddress({ input: (match[1] ?? match[0]).trim(), rfc6532: true });
+  // The library decides whether the candidate is an address, and nothing but an address.
+  if (address?.type !== "mailbox" || address.name !== null) return null;
+  const rest = (input.slice(0, match.index) + input.slice(match.index + match[0].length)).replace(/["<>]/g, "");
+  return toMailbox(address.address, rest);
 }
 
 /** One mailbox from `Name <addr>`, `"Last, First" <addr>`, `addr` or sloppy variants; invalid → null. */

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { MAX_REFERENCES } from "./limits";
 
 // One id per match: a bracketed id (which may contain anything but brackets), or a bare token.
 const ID_TOKEN = /<([^<>]*)>|([^\s,<>]+)/g;
@@ -8,8 +9,9 @@ const DOMAIN = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/;
 /** The id without brackets or whitespace, case kept (ids are compared exactly); empty → null. */
 export function normalizeMessageId(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  // Folding can put whitespace anywhere inside an id; it is never part of the id itself.
-  const compact = raw.replace(/\s+/g, "");
+  // Folding can put whitespace anywhere inside an id; neither it nor a control character (NEL,
+  // U+2028…: line breaks to some readers) is ever part of the id itself.
+  const compact = raw.replace(/[\s\p{Cc}]+/gu, "");
   const bracketed = /<([^<>]+)>/.exec(compact);
   const id = bracketed?.[1] ?? compact.replace(/^<+|>+$/g, "");
   return id === "" ? null : id;
@@ -28,6 +30,16 @@ export function parseMessageIdList(raw: string | string[] | null | undefined): s
     if (id !== null) ids.add(id);
   }
   return [...ids];
+}
+
+/** The last MAX_REFERENCES ids, so a long thread (or a hostile one) never grows the header without bound. */
+export function capReferences(ids: readonly string[]): string[] {
+  return ids.slice(-MAX_REFERENCES);
+}
+
+/** The References of a reply to `parent`: its References, then its own Message-ID, capped. */
+export function replyReferences(parent: { references: readonly string[]; messageIdHeader: string | null }): string[] {
+  return capReferences(parent.messageIdHeader ? [...parent.references, parent.messageIdHeader] : parent.references);
 }
 
 /** The header form `<id>`. */

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import type { JobHandler } from "@/server/jobs/jobs";
 import { deliverRecordedEmail, recordEmail } from "@/server/outbound-mail/send-email";
 import { isSuppressed } from "@/server/outbound-mail/suppression";
+import { replyReferences } from "./message-id";
 import { withTicketToken } from "./subject";
 
 export const newTicketJobPayload = z.object({
@@ -55,7 +56,7 @@ async function sendConfirmation(db: Db, event: NewTicketEvent) {
       ticketId: ticket.id,
       mailbox: ticket.mailbox,
       inReplyTo: message.messageIdHeader,
-      references: message.messageIdHeader ? [...message.references, message.messageIdHeader] : message.references,
+      references: replyReferences(message),
       dedupeKey,
     });
     if (recorded.created) {

@@ -1,12 +1,13 @@
 import { AppError } from "@/server/errors";
-import { parseMailbox, parseMailboxList } from "./address";
+import { cleanDisplayName, parseMailbox, parseMailboxList } from "./address";
 import type { HelpdeskInboundBody, InboundEmail, InlineAttachment, RpcInboundBody } from "./inbound.schema";
 import { normalizeMessageId, parseMessageIdList } from "./message-id";
 
 function sender(raw: string, name: string | null | undefined) {
   const parsed = parseMailbox(raw);
   if (!parsed) throw new AppError("VALIDATION", "Invalid input", { fields: { from: "must be an email address" } });
-  return { email: parsed.email, name: name?.trim() || parsed.name };
+  // A provider's separate name field gets the same cleaning as a name parsed out of `From`.
+  return { email: parsed.email, name: cleanDisplayName(name) || parsed.name };
 }
 
 function header(headers: Record<string, string | string[]> | undefined, name: string): string | undefined {

@@ -2,8 +2,9 @@ import type { Mailbox, OutboundEmail, OutboundEmailKind, Prisma } from "@/genera
 import { appConfig } from "@/server/config";
 import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/errors";
-import { emailDomain } from "@/server/inbound/address";
-import { formatMessageId, generateMessageId } from "@/server/inbound/message-id";
+import { emailDomain, parseMailbox } from "@/server/inbound/address";
+import { capReferences, formatMessageId, generateMessageId } from "@/server/inbound/message-id";
+import { singleLineText } from "@/server/mail/header-text";
 import { smtpTransport } from "./transport";
 
 export interface OutgoingEmail {
@@ -66,12 +67,13 @@ export async function recordEmail(db: DbOrTx, email: OutgoingEmail): Promise<{ o
         fromAddress,
         toAddress: email.to.toLowerCase(),
         ccAddresses: email.cc ?? [],
-        subject: email.subject,
+        // Stored as sent: one line, whatever the ticket subject or template held.
+        subject: singleLineText(email.subject),
         bodyText: email.text,
         bodyHtml: email.html ?? null,
         messageIdHeader,
         inReplyTo: email.inReplyTo ?? null,
-        references: email.references ?? [],
+        references: capReferences(email.references ?? []),
         dedupeKey: email.dedupeKey ?? null,
       },
     });
@@ -84,22 +86,40 @@ export async function recordEmail(db: DbOrTx, email: OutgoingEmail): Promise<{ o
   }
 }
 
-/** Sends a recorded email through SMTP when SMTP_URL is set, and marks it sent or failed. */
+/**
+ * An address as a nodemailer address object, which nodemailer never splits into a list (a string
+ * would be parsed as one): exactly one bare address, or the send fails.
+ */
+function singleAddress(raw: string): { name: string; address: string } {
+  const mailbox = parseMailbox(raw);
+  if (!mailbox || mailbox.name !== null || mailbox.email !== raw.trim().toLowerCase()) throw new Error(`Not a single email address: ${JSON.stringify(raw)}`);
+  return { name: "", address: mailbox.email };
+}
+
+/**
+ * Sends a recorded email through SMTP when SMTP_URL is set, and marks it sent or failed. Every
+ * header comes from a structured value nodemailer encodes (address objects, ids, a one-line
+ * subject); recipients only from the recorded To and Cc.
+ */
 export async function deliverEmail(db: Db, recorded: OutboundEmail, mailbox: Mailbox | null): Promise<SendResult> {
   let outbound = recorded;
   const transport = smtpTransport();
   if (!transport) return { outbound, created: true, sent: false };
   try {
+    const from = singleAddress(outbound.fromAddress).address;
+    const to = singleAddress(outbound.toAddress);
+    const cc = outbound.ccAddresses.map(singleAddress);
     const info = (await transport.sendMail({
-      from: mailbox ? { name: mailbox.name, address: outbound.fromAddress } : outbound.fromAddress,
-      to: outbound.toAddress,
-      cc: outbound.ccAddresses,
-      subject: outbound.subject,
+      envelope: { from, to: [to.address, ...cc.map((entry) => entry.address)] },
+      from: { name: mailbox ? singleLineText(mailbox.name) : "", address: from },
+      to,
+      cc,
+      subject: singleLineText(outbound.subject),
       text: outbound.bodyText,
       html: outbound.bodyHtml ?? undefined,
       messageId: formatMessageId(outbound.messageIdHeader),
       inReplyTo: outbound.inReplyTo ? formatMessageId(outbound.inReplyTo) : undefined,
-      references: outbound.references.map(formatMessageId),
+      references: capReferences(outbound.references).map(formatMessageId),
     })) as { messageId?: string };
     outbound = await db.outboundEmail.update({
       where: { id: outbound.id },

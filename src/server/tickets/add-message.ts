@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { emailDomain } from "@/server/inbound/address";
 import { sanitizeEmailHtml } from "@/server/inbound/html";
-import { generateMessageId } from "@/server/inbound/message-id";
+import { generateMessageId, replyReferences } from "@/server/inbound/message-id";
 import { withTicketToken } from "@/server/inbound/subject";
 import { sendEmail, senderMailbox } from "@/server/outbound-mail/send-email";
 import { recordActivity } from "./activity";
@@ -27,7 +27,7 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
 
   const lastInbound = await db.message.findFirst({ where: { ticketId, workspaceId, direction: "inbound" }, orderBy: { createdAt: "desc" } });
   const mailbox = send ? await senderMailbox(db, workspaceId, ticket.mailboxId ? await db.mailbox.findUnique({ where: { id: ticket.mailboxId } }) : null) : null;
-  const references = lastInbound?.messageIdHeader ? [...lastInbound.references, lastInbound.messageIdHeader] : [];
+  const references = lastInbound?.messageIdHeader ? replyReferences(lastInbound) : [];
   const subject = withTicketToken(`Re: ${ticket.subject}`, ticket.ticketNumber);
 
   const message = await db.$transaction(async (tx) => {

@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { MailgunSignature } from "@/server/delivery/delivery.schema";
-import { verifyMailgunSignature } from "@/server/delivery/mailgun-signature";
+import { ROUTE_MAX_AGE_SECONDS, verifiedSignatureToken } from "@/server/delivery/mailgun-signature";
+import { claimReplayToken } from "@/server/delivery/replay-guard";
+import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { ParsedInbound } from "../normalize";
 import { headersFromPairs, inlineAttachment, type RawHeaders } from "./headers";
@@ -76,11 +79,25 @@ export async function parseMailgunInbound(body: Uint8Array, contentType: string)
   };
 }
 
-// Mailgun retries a route's POST for up to 8 hours; a retry carrying the first signature must still
-// pass. A replayed capture gains nothing: the same Message-ID gets the first result.
-const ROUTE_SIGNATURE_MAX_AGE_SECONDS = 9 * 60 * 60;
+/**
+ * What stays the same across Mailgun's retries of one route POST, whatever the form's encoding:
+ * the email's fields and attachment bytes.
+ */
+export function mailgunRouteFingerprint(email: ParsedInbound): string {
+  const { from, fromName, to, cc, subject, text, html, messageId, inReplyTo, references, attachments } = email;
+  const hash = createHash("sha256").update(
+    JSON.stringify([from, fromName, to, cc, subject, text, html, messageId, inReplyTo, references, attachments.map((a) => [a.filename, a.contentType, a.content.byteLength])]),
+  );
+  for (const attachment of attachments) hash.update(attachment.content);
+  return hash.digest("hex");
+}
 
-/** The route's signature fields under the webhook signing key (401 when missing, wrong or too old). */
-export function verifyMailgunRoute(key: string, signature: MailgunSignature | undefined, now: Date): void {
-  verifyMailgunSignature(key, signature, now, ROUTE_SIGNATURE_MAX_AGE_SECONDS);
+/**
+ * With the signing key set, the route's signature must verify (401) and its token be unused, or
+ * used before for this same email: Mailgun's retry of it passes and the receive log answers the
+ * first result, while a captured signature replayed with another email is refused (401).
+ */
+export async function authenticateMailgunRoute(db: Db, inbound: MailgunInbound, now: Date): Promise<void> {
+  const token = verifiedSignatureToken(inbound.signature, now, ROUTE_MAX_AGE_SECONDS);
+  if (token) await claimReplayToken(db, { ...token, fingerprint: mailgunRouteFingerprint(inbound.email) });
 }

@@ -21,10 +21,10 @@ export async function parseMimeMessage(raw: Uint8Array | string): Promise<Parsed
   } catch (error) {
     throw new AppError("BAD_REQUEST", `The message cannot be parsed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const from = email.from?.group ? email.from.group[0] : email.from;
+  // The raw From value(s) go through our own strict parser (see address.ts), like every other route's.
+  const from = email.headers.filter((h) => h.key === "from").map((h) => h.value);
   return {
-    from: from?.address,
-    fromName: from?.name,
+    from: from.join(", "),
     to: addresses(email.to),
     cc: addresses(email.cc),
     subject: email.subject,

@@ -11,8 +11,7 @@ const parsed = requestDump("mailgun/route-forward-parsed-captured-2013.http");
 const mimeMode = requestDump("mailgun/route-forward-mime-captured-2013.http");
 const FORM = "application/x-www-form-urlencoded";
 
-function signed(key: string, fields: Record<string, string>, timestamp = Math.floor(Date.now() / 1000)) {
-  const token = `tok-${Math.random()}`;
+function signed(key: string, fields: Record<string, string>, timestamp = Math.floor(Date.now() / 1000), token = `tok-${Math.random()}`) {
   const signature = createHmac("sha256", key).update(`${timestamp}${token}`).digest("hex");
   return new URLSearchParams({ ...fields, timestamp: String(timestamp), token, signature }).toString();
 }
@@ -80,6 +79,30 @@ describe("POST /api/inbound/mailgun", () => {
     // The 2013 capture was signed with a key we do not have.
     expect((await postProvider("mailgun", parsed.body, parsed.contentType, { secret })).status).toBe(401);
     expect(await db().incomingMail.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
+  });
+
+  it("with a signing key, a signature is single-use: a redelivery of the same email passes (first result), another email with it is refused", async () => {
+    const ws = await seedInboundWorkspace(db());
+    const secret = ws.ticketMailbox.inboundSecret;
+    process.env.MAILGUN_WEBHOOK_SIGNING_KEY = "key-test";
+    const timestamp = Math.floor(Date.now() / 1000);
+    const first = await postProvider("mailgun", signed("key-test", reply, timestamp, "captured-token"), FORM, { secret });
+    expect(first.status).toBe(200);
+    // Mailgun's retry carries the first signature; the fields may come in another order.
+    const retried = new URLSearchParams([...new URLSearchParams(signed("key-test", reply, timestamp, "captured-token"))].reverse()).toString();
+    const redelivery = await postProvider("mailgun", retried, FORM, { secret });
+    expect(redelivery).toMatchObject({ status: 200, json: first.json });
+
+    for (const forged of [
+      { ...reply, "Message-Id": "forged-1@evil.example", "body-plain": "Please wire the money" },
+      { ...reply, "body-plain": "Please wire the money" },
+      { ...reply, from: "Mallory <mallory@evil.example>" },
+    ]) {
+      const replay = await postProvider("mailgun", signed("key-test", forged, timestamp, "captured-token"), FORM, { secret });
+      expect(replay).toMatchObject({ status: 401, json: { error: { details: { reason: "replayed" } } } });
+    }
+    expect(await db().incomingMail.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
+    expect(await db().message.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
   });
 
   it("answers 401 without or with a wrong secret, 422 without a sender, 400 for an unreadable body", async () => {

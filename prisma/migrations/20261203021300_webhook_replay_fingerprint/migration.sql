@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WebhookReplayGuard" ADD COLUMN     "fingerprint" TEXT;
