@@ -29,6 +29,11 @@ export function useTestSmtpServer(options: { mailFromDelayMs?: number } = {}): R
       });
     },
   });
+  // A sender that dies mid-delivery (a test kills an app instance) resets its connection; a real
+  // server shrugs that off, and unheard, the 'error' event would crash the test process.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET") throw error;
+  });
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
