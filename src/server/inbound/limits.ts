@@ -1,5 +1,32 @@
+// Limits on one inbound email, checked before anything is written. Each is far above real mail
+// and bounds the work (and the rows) a hostile message can cause.
+
 /** Largest inbound webhook body accepted (attachments come by URL, so this is text and HTML). */
 export const INBOUND_MAX_BYTES = 25 * 1024 * 1024;
 
 /** References ids kept on a message, the last ones (the root is the first to go), as mail clients do. */
 export const MAX_REFERENCES = 100;
+
+/** In-Reply-To names the parent(s): one id in practice; the first ones are kept. */
+export const MAX_IN_REPLY_TO = 10;
+
+/** A Message-ID longer than this (UTF-8 bytes; RFC 5322 lines end at 998) is refused, or dropped from References. */
+export const MAX_MESSAGE_ID_BYTES = 998;
+
+/** Characters of a subject; a longer one is refused. */
+export const MAX_SUBJECT_LENGTH = 4000;
+
+/** Header fields of one email (repeated names count each time). */
+export const MAX_HEADER_FIELDS = 500;
+
+/** Addresses in To and Cc together. */
+export const MAX_RECIPIENTS = 500;
+
+/** Attachments of one email, inline or by URL. */
+export const MAX_ATTACHMENTS = 100;
+
+/** Parts of a raw MIME message or a provider's multipart form, counted before either is parsed. */
+export const MAX_MIME_PARTS = 250;
+
+/** Nesting of multipart and attached messages inside a MIME message. */
+export const MAX_MIME_DEPTH = 20;

@@ -1,62 +1,123 @@
 import { AppError } from "@/server/errors";
+import { storableDeep } from "@/server/mail/storable-text";
 import { cleanDisplayName, parseMailbox, parseMailboxList } from "./address";
-import type { HelpdeskInboundBody, InboundEmail, InlineAttachment, RpcInboundBody } from "./inbound.schema";
-import { normalizeMessageId, parseMessageIdList } from "./message-id";
+import type { HelpdeskInboundBody, InboundAttachment, InboundEmail, InlineAttachment, RpcInboundBody } from "./inbound.schema";
+import { MAX_ATTACHMENTS, MAX_HEADER_FIELDS, MAX_IN_REPLY_TO, MAX_MESSAGE_ID_BYTES, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from "./limits";
+import { capReferences, normalizeMessageId, parseMessageIdList } from "./message-id";
 
-function sender(raw: string, name: string | null | undefined) {
-  const parsed = parseMailbox(raw);
-  if (!parsed) throw new AppError("VALIDATION", "Invalid input", { fields: { from: "must be an email address" } });
-  // A provider's separate name field gets the same cleaning as a name parsed out of `From`.
-  return { email: parsed.email, name: cleanDisplayName(name) || parsed.name };
+type HeaderValues = Record<string, string | string[]>;
+
+/** How a route's request names the fields a refusal points at. */
+interface FieldNames {
+  from: string;
+  to: string;
+  subject: string;
+  messageId: string;
+  headers: string;
+  attachments: string;
 }
 
-function header(headers: Record<string, string | string[]> | undefined, name: string): string | undefined {
-  const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+const refuse = (field: string, problem: string) => new AppError("VALIDATION", "Invalid input", { fields: { [field]: problem } });
+
+/** What every route reads out of its format, before the common rules apply. Strings are storable. */
+interface EmailParts {
+  from: string;
+  fromName?: string | null;
+  to: string;
+  cc?: string | null;
+  subject?: string | null;
+  text?: string | null;
+  html?: string | null;
+  /** Raw values; each falls back to the header of the same name. */
+  messageId?: string | null;
+  inReplyTo?: string | string[] | null;
+  references?: string | string[] | null;
+  headers?: HeaderValues;
+  attachments?: InboundAttachment[];
+  rawPayload: unknown;
+}
+
+/**
+ * Header name → value(s) in a map without a prototype, so a header named `constructor` or
+ * `__proto__` is data like any other.
+ */
+function headerMap(headers: HeaderValues | undefined): HeaderValues {
+  const map = Object.create(null) as HeaderValues;
+  for (const [name, value] of Object.entries(headers ?? {})) map[name] = value;
+  return map;
+}
+
+function header(headers: HeaderValues, name: string): string | undefined {
+  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
   const value = entry?.[1];
   return Array.isArray(value) ? value.join(" ") : value;
 }
 
-function recipientsOf(to: string, cc: string | null | undefined) {
-  return [...new Set([...parseMailboxList(to), ...parseMailboxList(cc)].map((m) => m.email))];
-}
+const headerFieldCount = (headers: HeaderValues) => Object.values(headers).reduce((count, value) => count + (Array.isArray(value) ? value.length : 1), 0);
 
-export function normalizeRpcInbound(body: RpcInboundBody): InboundEmail {
+/**
+ * The one shape every inbound route hands to ingest. Limits are checked here, before anything is
+ * written: an email over one is refused with the field named (422). A References list longer than
+ * MAX_REFERENCES keeps its last ids, and ids too long to be a real Message-ID are dropped from it.
+ */
+function inboundEmail(source: string, parts: EmailParts, fields: FieldNames): InboundEmail {
+  const headers = headerMap(parts.headers);
+  if (headerFieldCount(headers) > MAX_HEADER_FIELDS) throw refuse(fields.headers, `more than ${MAX_HEADER_FIELDS} header fields`);
+  const subject = parts.subject?.trim() ?? "";
+  if (subject.length > MAX_SUBJECT_LENGTH) throw refuse(fields.subject, `longer than ${MAX_SUBJECT_LENGTH} characters`);
+  const messageId = normalizeMessageId(parts.messageId || header(headers, "message-id"));
+  if (messageId !== null && Buffer.byteLength(messageId) > MAX_MESSAGE_ID_BYTES) throw refuse(fields.messageId, `longer than ${MAX_MESSAGE_ID_BYTES} bytes`);
+  const attachments = parts.attachments ?? [];
+  if (attachments.length > MAX_ATTACHMENTS) throw refuse(fields.attachments, `more than ${MAX_ATTACHMENTS} attachments`);
+  const recipients = recipientsOf(parts.to, parts.cc, fields.to);
+
+  const parsed = parseMailbox(parts.from);
+  if (!parsed) throw refuse(fields.from, "must be an email address");
   return {
-    source: "rpc",
-    from: sender(body.from, null),
-    recipients: recipientsOf(body.to, body.cc),
-    recipient: body.to,
-    subject: body.subject?.trim() ?? "",
-    text: body.text ?? null,
-    html: body.html ?? null,
-    messageId: normalizeMessageId(body.messageId ?? header(body.headers, "message-id")),
-    inReplyTo: parseMessageIdList(body.inReplyTo ?? header(body.headers, "in-reply-to")),
-    references: parseMessageIdList(body.references ?? header(body.headers, "references")),
-    headers: body.headers ?? {},
-    attachments: body.attachments ?? [],
-    rawPayload: body,
+    source,
+    // A provider's separate name field gets the same cleaning as a name parsed out of `From`.
+    from: { email: parsed.email, name: cleanDisplayName(parts.fromName) || parsed.name },
+    recipients,
+    recipient: parts.to,
+    subject,
+    text: parts.text ?? null,
+    html: parts.html ?? null,
+    messageId,
+    inReplyTo: messageIdList(parts.inReplyTo || header(headers, "in-reply-to")).slice(0, MAX_IN_REPLY_TO),
+    references: capReferences(messageIdList(parts.references || header(headers, "references"))),
+    headers,
+    attachments,
+    rawPayload: parts.rawPayload,
   };
 }
 
-export function normalizeHelpdeskInbound(body: HelpdeskInboundBody, mailboxAddress: string): InboundEmail {
+function messageIdList(raw: string | string[] | null | undefined): string[] {
+  return parseMessageIdList(raw).filter((id) => Buffer.byteLength(id) <= MAX_MESSAGE_ID_BYTES);
+}
+
+function recipientsOf(to: string, cc: string | null | undefined, field: string) {
+  const emails = [...new Set([...parseMailboxList(to), ...parseMailboxList(cc)].map((m) => m.email))];
+  if (emails.length > MAX_RECIPIENTS) throw refuse(field, `more than ${MAX_RECIPIENTS} addresses in To and Cc`);
+  return emails;
+}
+
+const JSON_FIELDS = { from: "from", to: "to", subject: "subject", headers: "headers", attachments: "attachments" };
+
+export function normalizeRpcInbound(raw: RpcInboundBody): InboundEmail {
+  const body = storableDeep(raw);
+  return inboundEmail("rpc", { ...body, rawPayload: body }, { ...JSON_FIELDS, messageId: "messageId" });
+}
+
+export function normalizeHelpdeskInbound(raw: HelpdeskInboundBody, mailboxAddress: string): InboundEmail {
+  const body = storableDeep(raw);
   const from = body.from?.trim() || body.envelope?.from?.trim() || "";
   const envelopeTo = Array.isArray(body.envelope?.to) ? body.envelope.to.join(", ") : body.envelope?.to;
   const to = body.to?.trim() || envelopeTo?.trim() || mailboxAddress;
-  return {
-    source: "helpdesk",
-    from: sender(from, body.from_name),
-    recipients: recipientsOf(to, body.cc),
-    recipient: to,
-    subject: body.subject?.trim() ?? "",
-    text: body.text ?? null,
-    html: body.html ?? null,
-    messageId: normalizeMessageId(body.message_id),
-    inReplyTo: parseMessageIdList(body.in_reply_to ?? header(body.headers, "in-reply-to")),
-    references: parseMessageIdList(body.references ?? header(body.headers, "references")),
-    headers: body.headers ?? {},
-    attachments: body.attachments ?? [],
-    rawPayload: body,
-  };
+  return inboundEmail(
+    "helpdesk",
+    { ...body, from, fromName: body.from_name, to, messageId: body.message_id, inReplyTo: body.in_reply_to, rawPayload: body },
+    { ...JSON_FIELDS, messageId: "message_id" },
+  );
 }
 
 /** What a provider parser (providers/*.ts) reads out of its format, before the common rules apply. */
@@ -73,7 +134,7 @@ export interface ParsedInbound {
   messageId?: string | null;
   inReplyTo?: string | null;
   references?: string | null;
-  headers: Record<string, string | string[]>;
+  headers: HeaderValues;
   attachments: InlineAttachment[];
   /** Kept in the receive log: the payload without attachment bytes. */
   rawPayload: unknown;
@@ -83,23 +144,10 @@ export interface ParsedInbound {
  * Provider formats (SendGrid, Mailgun, Postmark, raw MIME). Without a Message-ID the receive log
  * recognises redeliveries by content hash.
  */
-export function normalizeParsedInbound(source: string, parsed: ParsedInbound, mailboxAddress: string): InboundEmail {
+export function normalizeParsedInbound(source: string, raw: ParsedInbound, mailboxAddress: string): InboundEmail {
+  const parsed = storableDeep(raw);
   const from = parsed.from?.trim();
-  if (!from) throw new AppError("VALIDATION", "Invalid input", { fields: { from: "Required" } });
+  if (!from) throw refuse("from", "Required");
   const to = parsed.to?.trim() || mailboxAddress;
-  return {
-    source,
-    from: sender(from, parsed.fromName),
-    recipients: recipientsOf(to, parsed.cc),
-    recipient: to,
-    subject: parsed.subject?.trim() ?? "",
-    text: parsed.text ?? null,
-    html: parsed.html ?? null,
-    messageId: normalizeMessageId(parsed.messageId || header(parsed.headers, "message-id")),
-    inReplyTo: parseMessageIdList(parsed.inReplyTo || header(parsed.headers, "in-reply-to")),
-    references: parseMessageIdList(parsed.references || header(parsed.headers, "references")),
-    headers: parsed.headers,
-    attachments: parsed.attachments,
-    rawPayload: parsed.rawPayload,
-  };
+  return inboundEmail(source, { ...parsed, from, to }, { from: "from", to: "to", subject: "subject", messageId: "Message-ID", headers: "headers", attachments: "attachments" });
 }

@@ -2,9 +2,12 @@ import type { InlineAttachment } from "../inbound.schema";
 
 export type RawHeaders = Record<string, string | string[]>;
 
-/** Header name → value (or values, in order, when repeated), names lower-cased. */
+/**
+ * Header name → value (or values, in order, when repeated), names lower-cased, in a map without a
+ * prototype: a header named `Constructor` must not find Object's `constructor`.
+ */
 export function headersFromPairs(pairs: Iterable<readonly [string, string]>): RawHeaders {
-  const headers: RawHeaders = {};
+  const headers = Object.create(null) as RawHeaders;
   for (const [rawName, value] of pairs) {
     const name = rawName.trim().toLowerCase();
     if (name === "") continue;

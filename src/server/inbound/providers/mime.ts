@@ -1,7 +1,28 @@
 import PostalMime, { type Address } from "postal-mime";
 import { AppError } from "@/server/errors";
 import type { ParsedInbound } from "../normalize";
+import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from "../limits";
 import { headersFromPairs, inlineAttachment } from "./headers";
+
+const BOUNDARY_PARAM = /boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))/gi;
+const DELIMITER_LINE = /^--([^\r\n]*)/gm;
+
+/**
+ * The parts of a MIME message, counted in one pass over its text (the lines that open a part of a
+ * declared boundary), so an email of thousands of parts is refused before a parser spends seconds on it.
+ */
+export function countMimeParts(text: string): number {
+  const boundaries = new Set<string>();
+  for (const match of text.matchAll(BOUNDARY_PARAM)) {
+    boundaries.add((match[1] ?? match[2])!);
+    if (boundaries.size > MAX_MIME_PARTS) return boundaries.size;
+  }
+  let parts = boundaries.size === 0 ? 1 : 0;
+  for (const match of text.matchAll(DELIMITER_LINE)) if (boundaries.has(match[1]!.trimEnd())) parts += 1;
+  return parts;
+}
+
+const tooComplex = (problem: string) => new AppError("VALIDATION", "Invalid input", { fields: { body: problem } });
 
 function addresses(list: Address[] | undefined): string {
   return (list ?? []).flatMap((entry) => (entry.group ? entry.group : [entry])).map((mailbox) => mailbox.address).filter(Boolean).join(", ");
@@ -15,10 +36,12 @@ export async function parseMimeMessage(raw: Uint8Array | string): Promise<Parsed
   const text = typeof raw === "string" ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("latin1");
   // Anything is "parseable" as MIME; a message without a single header line is not an email.
   if (!/^[!-9;-~]+:/m.test(text.slice(0, 16_384))) throw new AppError("BAD_REQUEST", "The body is not an RFC 5322 message");
+  if (countMimeParts(text) > MAX_MIME_PARTS) throw tooComplex(`more than ${MAX_MIME_PARTS} MIME parts`);
   let email;
   try {
-    email = await PostalMime.parse(raw, { attachmentEncoding: "arraybuffer" });
+    email = await PostalMime.parse(raw, { attachmentEncoding: "arraybuffer", maxNestingDepth: MAX_MIME_DEPTH });
   } catch (error) {
+    if (error instanceof Error && /nesting depth/i.test(error.message)) throw tooComplex(`MIME parts nested more than ${MAX_MIME_DEPTH} deep`);
     throw new AppError("BAD_REQUEST", `The message cannot be parsed: ${error instanceof Error ? error.message : String(error)}`);
   }
   // The raw From value(s) go through our own strict parser (see address.ts), like every other route's.

@@ -1,5 +1,6 @@
 import iconv from "iconv-lite";
 import { AppError } from "@/server/errors";
+import { MAX_MIME_PARTS } from "../limits";
 
 export interface FormPart {
   name: string;
@@ -35,6 +36,7 @@ export function parseMultipart(body: Uint8Array, contentType: string): FormPart[
   if (position === -1) throw unparseable("boundary not found");
   const parts: FormPart[] = [];
   for (;;) {
+    if (parts.length > MAX_MIME_PARTS) throw new AppError("VALIDATION", "Invalid input", { fields: { body: `more than ${MAX_MIME_PARTS} form parts` } });
     position += delimiter.length;
     if (buffer.subarray(position, position + 2).toString() === "--") return parts;
     const headerEnd = /\r?\n\r?\n/.exec(buffer.subarray(position, Math.min(buffer.length, position + 16_384)).toString("latin1"));

@@ -29,6 +29,15 @@ export const postmarkInboundSchema = z.looseObject({
 });
 export type PostmarkInbound = z.infer<typeof postmarkInboundSchema>;
 
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The bytes of a base64 attachment; Buffer would decode anything, so broken base64 is refused here (422). */
+function base64Bytes(content: string, index: number, key: "Content" | "Data"): Buffer {
+  const compact = content.replace(/\s+/g, "");
+  if (!BASE64.test(compact)) throw new AppError("VALIDATION", "Invalid input", { fields: { [`Attachments.${index}.${key}`]: "must be base64" } });
+  return Buffer.from(compact, "base64");
+}
+
 /** Postmark inbound JSON: `FromFull`, `Headers` [{Name, Value}], base64 `Attachments`. */
 export function parsePostmarkInbound(body: PostmarkInbound): ParsedInbound {
   const headers = headersFromPairs((body.Headers ?? []).map((h) => [h.Name, h.Value ?? ""] as const));
@@ -43,7 +52,9 @@ export function parsePostmarkInbound(body: PostmarkInbound): ParsedInbound {
     html: body.HtmlBody,
     // normalizeParsedInbound reads Message-ID, In-Reply-To and References from `headers`.
     headers,
-    attachments: attachments.map((a) => inlineAttachment(a.Name, a.ContentType, Buffer.from(a.Content ?? a.Data ?? "", "base64"))),
+    attachments: attachments.map((a, index) =>
+      inlineAttachment(a.Name, a.ContentType, base64Bytes(a.Content ?? a.Data ?? "", index, a.Content == null ? "Data" : "Content")),
+    ),
     rawPayload: {
       format: "postmark",
       ...body,
