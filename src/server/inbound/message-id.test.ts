@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  firstMessageIds,
   formatMessageId,
   generateMessageId,
+  lastMessageIds,
   normalizeMessageId,
   parseMessageIdList,
 } from "@/server/inbound/message-id";
@@ -100,5 +102,33 @@ describe("generateMessageId", () => {
 
   it.each(["", "a b.com", "<x.com>", "bob@x.com"])("rejects the domain %j", (domain) => {
     expect(() => generateMessageId(domain)).toThrow(TypeError);
+  });
+});
+
+describe("firstMessageIds / lastMessageIds", () => {
+  const ids = (n: number, long = 0) => Array.from({ length: n }, (_, i) => `<${i}.${"x".repeat(long)}@mail.example.com>`).join(" ");
+
+  it("keep the last (References) or first (In-Reply-To) ids of a value of any size, whole", () => {
+    const huge = ids(1_000_000);
+    const last = lastMessageIds(huge, 100);
+    expect(last).toHaveLength(100);
+    expect(last[0]).toBe("999900.@mail.example.com");
+    expect(last.at(-1)).toBe("999999.@mail.example.com");
+    expect(firstMessageIds(huge, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `${i}.@mail.example.com`));
+  });
+
+  it("never start or end on half an id, whatever the ids' length", () => {
+    const value = ids(300, 900);
+    for (const kept of [lastMessageIds(value, 100), firstMessageIds(value, 100)]) {
+      expect(kept.length).toBeGreaterThan(90);
+      for (const id of kept) expect(id).toMatch(/^\d+\.x{900}@mail\.example\.com$/);
+    }
+  });
+
+  it("read short values whole, and leave out ids longer than MAX_MESSAGE_ID_BYTES", () => {
+    const value = `<a@x.com> <${"é".repeat(500)}@x.com> <b@x.com>`;
+    expect(lastMessageIds(value, 100)).toEqual(["a@x.com", "b@x.com"]);
+    expect(firstMessageIds(value, 1)).toEqual(["a@x.com"]);
+    expect(lastMessageIds(null, 100)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { MAX_REFERENCES } from "./limits";
+import { MAX_MESSAGE_ID_BYTES, MAX_REFERENCES } from "./limits";
 
 // One id per match: a bracketed id (which may contain anything but brackets), or a bare token.
 const ID_TOKEN = /<([^<>]*)>|([^\s,<>]+)/g;
@@ -17,19 +17,46 @@ export function normalizeMessageId(raw: string | null | undefined): string | nul
   return id === "" ? null : id;
 }
 
-/** Ids of a `References` / `In-Reply-To` value, in order, without duplicates. */
+const joined = (raw: string | string[] | null | undefined) => (raw == null ? "" : Array.isArray(raw) ? raw.join(" ") : raw);
+
+/**
+ * Ids of a `References` / `In-Reply-To` value, in order, without duplicates. Ids longer than
+ * MAX_MESSAGE_ID_BYTES are left out: no real mail carries them, and they could not be stored.
+ */
 export function parseMessageIdList(raw: string | string[] | null | undefined): string[] {
-  if (raw == null) return [];
-  const text = (Array.isArray(raw) ? raw.join(" ") : raw).replace(COMMENT, " ");
+  const text = joined(raw).replace(COMMENT, " ");
   const ids = new Set<string>();
   for (const match of text.matchAll(ID_TOKEN)) {
     const [, bracketed, bare] = match;
     // A bare word is only an id if it has the `@` every msg-id has; old In-Reply-To values carry phrases.
     if (bare !== undefined && !bare.includes("@")) continue;
     const id = normalizeMessageId(bracketed ?? bare);
-    if (id !== null) ids.add(id);
+    if (id !== null && Buffer.byteLength(id) <= MAX_MESSAGE_ID_BYTES) ids.add(id);
   }
   return [...ids];
+}
+
+// Characters `max` ids can fill, separators and brackets included. Reading only that much of a
+// value keeps the work on a hostile header of megabytes the same as on a real one.
+const windowFor = (max: number) => max * (MAX_MESSAGE_ID_BYTES + 8);
+
+/** The first `max` ids of a value (In-Reply-To), reading only its beginning. */
+export function firstMessageIds(raw: string | string[] | null | undefined, max: number): string[] {
+  const text = joined(raw);
+  const window = windowFor(max);
+  // The window ends before the id it would cut in two.
+  const head = text.length <= window ? text : text.slice(0, Math.max(text.lastIndexOf("<", window), 0));
+  return parseMessageIdList(head).slice(0, max);
+}
+
+/** The last `max` ids of a value (References: the root is the first to go, as mail clients do), reading only its end. */
+export function lastMessageIds(raw: string | string[] | null | undefined, max: number): string[] {
+  const text = joined(raw);
+  const window = windowFor(max);
+  // The window starts at the first id it holds whole.
+  const start = text.indexOf("<", text.length - window);
+  const tail = text.length <= window ? text : start === -1 ? "" : text.slice(start);
+  return parseMessageIdList(tail).slice(-max);
 }
 
 /** The last MAX_REFERENCES ids, so a long thread (or a hostile one) never grows the header without bound. */

@@ -2,8 +2,8 @@ import { AppError } from "@/server/errors";
 import { storableDeep } from "@/server/mail/storable-text";
 import { cleanDisplayName, parseMailbox, parseMailboxList } from "./address";
 import type { HelpdeskInboundBody, InboundAttachment, InboundEmail, InlineAttachment, RpcInboundBody } from "./inbound.schema";
-import { MAX_ATTACHMENTS, MAX_HEADER_FIELDS, MAX_IN_REPLY_TO, MAX_MESSAGE_ID_BYTES, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from "./limits";
-import { capReferences, normalizeMessageId, parseMessageIdList } from "./message-id";
+import { MAX_ATTACHMENTS, MAX_HEADER_FIELDS, MAX_IN_REPLY_TO, MAX_MESSAGE_ID_BYTES, MAX_RECIPIENTS, MAX_REFERENCES, MAX_SUBJECT_LENGTH } from "./limits";
+import { firstMessageIds, lastMessageIds, normalizeMessageId } from "./message-id";
 
 type HeaderValues = Record<string, string | string[]>;
 
@@ -58,7 +58,7 @@ const headerFieldCount = (headers: HeaderValues) => Object.values(headers).reduc
 /**
  * The one shape every inbound route hands to ingest. Limits are checked here, before anything is
  * written: an email over one is refused with the field named (422). A References list longer than
- * MAX_REFERENCES keeps its last ids, and ids too long to be a real Message-ID are dropped from it.
+ * MAX_REFERENCES keeps its last ids (In-Reply-To its first MAX_IN_REPLY_TO).
  */
 function inboundEmail(source: string, parts: EmailParts, fields: FieldNames): InboundEmail {
   const headers = headerMap(parts.headers);
@@ -83,16 +83,12 @@ function inboundEmail(source: string, parts: EmailParts, fields: FieldNames): In
     text: parts.text ?? null,
     html: parts.html ?? null,
     messageId,
-    inReplyTo: messageIdList(parts.inReplyTo || header(headers, "in-reply-to")).slice(0, MAX_IN_REPLY_TO),
-    references: capReferences(messageIdList(parts.references || header(headers, "references"))),
+    inReplyTo: firstMessageIds(parts.inReplyTo || header(headers, "in-reply-to"), MAX_IN_REPLY_TO),
+    references: lastMessageIds(parts.references || header(headers, "references"), MAX_REFERENCES),
     headers,
     attachments,
     rawPayload: parts.rawPayload,
   };
-}
-
-function messageIdList(raw: string | string[] | null | undefined): string[] {
-  return parseMessageIdList(raw).filter((id) => Buffer.byteLength(id) <= MAX_MESSAGE_ID_BYTES);
 }
 
 function recipientsOf(to: string, cc: string | null | undefined, field: string) {
