@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/server/db";
 import { parseJsonBody } from "@/server/http/body";
 import { inboundErrorResponse } from "@/server/http/inbound-errors";
+import { otherMethods } from "@/server/http/methods";
 import { helpdeskInboundSchema } from "@/server/inbound/inbound.schema";
 import { inboundSecretOf, mailboxForSecret } from "@/server/inbound/inbound-secret";
 import { ingestInboundEmail } from "@/server/inbound/ingest";
@@ -23,3 +24,4 @@ export async function POST(request: Request) {
     return inboundErrorResponse(error);
   }
 }
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
