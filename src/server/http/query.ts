@@ -12,7 +12,7 @@ export function queryObject(request: Request, repeatable: readonly string[] = []
   for (const key of new Set(params.keys())) {
     query[key] = repeatable.includes(key) ? params.getAll(key) : params.get(key)!;
   }
-  assertSafeText(query);
+  assertSafeText(query, "(query)");
   return query;
 }
 

@@ -50,13 +50,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The AppError (422) naming the field that holds unsafe text, as zod's errors name theirs. */
-export function unsafeTextError(path: readonly string[]): AppError {
-  const field = path.length > 0 ? path.join(".") : "(body)";
+export function unsafeTextError(path: readonly string[], root = "(body)"): AppError {
+  const field = path.length > 0 ? path.join(".") : root;
   return new AppError("VALIDATION", `${field} ${UNSAFE_TEXT_MESSAGE}`, { fields: { [field]: UNSAFE_TEXT_MESSAGE } });
 }
 
-/** Throws the 422 when any string or key in `value` holds unsafe text. */
-export function assertSafeText(value: unknown): void {
+/** Throws the 422 when any string or key in `value` holds unsafe text (`root` names `value` itself). */
+export function assertSafeText(value: unknown, root?: string): void {
   const path = findUnsafeText(value);
-  if (path) throw unsafeTextError(path);
+  if (path) throw unsafeTextError(path, root);
 }
