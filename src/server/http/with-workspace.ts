@@ -9,6 +9,17 @@ import { errorResponse } from "./errors";
 
 type RouteContext<P> = { params: Promise<P> };
 
+// What each path parameter names, for the same 404 message the services give an unknown id.
+const PATH_RECORDS: Record<string, string> = {
+  workspaceId: "Workspace",
+  ticketId: "Ticket",
+  tagId: "Tag",
+  listId: "Contact list",
+  ruleId: "Automation rule",
+  attachmentId: "Attachment",
+  id: "Incoming mail",
+};
+
 /**
  * Every path parameter of the REST API names a row by its UUID (`ticketId`, `id`): anything else
  * (`not-a-uuid`, `%00`, 3,000 characters) names nothing, so it is 404, as another workspace's id
@@ -16,10 +27,7 @@ type RouteContext<P> = { params: Promise<P> };
  */
 function assertPathIds(params: unknown) {
   for (const [name, value] of Object.entries(params ?? {})) {
-    if (typeof value === "string" && !isUuid(value)) {
-      const record = name === "id" ? "Record" : name.replace(/Id$/, "");
-      throw notFound(record.charAt(0).toUpperCase() + record.slice(1));
-    }
+    if (typeof value === "string" && !isUuid(value)) throw notFound(PATH_RECORDS[name] ?? "Record");
   }
 }
 
