@@ -6,6 +6,7 @@ import { verifiedSignatureToken } from "@/server/delivery/mailgun-signature";
 import { recordDeliveryEvent } from "@/server/delivery/record-delivery-event";
 import { parseJsonBody } from "@/server/http/body";
 import { errorResponse } from "@/server/http/errors";
+import { otherMethods } from "@/server/http/methods";
 
 /**
  * POST /mail-report — a generic delivery report {messageId, recipient, status, reason} (SPEC §2.4).
@@ -23,3 +24,4 @@ export async function POST(request: Request) {
     return errorResponse(error);
   }
 }
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -8,6 +8,7 @@ import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";
 import { AppError, isUniqueViolation, unavailable, type AppErrorCode } from "@/server/errors";
+import { findUnsafeText, unsafeTextError } from "@/server/http/unsafe-text";
 import { zodFieldErrors } from "@/server/http/zod-field-errors";
 
 export interface TRPCContext {
@@ -50,9 +51,23 @@ const appErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Input holding NUL or a lone surrogate (PostgreSQL cannot store it) is refused before any
+ * procedure runs, as BAD_REQUEST naming the field, like a failing input schema.
+ */
+const safeText = t.middleware(async ({ getRawInput, next }) => {
+  const path = findUnsafeText(await getRawInput());
+  if (path) {
+    const cause = unsafeTextError(path);
+    throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+  }
+  return next();
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrors);
+// safeText runs first: appErrors would turn its VALIDATION cause into UNPROCESSABLE_CONTENT.
+export const publicProcedure = t.procedure.use(safeText).use(appErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });

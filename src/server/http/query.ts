@@ -1,13 +1,18 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { assertSafeText } from "./unsafe-text";
 
-/** A URL's query as an object for zod: the named keys as arrays (they may repeat), others single. */
+/**
+ * A URL's query as an object for zod: the named keys as arrays (they may repeat), others single. A
+ * value or name holding `%00` is 422 (PostgreSQL cannot store or compare it).
+ */
 export function queryObject(request: Request, repeatable: readonly string[] = []): Record<string, string | string[]> {
   const params = new URL(request.url).searchParams;
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     query[key] = repeatable.includes(key) ? params.getAll(key) : params.get(key)!;
   }
+  assertSafeText(query, "(query)");
   return query;
 }
 

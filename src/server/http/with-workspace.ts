@@ -3,10 +3,33 @@ import { resolveWorkspaceAccess, type WorkspaceAccess } from "@/server/auth/acce
 import { resolveCaller, type Caller } from "@/server/auth/caller";
 import { assertSameOriginWrite } from "@/server/auth/same-origin";
 import { db, type Db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
+import { isUuid } from "@/server/ids";
 import { errorResponse } from "./errors";
 
 type RouteContext<P> = { params: Promise<P> };
+
+// What each path parameter names, for the same 404 message the services give an unknown id.
+const PATH_RECORDS: Record<string, string> = {
+  workspaceId: "Workspace",
+  ticketId: "Ticket",
+  tagId: "Tag",
+  listId: "Contact list",
+  ruleId: "Automation rule",
+  attachmentId: "Attachment",
+  id: "Incoming mail",
+};
+
+/**
+ * Every path parameter of the REST API names a row by its UUID (`ticketId`, `id`): anything else
+ * (`not-a-uuid`, `%00`, 3,000 characters) names nothing, so it is 404, as another workspace's id
+ * is, before PostgreSQL would refuse it inside a query.
+ */
+function assertPathIds(params: unknown) {
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (typeof value === "string" && !isUuid(value)) throw notFound(PATH_RECORDS[name] ?? "Record");
+  }
+}
 
 export interface CallerHandlerArgs<P> {
   request: Request;
@@ -24,7 +47,9 @@ export function withCaller<P = Record<string, never>>(handler: (args: CallerHand
       if (!caller) throw new AppError("UNAUTHORIZED", "Send `Authorization: Bearer <token>`");
       // The UI uploads and downloads attachments here with its cookie; other writes need a token.
       if (caller.kind === "session") assertSameOriginWrite(request.method, request.headers);
-      return await handler({ request, params: await context.params, db: database, caller });
+      const params = await context.params;
+      assertPathIds(params);
+      return await handler({ request, params, db: database, caller });
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { newAttachmentKey } from "@/server/attachments/attachment-keys";
 import { attachmentStore } from "@/server/attachments/attachment-store";
+import { plainContentType } from "@/server/attachments/content-type";
 import { AttachmentDownloadError, DEFAULT_ATTACHMENT_LIMITS, downloadAttachment } from "@/server/attachments/download";
 import type { JobHandler } from "@/server/jobs/jobs";
 
@@ -29,7 +30,7 @@ export const downloadAttachmentJob: JobHandler = async (db, job) => {
     });
     const { count } = await db.attachment.updateMany({
       where: stillPending,
-      data: { status: "stored", storageKey: key, size: downloaded.size, contentType: downloaded.contentType ?? attachment.contentType, error: null },
+      data: { status: "stored", storageKey: key, size: downloaded.size, contentType: plainContentType(downloaded.contentType) ?? attachment.contentType, error: null },
     });
     if (count === 0) await store.delete(key);
   } catch (error) {

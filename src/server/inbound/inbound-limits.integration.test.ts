@@ -76,6 +76,30 @@ describe("real mail with bytes PostgreSQL cannot store", () => {
   });
 });
 
+describe("attachment content types a sender wrote", () => {
+  it("are stored only when a plain MIME type, else as application/octet-stream (inline and URL attachments)", async () => {
+    const ws = await seedInboundWorkspace(db());
+    const Attachments = [
+      { Name: "a.html", ContentType: "text/html\r\nSet-Cookie: a=b", Content: "aGk=" },
+      { Name: "b.txt", ContentType: " text/plain; charset=utf-8 ", Content: "aGk=" },
+    ];
+    const body = { From: "ann@example.com", To: ws.ticketMailbox.address, Subject: "types", Headers: [{ Name: "Message-ID", Value: newMessageId() }], Attachments };
+    const inline = await postProvider("postmark", JSON.stringify(body), "application/json", { secret: ws.ticketMailbox.inboundSecret });
+    expect(inline.status).toBe(200);
+    const byUrl = await postHelpdesk(
+      { from: "ann@example.com", to: ws.ticketMailbox.address, subject: "url", message_id: newMessageId(), attachments: [{ filename: "c.pdf", contentType: "application/pdf\u0000\r\nX: 1", url: "https://files.example.com/c.pdf" }] },
+      { secret: ws.ticketMailbox.inboundSecret },
+    );
+    expect(byUrl.status).toBe(200);
+    const stored = await db().attachment.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { filename: "asc" }, select: { filename: true, contentType: true } });
+    expect(stored).toEqual([
+      { filename: "a.html", contentType: "application/octet-stream" },
+      { filename: "b.txt", contentType: "text/plain; charset=utf-8" },
+      { filename: "c.pdf", contentType: "application/octet-stream" },
+    ]);
+  });
+});
+
 describe("fields over their limits", () => {
   it.each([
     ["rpc", "messageId", { messageId: `<${"a".repeat(3000)}@example.com>` }],

@@ -1,4 +1,5 @@
 import type { IncomingMail, Mailbox, Prisma, Workspace } from "@/generated/prisma/client";
+import { storedContentType } from "@/server/attachments/content-type";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { enqueueJob } from "@/server/jobs/jobs";
@@ -133,17 +134,17 @@ async function linkAttachments(ctx: Context, link: { ticketId: string | null; me
   for (const prepared of ctx.attachments) {
     if (prepared.kind === "stored") {
       const { filename, contentType, size, storageKey } = prepared;
-      await ctx.tx.attachment.create({ data: { ...base, filename, contentType, size, storageKey, status: "stored" } });
+      await ctx.tx.attachment.create({ data: { ...base, filename, contentType: storedContentType(contentType), size, storageKey, status: "stored" } });
       continue;
     }
     if (prepared.kind === "failed") {
       const { filename, contentType, size, error } = prepared;
-      await ctx.tx.attachment.create({ data: { ...base, filename, contentType, size, error, status: "failed" } });
+      await ctx.tx.attachment.create({ data: { ...base, filename, contentType: storedContentType(contentType), size, error, status: "failed" } });
       continue;
     }
     const { attachment } = prepared;
     const row = await ctx.tx.attachment.create({
-      data: { ...base, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size ?? 0, status: "pending", sourceUrl: attachment.url },
+      data: { ...base, filename: attachment.filename, contentType: storedContentType(attachment.contentType), size: attachment.size ?? 0, status: "pending", sourceUrl: attachment.url },
     });
     await enqueueJob(ctx.tx, { workspaceId: ctx.workspace.id, type: DOWNLOAD_ATTACHMENT_JOB, payload: { attachmentId: row.id } });
   }

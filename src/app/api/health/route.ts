@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { databasePoolCounts, db } from "@/server/db";
 import { errorResponse } from "@/server/http/errors";
+import { otherMethods } from "@/server/http/methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +16,4 @@ export async function GET() {
     return errorResponse(error);
   }
 }
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
+import { parseJsonText } from "@/server/http/body";
 import type { ParsedInbound } from "../normalize";
 import { headersFromPairs, inlineAttachment } from "./headers";
 
@@ -63,13 +64,7 @@ export function parsePostmarkInbound(body: PostmarkInbound): ParsedInbound {
   };
 }
 
-/** The raw body: not JSON → 400, wrong shape → 422 (a ZodError naming the fields). */
+/** The raw body: not JSON or nested too deep → 400, wrong shape → 422 (a ZodError naming the fields). */
 export function parsePostmarkJson(body: Uint8Array): ParsedInbound {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(body).toString("utf8"));
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
-  }
-  return parsePostmarkInbound(postmarkInboundSchema.parse(json));
+  return parsePostmarkInbound(postmarkInboundSchema.parse(parseJsonText(Buffer.from(body).toString("utf8"))));
 }

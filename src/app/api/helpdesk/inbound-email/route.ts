@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { db } from "@/server/db";
 import { parseJsonBody } from "@/server/http/body";
 import { inboundErrorResponse } from "@/server/http/inbound-errors";
+import { otherMethods } from "@/server/http/methods";
 import { helpdeskInboundSchema } from "@/server/inbound/inbound.schema";
 import { inboundSecretOf, mailboxForSecret } from "@/server/inbound/inbound-secret";
 import { ingestInboundEmail } from "@/server/inbound/ingest";
@@ -14,7 +15,7 @@ export async function POST(request: Request) {
   try {
     const database = db();
     const mailbox = await mailboxForSecret(database, inboundSecretOf(request));
-    const body = await parseJsonBody(request, helpdeskInboundSchema, INBOUND_MAX_BYTES);
+    const body = await parseJsonBody(request, helpdeskInboundSchema, INBOUND_MAX_BYTES, { allowUnsafeText: true });
     const workspace = await database.workspace.findUniqueOrThrow({ where: { id: mailbox.workspaceId } });
     const result = await ingestInboundEmail(database, { workspace, mailbox }, normalizeHelpdeskInbound(body, mailbox.address));
     kickJobWorker(database);
@@ -23,3 +24,4 @@ export async function POST(request: Request) {
     return inboundErrorResponse(error);
   }
 }
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -1,4 +1,5 @@
 import { db } from "@/server/db";
+import { otherMethods } from "@/server/http/methods";
 import { providerInboundRoute } from "@/server/inbound/provider-route";
 import { authenticateMailgunRoute, parseMailgunInbound } from "@/server/inbound/providers/mailgun";
 
@@ -8,3 +9,4 @@ export const POST = providerInboundRoute("mailgun", async (body, contentType) =>
   await authenticateMailgunRoute(db(), inbound, new Date());
   return inbound.email;
 });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

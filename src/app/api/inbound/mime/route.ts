@@ -1,5 +1,7 @@
+import { otherMethods } from "@/server/http/methods";
 import { providerInboundRoute } from "@/server/inbound/provider-route";
 import { parseMimeMessage } from "@/server/inbound/providers/mime";
 
 // POST /api/inbound/mime — a raw RFC 5322 message (message/rfc822) (SPEC §2.3).
 export const POST = providerInboundRoute("mime", (body) => parseMimeMessage(body));
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -1,5 +1,7 @@
+import { otherMethods } from "@/server/http/methods";
 import { providerInboundRoute } from "@/server/inbound/provider-route";
 import { parsePostmarkJson } from "@/server/inbound/providers/postmark";
 
 // POST /api/inbound/postmark — Postmark's inbound webhook JSON (SPEC §2.3).
 export const POST = providerInboundRoute("postmark", (body) => Promise.resolve(parsePostmarkJson(body)));
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

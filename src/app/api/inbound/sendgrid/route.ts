@@ -1,5 +1,7 @@
+import { otherMethods } from "@/server/http/methods";
 import { providerInboundRoute } from "@/server/inbound/provider-route";
 import { parseSendgridInbound } from "@/server/inbound/providers/sendgrid";
 
 // POST /api/inbound/sendgrid — SendGrid Inbound Parse, parsed or raw mode (SPEC §2.3).
 export const POST = providerInboundRoute("sendgrid", parseSendgridInbound);
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -4,6 +4,7 @@ import { resolveCaller, type Caller } from "@/server/auth/caller";
 import { assertSameOriginWrite } from "@/server/auth/same-origin";
 import { db, type Db } from "@/server/db";
 import { errorResponse } from "@/server/http/errors";
+import { otherMethods } from "@/server/http/methods";
 
 // GET|POST /api/trpc/:procedure — the UI's API.
 async function handler(req: Request) {
@@ -29,3 +30,4 @@ async function handler(req: Request) {
 }
 
 export { handler as GET, handler as POST };
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET: handler, POST: handler });

@@ -1,3 +1,4 @@
+import { otherMethods } from "@/server/http/methods";
 import { pagedJson, parseQuery } from "@/server/http/query";
 import { withCallerWorkspace } from "@/server/http/with-caller-workspace";
 import { listIncomingMailsSchema } from "@/server/incoming-mails/incoming-mails.schema";
@@ -8,3 +9,4 @@ export const GET = withCallerWorkspace(async ({ request, db, access }) => {
   const { mails, total } = await listIncomingMails(db, access.workspace.id, parseQuery(request, listIncomingMailsSchema));
   return pagedJson(mails, total);
 });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { otherMethods } from "@/server/http/methods";
 import { withCaller } from "@/server/http/with-workspace";
 import { listWorkspaces } from "@/server/workspaces/workspaces.service";
 
@@ -6,3 +7,4 @@ import { listWorkspaces } from "@/server/workspaces/workspaces.service";
 export const GET = withCaller(async ({ db, caller }) =>
   NextResponse.json(await listWorkspaces(db, caller.userId, caller.kind === "token" ? caller.workspaceId : undefined)),
 );
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

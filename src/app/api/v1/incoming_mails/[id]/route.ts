@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { otherMethods } from "@/server/http/methods";
 import { withCallerWorkspace } from "@/server/http/with-caller-workspace";
 import { deleteIncomingMail } from "@/server/incoming-mails/incoming-mails.service";
 
@@ -6,3 +7,4 @@ import { deleteIncomingMail } from "@/server/incoming-mails/incoming-mails.servi
 export const DELETE = withCallerWorkspace<{ id: string }>(async ({ db, access, params }) =>
   NextResponse.json(await deleteIncomingMail(db, access.workspace.id, params.id), { status: 201 }),
 );
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

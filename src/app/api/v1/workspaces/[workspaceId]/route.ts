@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { updateWorkspaceSchema } from "@/server/workspaces/workspaces.schema";
 import { presentWorkspace, updateWorkspace } from "@/server/workspaces/workspaces.service";
@@ -12,3 +13,4 @@ export const PATCH = withWorkspace(
   async ({ request, db, access }) => NextResponse.json(await updateWorkspace(db, access, await parseJsonBody(request, updateWorkspaceSchema))),
   { minRole: "owner" },
 );
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { otherMethods } from "@/server/http/methods";
 import { withCallerWorkspace } from "@/server/http/with-caller-workspace";
 import { addIncomingMailAsReply } from "@/server/incoming-mails/add-as-reply";
 
@@ -6,3 +7,4 @@ import { addIncomingMailAsReply } from "@/server/incoming-mails/add-as-reply";
 export const PUT = withCallerWorkspace<{ id: string }>(async ({ db, access, params }) =>
   NextResponse.json(await addIncomingMailAsReply(db, access, params.id), { status: 201 }),
 );
+export const { GET, POST, PATCH, DELETE, OPTIONS } = otherMethods({ PUT });

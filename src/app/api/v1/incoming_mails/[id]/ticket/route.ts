@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withCallerWorkspace } from "@/server/http/with-caller-workspace";
 import { convertIncomingMailToTicket } from "@/server/incoming-mails/convert-to-ticket";
 import { convertIncomingMailSchema } from "@/server/incoming-mails/incoming-mails.schema";
@@ -9,3 +10,4 @@ export const PUT = withCallerWorkspace<{ id: string }>(async ({ request, db, acc
   const { customer_id } = await parseJsonBody(request, convertIncomingMailSchema);
   return NextResponse.json(await convertIncomingMailToTicket(db, access, params.id, customer_id), { status: 201 });
 });
+export const { GET, POST, PATCH, DELETE, OPTIONS } = otherMethods({ PUT });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { createRuleSchema } from "@/server/automations/automations.schema";
 import { createRule, listRules } from "@/server/automations/automations.service";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 
 // GET /api/v1/workspaces/:workspaceId/automations — every rule, in the order they run.
@@ -13,3 +14,4 @@ export const POST = withWorkspace(
     NextResponse.json(await createRule(db, access.workspace.id, await parseJsonBody(request, createRuleSchema)), { status: 201 }),
   { minRole: "owner" },
 );
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { createContactListSchema } from "@/server/contact-lists/contact-lists.schema";
 import { createContactList, listContactLists } from "@/server/contact-lists/contact-lists.service";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 
 // GET /api/v1/workspaces/:workspaceId/contact-lists — each with its memberCount.
@@ -13,3 +14,4 @@ export const POST = withWorkspace(
     NextResponse.json(await createContactList(db, access.workspace.id, await parseJsonBody(request, createContactListSchema)), { status: 201 }),
   { minRole: "owner" },
 );
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { createContact, listContacts } from "@/server/contacts/contact-directory";
 import { createContactSchema, listContactsSchema } from "@/server/contacts/contacts.schema";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { pagedJson, parseQuery } from "@/server/http/query";
 import { withWorkspace } from "@/server/http/with-workspace";
 
@@ -15,3 +16,4 @@ export const GET = withWorkspace(async ({ request, db, access }) => {
 export const POST = withWorkspace(async ({ request, db, access }) =>
   NextResponse.json(await createContact(db, access.workspace.id, await parseJsonBody(request, createContactSchema)), { status: 201 }),
 );
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

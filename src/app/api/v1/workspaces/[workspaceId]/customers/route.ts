@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { createCustomerSchema } from "@/server/customers/customers.schema";
 import { createCustomer, listCustomers } from "@/server/customers/customers.service";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 
 // GET /api/v1/workspaces/:workspaceId/customers
@@ -13,3 +14,4 @@ export const POST = withWorkspace(
     NextResponse.json(await createCustomer(db, access.workspace.id, await parseJsonBody(request, createCustomerSchema)), { status: 201 }),
   { minRole: "owner" },
 );
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { listWorkspaceMailboxes, publicBaseUrl } from "@/server/mailboxes/mailboxes.service";
 
@@ -6,3 +7,4 @@ import { listWorkspaceMailboxes, publicBaseUrl } from "@/server/mailboxes/mailbo
 export const GET = withWorkspace(async ({ request, db, access }) =>
   NextResponse.json(await listWorkspaceMailboxes(db, access, publicBaseUrl(new URL(request.url).origin))),
 );
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

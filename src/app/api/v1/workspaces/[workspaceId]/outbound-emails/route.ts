@@ -1,3 +1,4 @@
+import { otherMethods } from "@/server/http/methods";
 import { pagedJson, parseQuery } from "@/server/http/query";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { listOutboundEmails } from "@/server/outbound-mail/outbound-log";
@@ -8,3 +9,4 @@ export const GET = withWorkspace(async ({ request, db, access }) => {
   const { emails, total } = await listOutboundEmails(db, access.workspace.id, parseQuery(request, listOutboundEmailsSchema));
   return pagedJson(emails, total);
 });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { createTagSchema } from "@/server/tags/tags.schema";
 import { createTag, listTags } from "@/server/tags/tags.service";
@@ -11,3 +12,4 @@ export const GET = withWorkspace(async ({ db, access }) => NextResponse.json(awa
 export const POST = withWorkspace(async ({ request, db, access }) =>
   NextResponse.json(await createTag(db, access.workspace.id, await parseJsonBody(request, createTagSchema)), { status: 201 }),
 );
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { pagedJson, parseQuery } from "@/server/http/query";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { createTicket } from "@/server/tickets/create-ticket";
@@ -17,3 +18,4 @@ export const GET = withWorkspace(async ({ request, db, access }) => {
 export const POST = withWorkspace(async ({ request, db, access }) =>
   NextResponse.json(await createTicket(db, access, await parseJsonBody(request, createTicketSchema)), { status: 201 }),
 );
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

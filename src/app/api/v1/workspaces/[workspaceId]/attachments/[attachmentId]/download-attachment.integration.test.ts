@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { newAttachmentKey } from "@/server/attachments/attachment-keys";
+import { attachmentStore } from "@/server/attachments/attachment-store";
 import { useTestDatabase } from "@/test/database";
 import { seedWorkspace, sessionCookie } from "@/test/factories";
 import { callRoute } from "@/test/http";
@@ -74,5 +75,21 @@ describe("GET /workspaces/:id/attachments/:attachmentId", () => {
     const answer = await callRoute(download, "GET", "/", { token: a.owner.token, params: { workspaceId: a.workspace.id, attachmentId: lost.id } });
     expect(answer.status).toBe(404);
     expect(answer.json.error.code).toBe("NOT_FOUND");
+  });
+
+  it("downloads a stored file whose content type holds CR/LF as octet-stream, with no header added", async () => {
+    const a = await seedWorkspace(db());
+    const { ticket } = await seedTicket(db(), a.workspace.id);
+    const storageKey = newAttachmentKey(a.workspace.id, "odd.txt");
+    await attachmentStore().put(storageKey, new TextEncoder().encode("odd"));
+    const odd = await db().attachment.create({
+      data: { workspaceId: a.workspace.id, ticketId: ticket.id, filename: "odd\r\n.txt", contentType: "text/html\r\nSet-Cookie: a=b", size: 3, status: "stored", storageKey },
+    });
+    const answer = await get(a.workspace.id, odd.id, { authorization: `Bearer ${a.owner.token}` });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("application/octet-stream");
+    expect(answer.headers.get("set-cookie")).toBeNull();
+    expect(answer.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''odd%0D%0A.txt");
+    expect(await answer.text()).toBe("odd");
   });
 });

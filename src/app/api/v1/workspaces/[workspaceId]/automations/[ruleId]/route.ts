@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { updateRuleSchema } from "@/server/automations/automations.schema";
 import { deleteRule, getRule, updateRule } from "@/server/automations/automations.service";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 
 type Params = { workspaceId: string; ruleId: string };
@@ -21,3 +22,4 @@ export const DELETE = withWorkspace<Params>(
   async ({ db, access, params }) => NextResponse.json(await deleteRule(db, access.workspace.id, params.ruleId)),
   { minRole: "owner" },
 );
+export const { POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });

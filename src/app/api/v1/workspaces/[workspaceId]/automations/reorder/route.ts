@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { reorderRulesSchema } from "@/server/automations/automations.schema";
 import { reorderRules } from "@/server/automations/automations.service";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 
 // POST /api/v1/workspaces/:workspaceId/automations/reorder `{ids}` — owners only; answers the rules in their new order.
@@ -9,3 +10,4 @@ export const POST = withWorkspace(
   async ({ request, db, access }) => NextResponse.json(await reorderRules(db, access.workspace.id, await parseJsonBody(request, reorderRulesSchema))),
   { minRole: "owner" },
 );
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { deleteContactList } from "@/server/contact-lists/contact-lists.service";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 
 // DELETE /api/v1/workspaces/:workspaceId/contact-lists/:listId — owners only; 409 while a rule uses it.
@@ -7,3 +8,4 @@ export const DELETE = withWorkspace<{ workspaceId: string; listId: string }>(
   async ({ db, access, params }) => NextResponse.json(await deleteContactList(db, access.workspace.id, params.listId)),
   { minRole: "owner" },
 );
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

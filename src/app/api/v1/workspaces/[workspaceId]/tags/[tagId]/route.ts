@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { deleteTag } from "@/server/tags/tags.service";
 
@@ -7,3 +8,4 @@ export const DELETE = withWorkspace<{ workspaceId: string; tagId: string }>(
   async ({ db, access, params }) => NextResponse.json(await deleteTag(db, access.workspace.id, params.tagId)),
   { minRole: "owner" },
 );
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { updateTicketSchema } from "@/server/tickets/tickets.schema";
 import { getTicketDetail } from "@/server/tickets/tickets.service";
@@ -16,3 +17,4 @@ export const GET = withWorkspace<Params>(async ({ db, access, params }) =>
 export const PATCH = withWorkspace<Params>(async ({ request, db, access, params }) =>
   NextResponse.json(await updateTicket(db, access, params.ticketId, await parseJsonBody(request, updateTicketSchema))),
 );
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });

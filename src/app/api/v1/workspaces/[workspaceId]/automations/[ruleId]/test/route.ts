@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { testRuleSchema } from "@/server/automations/automations.schema";
 import { dryRunRule } from "@/server/automations/dry-run";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 
 type Params = { workspaceId: string; ruleId: string };
@@ -11,3 +12,4 @@ type Params = { workspaceId: string; ruleId: string };
 export const POST = withWorkspace<Params>(async ({ request, db, access, params }) =>
   NextResponse.json(await dryRunRule(db, access.workspace.id, params.ruleId, await parseJsonBody(request, testRuleSchema))),
 );
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { addContactListMember, listContactListMembers } from "@/server/contact-lists/contact-list-members";
 import { addContactListMemberSchema, listContactListMembersSchema } from "@/server/contact-lists/contact-lists.schema";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { pagedJson, parseQuery } from "@/server/http/query";
 import { withWorkspace } from "@/server/http/with-workspace";
 
@@ -22,3 +23,4 @@ export const POST = withWorkspace<Params>(
   },
   { minRole: "owner" },
 );
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

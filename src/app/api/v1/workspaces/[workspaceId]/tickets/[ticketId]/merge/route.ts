@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { mergeTicket } from "@/server/tickets/merge-ticket";
 import { mergeTicketSchema } from "@/server/tickets/tickets.schema";
@@ -9,3 +10,4 @@ export const POST = withWorkspace<{ workspaceId: string; ticketId: string }>(asy
   const { targetTicketId } = await parseJsonBody(request, mergeTicketSchema);
   return NextResponse.json(await mergeTicket(db, access, params.ticketId, targetTicketId));
 });
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { otherMethods } from "@/server/http/methods";
 import { addTicketMessage } from "@/server/tickets/add-message";
 import { parseJsonBody } from "@/server/http/body";
 import { withWorkspace } from "@/server/http/with-workspace";
@@ -8,3 +9,4 @@ import { addMessageSchema } from "@/server/tickets/tickets.schema";
 export const POST = withWorkspace<{ workspaceId: string; ticketId: string }>(async ({ request, db, access, params }) =>
   NextResponse.json(await addTicketMessage(db, access, params.ticketId, await parseJsonBody(request, addMessageSchema)), { status: 201 }),
 );
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

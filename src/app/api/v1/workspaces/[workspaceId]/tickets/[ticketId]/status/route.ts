@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/server/http/body";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { changeTicketStatus } from "@/server/tickets/ticket-status";
 import { changeStatusSchema } from "@/server/tickets/tickets.schema";
@@ -8,3 +9,4 @@ import { changeStatusSchema } from "@/server/tickets/tickets.schema";
 export const POST = withWorkspace<{ workspaceId: string; ticketId: string }>(async ({ request, db, access, params }) =>
   NextResponse.json(await changeTicketStatus(db, access, params.ticketId, await parseJsonBody(request, changeStatusSchema))),
 );
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

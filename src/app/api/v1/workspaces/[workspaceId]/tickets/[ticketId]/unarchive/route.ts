@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { otherMethods } from "@/server/http/methods";
 import { withWorkspace } from "@/server/http/with-workspace";
 import { setTicketArchived } from "@/server/tickets/ticket-status";
 
@@ -6,3 +7,4 @@ import { setTicketArchived } from "@/server/tickets/ticket-status";
 export const POST = withWorkspace<{ workspaceId: string; ticketId: string }>(async ({ db, access, params }) =>
   NextResponse.json(await setTicketArchived(db, access, params.ticketId, false)),
 );
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
