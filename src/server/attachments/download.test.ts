@@ -1,9 +1,10 @@
-import type * as dnsPromises from "node:dns/promises";
+import dns from "node:dns";
 import fs from "node:fs";
 import http from "node:http";
-import { type AddressInfo } from "node:net";
+import net, { type AddressInfo, isIP, type LookupFunction } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import tls from "node:tls";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AttachmentStore } from "@/server/attachments/attachment-store";
 import { LocalAttachmentStore } from "@/server/attachments/local-attachment-store";
@@ -15,28 +16,59 @@ import {
   type DownloadOptions,
 } from "@/server/attachments/download";
 
-// Lets a test pretend a host resolves elsewhere; everything else goes to the real resolver.
-const fakeDns = vi.hoisted(() => new Map<string, string[]>());
-vi.mock("node:dns/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof dnsPromises>();
-  const lookup = (host: string, options: { all: true }) => {
-    const addresses = fakeDns.get(host);
-    if (!addresses) return actual.lookup(host, options);
-    return Promise.resolve(addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })));
-  };
-  return { ...actual, default: { ...actual, lookup }, lookup };
-});
-
 const SMALL = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31 + 7) % 256));
 const LIMIT = 10_000;
+/** Requests that reached `server` on 127.0.0.1, the private network the downloads must not reach. */
 const hits = new Map<string, number>();
+/** Requests that reached `publicServer`, which stands in for PUBLIC_ADDRESS. */
+const publicHits = new Map<string, number>();
 let endlessClosed = false;
 let releaseGate: () => void = () => undefined;
 let base = "";
 
-const server = http.createServer((request, response) => {
+// The tests' internet: a socket about to connect to PUBLIC_ADDRESS reaches `publicServer` on 127.0.0.2 (same
+// port as `server`) instead, so a host can pass the check as public without any packet leaving this machine.
+const PUBLIC_ADDRESS = "93.184.216.34";
+const STAND_IN = "127.0.0.2";
+const realConnect = net.connect;
+const toStandIn = (address: string) => {
+  const routed = address === PUBLIC_ADDRESS ? STAND_IN : address;
+  if (isIP(routed) && !routed.startsWith("127.") && routed !== "::1") throw new Error(`A test tried to connect to ${address}`);
+  return routed;
+};
+function connectThroughTestInternet(options: net.NetConnectOpts, listener?: () => void): net.Socket {
+  if (!("port" in options)) return realConnect(options, listener);
+  const lookup = options.lookup ?? dns.lookup;
+  const routed: LookupFunction = (host, lookupOptions, callback) =>
+    lookup(host, lookupOptions, (error, address, family) => {
+      let mapped: typeof address;
+      try {
+        mapped = Array.isArray(address) ? address.map((entry) => ({ ...entry, address: toStandIn(entry.address) })) : toStandIn(address);
+      } catch (leaving) {
+        return callback(leaving as Error, "");
+      }
+      callback(error, mapped, family);
+    });
+  return realConnect({ ...options, host: options.host && toStandIn(options.host), lookup: routed }, listener);
+}
+
+/** A `resolve` that answers `answers[host][n]` on its n-th question about host (the last answer repeats) and records the questions. */
+function fakeResolver(answers: Record<string, string[][]>) {
+  const asked: string[] = [];
+  const resolve = (host: string) => {
+    const turn = asked.filter((earlier) => earlier === host).length;
+    asked.push(host);
+    const list = answers[host];
+    if (!list) return Promise.reject(new Error(`ENOTFOUND ${host}`));
+    const addresses = list[Math.min(turn, list.length - 1)] ?? [];
+    return Promise.resolve(addresses.map((address) => ({ address, family: isIP(address) })));
+  };
+  return { asked, resolve };
+}
+
+const routes = (hitsHere: Map<string, number>) => (request: http.IncomingMessage, response: http.ServerResponse) => {
   const url = request.url ?? "/";
-  hits.set(url, (hits.get(url) ?? 0) + 1);
+  hitsHere.set(url, (hitsHere.get(url) ?? 0) + 1);
   const chunked = (chunks: number, size: number) => {
     response.writeHead(200, { "content-type": "application/octet-stream" });
     for (let i = 0; i < chunks; i++) response.write(Buffer.alloc(size, i));
@@ -50,7 +82,8 @@ const server = http.createServer((request, response) => {
   if (hop) {
     const left = Number(hop[1]);
     // Alternate absolute and relative Locations.
-    if (left > 0) redirect(left % 2 ? 302 : 307, left % 2 ? `${base}/redirect/${left - 1}` : `/redirect/${left - 1}`);
+    const absolute = `http://${request.headers.host ?? ""}/redirect/${left - 1}`;
+    if (left > 0) redirect(left % 2 ? 302 : 307, left % 2 ? absolute : `/redirect/${left - 1}`);
     else redirect(301, "/small");
     return;
   }
@@ -102,11 +135,18 @@ const server = http.createServer((request, response) => {
       return redirect(302, `http://localhost:${(server.address() as AddressInfo).port}/small`);
     case "/nowhere":
       return redirect(302);
+    case "/host":
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end(request.headers.host);
+      return;
     default:
+      if (url.startsWith("/go?to=")) return redirect(302, decodeURIComponent(url.slice("/go?to=".length)));
       response.writeHead(404, { "content-type": "text/plain" });
       response.end("not found");
   }
-});
+};
+const server = http.createServer(routes(hits));
+const publicServer = http.createServer(routes(publicHits));
 
 const tempDirs: string[] = [];
 
@@ -159,17 +199,24 @@ async function failure(promise: Promise<unknown>): Promise<AttachmentDownloadErr
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => publicServer.listen(port, STAND_IN, resolve));
+  vi.spyOn(net, "connect").mockImplementation(connectThroughTestInternet as typeof net.connect);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  vi.restoreAllMocks();
+  for (const each of [server, publicServer]) {
+    each.closeAllConnections();
+    await new Promise((resolve) => each.close(resolve));
+  }
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 afterEach(() => {
-  fakeDns.clear();
+  hits.clear();
+  publicHits.clear();
 });
 
 describe("downloadAttachment", () => {
@@ -309,26 +356,144 @@ describe("downloadAttachment host checks", () => {
     expect(filesUnder(store.root)).toEqual([]);
   });
 
+  it.each([
+    "http://127.1:PORT/small",
+    "http://0x7f.1:PORT/small",
+    "http://2130706433:PORT/small",
+    "http://0177.0.0.1:PORT/small",
+    "http://127.0.0.1.:PORT/small",
+    "http://[::1]:PORT/small",
+    "http://[0:0:0:0:0:ffff:127.0.0.1]:PORT/small",
+    "http://[::ffff:7f00:1]:PORT/small",
+    "http://[64:ff9b::7f00:1]:PORT/small",
+    "http://[2002:7f00:1::]:PORT/small",
+  ])("judges the literal host of %s after URL normalisation, without resolving it", async (url) => {
+    const { asked, resolve } = fakeResolver({});
+    const error = await failure(downloadAttachment(url.replace("PORT", String(port())), options(freshStore(), { allowPrivateHosts: false, resolve })));
+    expect(error.reason).toBe("blocked_host");
+    expect(asked).toEqual([]);
+    expect(hits.size).toBe(0);
+  });
+
   it("judges the host by where it resolves", async () => {
-    fakeDns.set("127.0.0.1", ["93.184.216.34"]);
-    const result = await downloadAttachment(`${base}/small`, options(freshStore(), { allowPrivateHosts: false }));
+    const { resolve } = fakeResolver({ "files.example.test": [[PUBLIC_ADDRESS]] });
+    const store = freshStore();
+    const result = await downloadAttachment(`http://files.example.test:${port()}/small`, options(store, { allowPrivateHosts: false, resolve }));
     expect(result.size).toBe(SMALL.length);
+    expect((await store.get("ws/2025/01/file.bin")).equals(SMALL)).toBe(true);
+    expect(publicHits.get("/small")).toBe(1);
   });
 
   it("refuses a host when any of its addresses is private", async () => {
-    fakeDns.set("127.0.0.1", ["93.184.216.34", "10.1.2.3"]);
-    const error = await failure(downloadAttachment(`${base}/small`, options(freshStore(), { allowPrivateHosts: false })));
+    const { resolve } = fakeResolver({ "files.example.test": [[PUBLIC_ADDRESS, "10.1.2.3"]] });
+    const error = await failure(downloadAttachment(`http://files.example.test:${port()}/small`, options(freshStore(), { allowPrivateHosts: false, resolve })));
     expect(error.reason).toBe("blocked_host");
+    expect(publicHits.size).toBe(0);
   });
 
   it("checks every redirect target again", async () => {
-    fakeDns.set("127.0.0.1", ["93.184.216.34"]);
-    fakeDns.set("localhost", ["169.254.169.254"]);
-    hits.delete("/small");
-    const error = await failure(downloadAttachment(`${base}/to-localhost`, options(freshStore(), { allowPrivateHosts: false })));
+    const { resolve } = fakeResolver({ "files.example.test": [[PUBLIC_ADDRESS]], localhost: [["169.254.169.254"]] });
+    const url = `http://files.example.test:${port()}/to-localhost`;
+    const error = await failure(downloadAttachment(url, options(freshStore(), { allowPrivateHosts: false, resolve })));
     expect(error.reason).toBe("blocked_host");
     expect(error.message).toContain("localhost");
     expect(hits.get("/small")).toBeUndefined();
+    expect(publicHits.get("/small")).toBeUndefined();
+  });
+
+  it("reports a host that does not resolve as a network failure", async () => {
+    const error = await failure(downloadAttachment(`http://nowhere.example.test:${port()}/small`, options(freshStore(), fakeResolver({}))));
+    expect(error.reason).toBe("network");
+    expect(error.message).toContain("nowhere.example.test");
+  });
+
+  it("times out on a resolver that never answers", async () => {
+    const resolve = () => new Promise<never>(() => undefined);
+    const error = await failure(downloadAttachment(`http://files.example.test:${port()}/small`, options(freshStore(), { timeoutMs: 200, resolve })));
+    expect(error.reason).toBe("timeout");
+  });
+});
+
+describe("downloadAttachment connects only to the address it checked", () => {
+  const port = () => (server.address() as AddressInfo).port;
+
+  it("ignores a second answer of the name (DNS rebinding): public for the check, loopback afterwards", async () => {
+    // The system resolver says 127.0.0.1 for localhost too: whatever resolves the name again reaches `server`.
+    const { asked, resolve } = fakeResolver({ localhost: [[PUBLIC_ADDRESS], ["127.0.0.1"]] });
+    const store = freshStore();
+    const result = await downloadAttachment(`http://localhost:${port()}/small`, options(store, { allowPrivateHosts: false, resolve }));
+    expect(result.size).toBe(SMALL.length);
+    expect(publicHits.get("/small")).toBe(1);
+    expect(hits.size).toBe(0);
+    expect(asked).toEqual(["localhost"]);
+  });
+
+  it("resolves, checks and pins every redirect hop once", async () => {
+    const { asked, resolve } = fakeResolver({ "files.example.test": [[PUBLIC_ADDRESS]] });
+    const result = await downloadAttachment(`http://files.example.test:${port()}/redirect/2`, options(freshStore(), { allowPrivateHosts: false, resolve }));
+    expect(result.size).toBe(SMALL.length);
+    expect(asked).toEqual(Array(4).fill("files.example.test"));
+    expect([...publicHits.keys()]).toEqual(["/redirect/2", "/redirect/1", "/redirect/0", "/small"]);
+    expect(hits.size).toBe(0);
+  });
+
+  it("refuses a redirect back to the same name once that name answers a private address", async () => {
+    const { resolve } = fakeResolver({ "files.example.test": [[PUBLIC_ADDRESS], ["127.0.0.1"]] });
+    const error = await failure(downloadAttachment(`http://files.example.test:${port()}/redirect/0`, options(freshStore(), { allowPrivateHosts: false, resolve })));
+    expect(error.reason).toBe("blocked_host");
+    expect(hits.size).toBe(0);
+    expect([...publicHits.keys()]).toEqual(["/redirect/0"]);
+  });
+
+  it.each([
+    "http://localhost:PORT/small",
+    "http://internal.example.test:PORT/small",
+    "http://127.0.0.1:PORT/small",
+    "http://0x7f.1:PORT/small",
+    "http://[::ffff:7f00:1]:PORT/small",
+    "http://[64:ff9b::7f00:1]:PORT/small",
+  ])("refuses a redirect from a public host to %s without sending it a request", async (location) => {
+    const { resolve } = fakeResolver({
+      "files.example.test": [[PUBLIC_ADDRESS]],
+      localhost: [["127.0.0.1"]],
+      "internal.example.test": [["127.0.0.1", PUBLIC_ADDRESS]],
+    });
+    const target = encodeURIComponent(location.replace("PORT", String(port())));
+    const error = await failure(downloadAttachment(`http://files.example.test:${port()}/go?to=${target}`, options(freshStore(), { allowPrivateHosts: false, resolve })));
+    expect(error.reason).toBe("blocked_host");
+    expect(hits.size).toBe(0);
+    expect(publicHits.get("/small")).toBeUndefined();
+  });
+
+  it("with private hosts allowed, connects where the resolver says and names the URL's host in Host", async () => {
+    const { asked, resolve } = fakeResolver({ "files.example.test": [["127.0.0.1"]] });
+    const store = freshStore();
+    const result = await downloadAttachment(`http://files.example.test:${port()}/host`, options(store, { resolve }));
+    expect(String(await store.get("ws/2025/01/file.bin"))).toBe(`files.example.test:${port()}`);
+    expect(result.contentType).toBe("text/plain");
+    expect(hits.get("/host")).toBe(1);
+    expect(asked).toEqual(["files.example.test"]);
+  });
+
+  it("names the URL's host in TLS SNI while connecting to the pinned address", async () => {
+    const servernames: string[] = [];
+    const tlsServer = tls.createServer({
+      // Records the name and ends the handshake: this server has no certificate to offer.
+      SNICallback: (servername, callback) => {
+        servernames.push(servername);
+        callback(new Error("no certificate here"));
+      },
+    });
+    await new Promise<void>((resolve) => tlsServer.listen(0, "127.0.0.1", resolve));
+    try {
+      const { resolve } = fakeResolver({ "files.example.test": [["127.0.0.1"]] });
+      const url = `https://files.example.test:${(tlsServer.address() as AddressInfo).port}/small`;
+      const error = await failure(downloadAttachment(url, options(freshStore(), { resolve })));
+      expect(error.reason).toBe("network");
+      expect(servernames).toEqual(["files.example.test"]);
+    } finally {
+      await new Promise((resolve) => tlsServer.close(resolve));
+    }
   });
 });
 
@@ -364,6 +529,31 @@ describe("isPrivateAddress", () => {
     "::ffff:169.254.169.254",
     "::ffff:7f00:1",
     "::127.0.0.1",
+    "::ffff:0:7f00:1",
+    "192.0.0.1",
+    "192.0.0.170",
+    "192.0.2.1",
+    "192.88.99.1",
+    "198.18.0.1",
+    "198.19.255.255",
+    "198.51.100.7",
+    "203.0.113.9",
+    "::ffff:192.0.2.1",
+    "64:ff9b::7f00:1",
+    "64:ff9b::808:808",
+    "64:ff9b::8.8.8.8",
+    "64:ff9b:1::a00:1",
+    "100::1",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+    "2001:2::1",
+    "2001:10::1",
+    "2001:20::1",
+    "2001:db8::1",
+    "2001:db8:ffff::1",
+    "2002:7f00:1::",
+    "2002:808:808::1",
+    "3fff::1",
+    "fd00::1",
     "not-an-ip",
     "",
     "127.1",
@@ -393,6 +583,18 @@ describe("isPrivateAddress", () => {
     "fbff::1",
     "fe00::1",
     "::ffff:8.8.8.8",
+    "192.0.1.255",
+    "192.0.3.0",
+    "198.17.255.255",
+    "198.20.0.0",
+    "198.51.101.0",
+    "203.0.114.0",
+    "64:ff9a:ffff::1",
+    "64:ff9b:2::1",
+    "2001:200::1",
+    "2001:db9::1",
+    "2003::1",
+    "2a00:1450:4001::200e",
   ])("%s is public", (ip) => {
     expect(isPrivateAddress(ip)).toBe(false);
   });

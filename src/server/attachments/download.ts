@@ -1,6 +1,8 @@
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 import { Readable } from "node:stream";
+import type { ReadableStream } from "node:stream/web";
+import { Agent, fetch, type Response } from "undici";
 import { type AttachmentStore } from "@/server/attachments/attachment-store";
 
 export type AttachmentDownloadFailure = "invalid_url" | "blocked_host" | "http_status" | "too_large" | "timeout" | "network";
@@ -16,11 +18,18 @@ export class AttachmentDownloadError extends Error {
   }
 }
 
+export type ResolvedAddress = { address: string; family: number };
+
 export type DownloadOptions = {
   maxBytes: number;
   timeoutMs: number;
-  /** Lets URLs reach loopback and private networks (tests, self-hosted relays). */
+  /** Lets URLs reach loopback and private networks (tests, self-hosted relays); the address is still pinned. */
   allowPrivateHosts?: boolean;
+  /**
+   * Every address of a host name; `dns.lookup` with `all` unless given. The connection goes to what this
+   * answered, so tests can play a rebinding DNS server or a public address without a resolver of their own.
+   */
+  resolve?: (host: string) => Promise<ResolvedAddress[]>;
   store: AttachmentStore;
   key: string;
 };
@@ -32,12 +41,22 @@ export const DEFAULT_ATTACHMENT_LIMITS = { maxBytes: 25 * 1024 * 1024, timeoutMs
 const MAX_REDIRECTS = 3;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-// 224/4 is multicast, 240/4 reserved (with broadcast); ::/96 holds ::, ::1 and the deprecated IPv4-compatible
-// addresses; fec0::/10 is deprecated site-local. BlockList applies the IPv4 rules to IPv4-mapped IPv6 as well.
+// Everything that is not plainly a public unicast address. 224/4 is multicast, 240/4 reserved (with broadcast);
+// 192.0.0.0/24 holds protocol assignments, 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32 and
+// 3fff::/20 are documentation, 198.18.0.0/15 and 2001:2::/48 benchmarking, 192.88.99.0/24 the old 6to4 relays.
+// ::/96 holds ::, ::1 and the IPv4-compatible addresses, ::ffff:0:0:0/96 the IPv4-translated ones; 100::/64
+// discards. NAT64 (64:ff9b::/96, 64:ff9b:1::/48), 6to4 (2002::/16) and Teredo (2001::/32) reach an IPv4
+// address through a gateway, so they are refused whatever address they embed. 2001:10::/28 and 2001:20::/28
+// are ORCHID identifiers, fec0::/10 deprecated site-local. BlockList judges IPv4-mapped IPv6 (::ffff:a.b.c.d)
+// by the IPv4 rules.
 const PRIVATE_NETWORKS = new BlockList();
 for (const cidr of [
   ...["0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16"],
-  ...["224.0.0.0/4", "240.0.0.0/4", "::/96", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"],
+  ...["192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24"],
+  ...["224.0.0.0/4", "240.0.0.0/4"],
+  ...["::/96", "::ffff:0:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001::/32", "2001:2::/48"],
+  ...["2001:10::/28", "2001:20::/28", "2001:db8::/32", "2002::/16", "3fff::/20"],
+  ...["fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8"],
 ]) {
   const [network = "", bits] = cidr.split("/");
   PRIVATE_NETWORKS.addSubnet(network, Number(bits), network.includes(":") ? "ipv6" : "ipv4");
@@ -63,14 +82,38 @@ function parseHttpUrl(raw: string, base?: URL): URL {
   return url;
 }
 
-async function assertPublicHost(url: URL, deadline: Promise<never>): Promise<void> {
-  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  const addresses = await Promise.race([lookup(host, { all: true }), deadline]).catch((error: unknown) => {
-    throw error instanceof AttachmentDownloadError ? error : new AttachmentDownloadError("network", `Cannot resolve ${host}`);
-  });
-  if (addresses.length === 0 || addresses.some(({ address }) => isPrivateAddress(address))) {
+const systemResolve = (host: string): Promise<ResolvedAddress[]> => lookup(host, { all: true });
+
+/**
+ * The addresses `url` may be fetched from: its literal IP, or every address its name resolves to, once.
+ * Unless private hosts are allowed, one private address refuses the host, so no answer can pick a private one.
+ */
+async function checkedAddresses(url: URL, options: DownloadOptions, deadline: Promise<never>): Promise<ResolvedAddress[]> {
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1"); // WHATWG URL already wrote 0x7f.1, 2130706433 etc. as 127.0.0.1
+  const literal = isIP(host);
+  const addresses = literal
+    ? [{ address: host, family: literal }]
+    : await Promise.race([(options.resolve ?? systemResolve)(host), deadline]).catch((error: unknown) => {
+        throw error instanceof AttachmentDownloadError ? error : new AttachmentDownloadError("network", `Cannot resolve ${host}`);
+      });
+  if (!options.allowPrivateHosts && addresses.some(({ address }) => isPrivateAddress(address))) {
     throw new AttachmentDownloadError("blocked_host", `Attachment host ${host} is on a private or reserved network`);
   }
+  if (addresses.length === 0) throw new AttachmentDownloadError("network", `${host} has no address`);
+  return addresses;
+}
+
+/**
+ * A connection pool whose sockets go only to `addresses`, whatever the name resolves to by then (DNS
+ * rebinding); the URL's host still names the server for TLS (SNI, certificate) and in the Host header.
+ */
+function pinnedAgent(addresses: ResolvedAddress[]): Agent {
+  const [first] = addresses as [ResolvedAddress, ...ResolvedAddress[]];
+  const pinned: LookupFunction = (_host, options, callback) => {
+    if (options.all) callback(null, addresses);
+    else callback(null, first.address, first.family);
+  };
+  return new Agent({ connect: { lookup: pinned } });
 }
 
 /** Cancels a body we do not read, so its connection is released instead of drained. */
@@ -96,12 +139,14 @@ export async function downloadAttachment(url: string, options: DownloadOptions):
   };
   const tooLarge = () => new AttachmentDownloadError("too_large", `The attachment is larger than ${maxBytes} bytes`);
 
+  const agents: Agent[] = [];
   try {
     let current = parseHttpUrl(url);
     let response: Response;
     for (let redirects = 0; ; redirects++) {
-      if (!options.allowPrivateHosts) await assertPublicHost(current, deadline);
-      response = await fetch(current, { redirect: "manual", signal: controller.signal }).catch((error: unknown) => {
+      const agent = pinnedAgent(await checkedAddresses(current, options, deadline));
+      agents.push(agent);
+      response = await fetch(current, { redirect: "manual", signal: controller.signal, dispatcher: agent }).catch((error: unknown) => {
         throw remoteFailure(error, `Could not reach ${current.host}`);
       });
       if (!REDIRECT_STATUSES.has(response.status)) break;
@@ -133,7 +178,7 @@ export async function downloadAttachment(url: string, options: DownloadOptions):
       }
     }
     try {
-      const data = response.body ? Readable.from(limited(response.body), { objectMode: false }) : new Uint8Array();
+      const data = response.body ? Readable.from(limited(response.body as ReadableStream<Uint8Array>), { objectMode: false }) : new Uint8Array();
       await store.put(key, data);
     } catch (error) {
       await store.delete(key).catch(() => undefined);
@@ -143,5 +188,6 @@ export async function downloadAttachment(url: string, options: DownloadOptions):
   } finally {
     clearTimeout(timer);
     controller.abort();
+    await Promise.all(agents.map((agent) => agent.destroy().catch(() => undefined)));
   }
 }
