@@ -13,8 +13,9 @@ const apiHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite loads its WASM and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // PGlite loads its WASM and data files from its own package folder at run time; undici (pinned
+  // attachment downloads) is loaded as Node's own package rather than bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "undici"],
   typedRoutes: false,
   poweredByHeader: false,
   async headers() {
