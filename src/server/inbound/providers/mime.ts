@@ -1,8 +1,9 @@
-import PostalMime, { type Address } from "postal-mime";
+import type { Address } from "postal-mime";
 import { AppError } from "@/server/errors";
 import type { ParsedInbound } from "../normalize";
 import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from "../limits";
 import { headersFromPairs, inlineAttachment } from "./headers";
+import { MimeParseError, parseMimeInWorker } from "./mime-parser";
 
 const BOUNDARY_PARAM = /boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))/gi;
 const DELIMITER_LINE = /^--([^\r\n]*)/gm;
@@ -30,7 +31,8 @@ function addresses(list: Address[] | undefined): string {
 
 /**
  * A raw RFC 5322 message (POST /api/inbound/mime, SendGrid's raw mode, Mailgun's MIME mode), read
- * with postal-mime: decoded headers, bodies in their charsets, every attachment part's bytes.
+ * with postal-mime in a worker thread: decoded headers, bodies in their charsets, every attachment
+ * part's bytes.
  */
 export async function parseMimeMessage(raw: Uint8Array | string): Promise<ParsedInbound> {
   const text = typeof raw === "string" ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("latin1");
@@ -39,10 +41,11 @@ export async function parseMimeMessage(raw: Uint8Array | string): Promise<Parsed
   if (countMimeParts(text) > MAX_MIME_PARTS) throw tooComplex(`more than ${MAX_MIME_PARTS} MIME parts`);
   let email;
   try {
-    email = await PostalMime.parse(raw, { attachmentEncoding: "arraybuffer", maxNestingDepth: MAX_MIME_DEPTH });
+    email = await parseMimeInWorker(typeof raw === "string" ? Buffer.from(raw) : raw, { maxNestingDepth: MAX_MIME_DEPTH });
   } catch (error) {
-    if (error instanceof Error && /nesting depth/i.test(error.message)) throw tooComplex(`MIME parts nested more than ${MAX_MIME_DEPTH} deep`);
-    throw new AppError("BAD_REQUEST", `The message cannot be parsed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof MimeParseError)) throw error;
+    if (/nesting depth/i.test(error.message)) throw tooComplex(`MIME parts nested more than ${MAX_MIME_DEPTH} deep`);
+    throw new AppError("BAD_REQUEST", `The message cannot be parsed: ${error.message}`);
   }
   // The raw From value(s) go through our own strict parser (see address.ts), like every other route's.
   const from = email.headers.filter((h) => h.key === "from").map((h) => h.value);
