@@ -4,7 +4,8 @@ import { useTestDatabase } from "@/test/database";
 import { newMessageId, postHelpdesk, postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { postProvider, ticketWithMail } from "@/test/provider-inbound";
 import { SENDGRID_CONTENT_TYPE } from "@/test/provider-fixtures";
-import { MAX_ATTACHMENTS, MAX_HEADER_FIELDS, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_RECIPIENTS, MAX_REFERENCES, MAX_SUBJECT_LENGTH } from "./limits";
+import { attachmentStore } from "@/server/attachments/attachment-store";
+import { MAX_ATTACHMENTS, MAX_BODY_CHARS, MAX_HEADER_CHARS, MAX_HEADER_FIELDS, MAX_LOGGED_STRING_CHARS, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_RECIPIENTS, MAX_REFERENCES, MAX_SUBJECT_LENGTH } from "./limits";
 
 const db = useTestDatabase();
 
@@ -108,6 +109,7 @@ describe("fields over their limits", () => {
     ["helpdesk", "subject", { subject: "s".repeat(2_000_000) }],
     ["helpdesk", "headers", { headers: Object.fromEntries(Array.from({ length: MAX_HEADER_FIELDS + 1 }, (_, i) => [`x-h${i}`, "v"])) }],
     ["helpdesk", "headers", { headers: { received: Array.from({ length: MAX_HEADER_FIELDS + 1 }, (_, i) => `hop ${i}`) } }],
+    ["helpdesk", "headers", { headers: { "X-Big": "h".repeat(MAX_HEADER_CHARS) } }],
     ["helpdesk", "to", { to: Array.from({ length: MAX_RECIPIENTS + 1 }, (_, i) => `r${i}@example.com`).join(", ") }],
   ])("%s: %s is refused with 422 naming it, and nothing is written", async (route, field, patch) => {
     const ws = await seedInboundWorkspace(db());
@@ -197,5 +199,60 @@ describe("a References list of 10,000 ids", () => {
     expect(stored.references).toHaveLength(MAX_REFERENCES);
     expect(stored.references.at(-1)).toBe(rootId.slice(1, -1));
     expect(stored.references.at(-2)).toBe("old9999@example.com");
+  });
+});
+
+describe("a References list of megabytes", () => {
+  // 40,000 ids (2.3 MB), in the JSON field and again in the headers, or in a MIME header: the email
+  // threads by its last ids, and no copy of the list is stored beyond what the limits keep.
+  const hugeReferences = (rootId: string) => [...Array.from({ length: 40_000 }, (_, i) => `<old${i}@example.com>`), rootId].join(" ");
+
+  it.each(["helpdesk", "mime"])("%s: is threaded, and the stored headers and request hold only the ids kept", async (route) => {
+    const ws = await seedInboundWorkspace(db());
+    const secret = ws.ticketMailbox.inboundSecret;
+    const rootId = newMessageId();
+    const first = await postHelpdesk({ from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Root", text: "x", message_id: rootId }, { secret });
+    const references = hugeReferences(rootId);
+    const reply =
+      route === "helpdesk"
+        ? await postHelpdesk({ from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Re: Root", text: "y", message_id: newMessageId(), references, headers: { References: references } }, { secret })
+        : await postProvider("mime", mime(["From: ann@example.com", `To: ${ws.ticketMailbox.address}`, "Subject: Re: Root", `Message-ID: ${newMessageId()}`, `References: ${references}`], "y"), "message/rfc822", { secret });
+    expect(reply.status).toBe(200);
+    expect(reply.json.ticketId).toBe(first.json.ticketId);
+    const log = await db().incomingMail.findFirstOrThrow({ where: { messageId: reply.json.messageId } });
+    const storedReferences = Object.entries(log.headers as Record<string, string>).find(([name]) => name.toLowerCase() === "references")?.[1];
+    expect(storedReferences?.split(" ")).toHaveLength(MAX_REFERENCES);
+    expect(storedReferences?.endsWith(`<old39999@example.com> ${rootId}`)).toBe(true);
+    expect(JSON.stringify(log.rawPayload).length).toBeLessThan(3 * MAX_LOGGED_STRING_CHARS);
+  });
+});
+
+describe("a body longer than MAX_BODY_CHARS", () => {
+  const longText = `${"A line of a log pasted whole into an email\r\n".repeat(50_000)}the last line`;
+
+  it.each(["helpdesk", "mime"])("%s: is shown and logged cut, and kept whole as an attachment", async (route) => {
+    const ws = await seedInboundWorkspace(db());
+    const secret = ws.ticketMailbox.inboundSecret;
+    const html = `<pre>${longText}</pre>`;
+    const answer =
+      route === "helpdesk"
+        ? await postHelpdesk({ from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Log", text: longText, html, message_id: newMessageId() }, { secret })
+        : await postProvider("mime", mime(["From: ann@example.com", `To: ${ws.ticketMailbox.address}`, "Subject: Log", `Message-ID: ${newMessageId()}`, "Content-Type: text/plain; charset=utf-8"], longText), "message/rfc822", { secret });
+    expect(answer.status).toBe(200);
+    const ticket = await ticketWithMail(db(), answer.json.ticketId);
+    const [message] = ticket.messages;
+    expect(message!.bodyTextFull!.length).toBeLessThan(MAX_BODY_CHARS + 200);
+    expect(message!.bodyTextFull).toContain("[This email is longer than 1 MB: the rest is in the attached message.txt.]");
+    expect(message!.bodyTextFull).not.toContain("the last line");
+    const whole = ticket.attachments.find((a) => a.filename === "message.txt")!;
+    expect(whole).toMatchObject({ status: "stored", contentType: "text/plain; charset=utf-8" });
+    expect((await attachmentStore().get(whole.storageKey!)).toString("utf8").replace(/\r\n/g, "\n").trimEnd()).toBe(longText.replace(/\r\n/g, "\n"));
+    const log = await db().incomingMail.findFirstOrThrow({ where: { messageId: message!.id } });
+    expect(log.body.length).toBeLessThan(MAX_BODY_CHARS + 200);
+    expect(JSON.stringify(log.rawPayload).length).toBeLessThan(3 * MAX_LOGGED_STRING_CHARS);
+    if (route === "helpdesk") {
+      expect(ticket.attachments.map((a) => a.filename).sort()).toEqual(["message.html", "message.txt"]);
+      expect(message!.bodyHtml).toContain("the rest is in the attached message.html");
+    }
   });
 });

@@ -20,30 +20,33 @@ export function isInline(attachment: InboundAttachment): attachment is Extract<I
   return "content" in attachment;
 }
 
+/** Attachment writes in flight at once: S3 answers each in tens of milliseconds, a disk in one. */
+const STORE_CONCURRENCY = 8;
+
+function prepare(workspaceId: string, attachment: InboundAttachment): PreparedAttachment {
+  if (!isInline(attachment)) return { kind: "remote", attachment };
+  const described = { filename: attachment.filename, contentType: attachment.contentType, size: attachment.content.byteLength };
+  if (described.size > DEFAULT_ATTACHMENT_LIMITS.maxBytes) return { kind: "failed", ...described, error: `too_large: larger than ${DEFAULT_ATTACHMENT_LIMITS.maxBytes} bytes` };
+  return { kind: "stored", ...described, storageKey: newAttachmentKey(workspaceId, attachment.filename) };
+}
+
 /**
  * Writes the bytes of inline attachments to the attachment store before the routing transaction
- * (file I/O stays out of it). One that is too large becomes a failed attachment (a retry would not
- * help). When the store fails, the bytes written so far are removed and the email is refused with
- * UNAVAILABLE: the provider's retry brings the attachment again, where a 2xx would lose it.
+ * (file I/O stays out of it), several at a time. One that is too large becomes a failed attachment
+ * (a retry would not help). When the store fails, the bytes written are removed and the email is
+ * refused with UNAVAILABLE: the provider's retry brings the attachment again, where a 2xx would lose it.
  */
 export async function storeInlineAttachments(workspaceId: string, attachments: InboundAttachment[]): Promise<PreparedAttachment[]> {
-  const prepared: PreparedAttachment[] = [];
-  for (const attachment of attachments) {
-    if (!isInline(attachment)) {
-      prepared.push({ kind: "remote", attachment });
-      continue;
-    }
-    const described = { filename: attachment.filename, contentType: attachment.contentType, size: attachment.content.byteLength };
-    if (described.size > DEFAULT_ATTACHMENT_LIMITS.maxBytes) {
-      prepared.push({ kind: "failed", ...described, error: `too_large: larger than ${DEFAULT_ATTACHMENT_LIMITS.maxBytes} bytes` });
-      continue;
-    }
-    const storageKey = newAttachmentKey(workspaceId, attachment.filename);
-    try {
-      await attachmentStore().put(storageKey, attachment.content);
-      prepared.push({ kind: "stored", ...described, storageKey });
-    } catch (error) {
-      console.error("Storing an inline attachment failed", error);
+  const prepared = attachments.map((attachment) => prepare(workspaceId, attachment));
+  const writes = prepared.flatMap((entry, i) => {
+    const attachment = attachments[i]!;
+    return entry.kind === "stored" && isInline(attachment) ? [{ key: entry.storageKey, content: attachment.content }] : [];
+  });
+  for (let start = 0; start < writes.length; start += STORE_CONCURRENCY) {
+    const batch = writes.slice(start, start + STORE_CONCURRENCY);
+    const failure = (await Promise.allSettled(batch.map((write) => attachmentStore().put(write.key, write.content)))).find((result) => result.status === "rejected");
+    if (failure) {
+      console.error("Storing an inline attachment failed", failure.reason);
       await discardStoredAttachments(prepared);
       throw unavailable("The attachment store is unavailable; the email was not accepted. Retry shortly.");
     }

@@ -30,3 +30,22 @@ export const MAX_MIME_PARTS = 250;
 
 /** Nesting of multipart and attached messages inside a MIME message. */
 export const MAX_MIME_DEPTH = 20;
+
+/**
+ * Characters of header names and values one email may carry, References and In-Reply-To counted as
+ * the ids kept. MTAs cut a header block far sooner (Postfix at 100 KB, Exchange at 256 KB).
+ */
+export const MAX_HEADER_CHARS = 1024 * 1024;
+
+/**
+ * Characters of one string kept in the receive log's copy of the request; a longer one is cut, its
+ * length noted. The email's text and HTML are kept whole: nothing else in real mail comes near it.
+ */
+export const MAX_LOGGED_STRING_CHARS = 64 * 1024;
+
+/**
+ * Characters of an email's text, and of its HTML, shown and searched. A longer body (a log pasted
+ * whole) is cut there and also kept whole as an attachment, so nothing is lost and a message of
+ * 20 MB costs what a message of 1 MB costs. Gmail clips at a tenth of this.
+ */
+export const MAX_BODY_CHARS = 1024 * 1024;

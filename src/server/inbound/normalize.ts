@@ -2,7 +2,9 @@ import { AppError } from "@/server/errors";
 import { storableDeep } from "@/server/mail/storable-text";
 import { cleanDisplayName, parseMailbox, parseMailboxList } from "./address";
 import type { HelpdeskInboundBody, InboundAttachment, InboundEmail, InlineAttachment, RpcInboundBody } from "./inbound.schema";
-import { MAX_ATTACHMENTS, MAX_HEADER_FIELDS, MAX_IN_REPLY_TO, MAX_MESSAGE_ID_BYTES, MAX_RECIPIENTS, MAX_REFERENCES, MAX_SUBJECT_LENGTH } from "./limits";
+import { MAX_ATTACHMENTS, MAX_HEADER_CHARS, MAX_HEADER_FIELDS, MAX_IN_REPLY_TO, MAX_MESSAGE_ID_BYTES, MAX_RECIPIENTS, MAX_REFERENCES, MAX_SUBJECT_LENGTH } from "./limits";
+import { headerChars, keptHeaders, loggedPayload } from "./logged-payload";
+import { withinBodyLimit } from "./long-bodies";
 import { firstMessageIds, lastMessageIds, normalizeMessageId } from "./message-id";
 
 type HeaderValues = Record<string, string | string[]>;
@@ -58,11 +60,17 @@ const headerFieldCount = (headers: HeaderValues) => Object.values(headers).reduc
 /**
  * The one shape every inbound route hands to ingest. Limits are checked here, before anything is
  * written: an email over one is refused with the field named (422). A References list longer than
- * MAX_REFERENCES keeps its last ids (In-Reply-To its first MAX_IN_REPLY_TO).
+ * MAX_REFERENCES keeps its last ids (In-Reply-To its first MAX_IN_REPLY_TO), and only those stay in
+ * its headers; the logged copy of the request cuts long strings (see logged-payload.ts). A body
+ * longer than MAX_BODY_CHARS is cut and attached whole (see long-bodies.ts).
  */
 function inboundEmail(source: string, parts: EmailParts, fields: FieldNames): InboundEmail {
-  const headers = headerMap(parts.headers);
-  if (headerFieldCount(headers) > MAX_HEADER_FIELDS) throw refuse(fields.headers, `more than ${MAX_HEADER_FIELDS} header fields`);
+  const received = headerMap(parts.headers);
+  if (headerFieldCount(received) > MAX_HEADER_FIELDS) throw refuse(fields.headers, `more than ${MAX_HEADER_FIELDS} header fields`);
+  const inReplyTo = firstMessageIds(parts.inReplyTo || header(received, "in-reply-to"), MAX_IN_REPLY_TO);
+  const references = lastMessageIds(parts.references || header(received, "references"), MAX_REFERENCES);
+  const headers = keptHeaders(received, { references, inReplyTo });
+  if (headerChars(headers) > MAX_HEADER_CHARS) throw refuse(fields.headers, `larger than ${MAX_HEADER_CHARS / 1024 / 1024} MB`);
   const subject = parts.subject?.trim() ?? "";
   if (subject.length > MAX_SUBJECT_LENGTH) throw refuse(fields.subject, `longer than ${MAX_SUBJECT_LENGTH} characters`);
   const messageId = normalizeMessageId(parts.messageId || header(headers, "message-id"));
@@ -73,6 +81,7 @@ function inboundEmail(source: string, parts: EmailParts, fields: FieldNames): In
 
   const parsed = parseMailbox(parts.from);
   if (!parsed) throw refuse(fields.from, "must be an email address");
+  const bodies = withinBodyLimit({ text: parts.text ?? null, html: parts.html ?? null });
   return {
     source,
     // A provider's separate name field gets the same cleaning as a name parsed out of `From`.
@@ -80,14 +89,14 @@ function inboundEmail(source: string, parts: EmailParts, fields: FieldNames): In
     recipients,
     recipient: parts.to,
     subject,
-    text: parts.text ?? null,
-    html: parts.html ?? null,
+    text: bodies.text,
+    html: bodies.html,
     messageId,
-    inReplyTo: firstMessageIds(parts.inReplyTo || header(headers, "in-reply-to"), MAX_IN_REPLY_TO),
-    references: lastMessageIds(parts.references || header(headers, "references"), MAX_REFERENCES),
+    inReplyTo,
+    references,
     headers,
-    attachments,
-    rawPayload: parts.rawPayload,
+    attachments: [...attachments, ...bodies.wholeBodies],
+    rawPayload: loggedPayload(parts.rawPayload, bodies),
   };
 }
 

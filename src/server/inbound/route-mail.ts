@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMail, Mailbox, Prisma, Workspace } from "@/generated/prisma/client";
 import { storedContentType } from "@/server/attachments/content-type";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
-import { enqueueJob } from "@/server/jobs/jobs";
+import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
 import { appendInboundReply, type InboundMessageData } from "./append-reply";
 import type { AutoReplyClassification } from "./auto-reply";
@@ -126,28 +127,30 @@ export async function recipientMailbox(tx: Prisma.TransactionClient, workspaceId
 }
 
 /**
- * Attachment rows: inline ones already stored (or failed), URL ones pending until the download job
- * stores them (network I/O stays out of the transaction).
+ * Attachment rows, in one statement: inline ones already stored (or failed), URL ones pending until
+ * the download job stores them (network I/O stays out of the transaction).
  */
 async function linkAttachments(ctx: Context, link: { ticketId: string | null; messageId: string | null }) {
+  if (ctx.attachments.length === 0) return;
   const base = { workspaceId: ctx.workspace.id, incomingMailId: ctx.log.id, ...link };
-  for (const prepared of ctx.attachments) {
+  const downloads: string[] = [];
+  const rows = ctx.attachments.map((prepared): Prisma.AttachmentCreateManyInput => {
     if (prepared.kind === "stored") {
       const { filename, contentType, size, storageKey } = prepared;
-      await ctx.tx.attachment.create({ data: { ...base, filename, contentType: storedContentType(contentType), size, storageKey, status: "stored" } });
-      continue;
+      return { ...base, filename, contentType: storedContentType(contentType), size, storageKey, status: "stored" };
     }
     if (prepared.kind === "failed") {
       const { filename, contentType, size, error } = prepared;
-      await ctx.tx.attachment.create({ data: { ...base, filename, contentType: storedContentType(contentType), size, error, status: "failed" } });
-      continue;
+      return { ...base, filename, contentType: storedContentType(contentType), size, error, status: "failed" };
     }
     const { attachment } = prepared;
-    const row = await ctx.tx.attachment.create({
-      data: { ...base, filename: attachment.filename, contentType: storedContentType(attachment.contentType), size: attachment.size ?? 0, status: "pending", sourceUrl: attachment.url },
-    });
-    await enqueueJob(ctx.tx, { workspaceId: ctx.workspace.id, type: DOWNLOAD_ATTACHMENT_JOB, payload: { attachmentId: row.id } });
-  }
+    // The id is chosen here so the download job can name the row without reading it back.
+    const id = randomUUID();
+    downloads.push(id);
+    return { ...base, id, filename: attachment.filename, contentType: storedContentType(attachment.contentType), size: attachment.size ?? 0, status: "pending", sourceUrl: attachment.url };
+  });
+  await ctx.tx.attachment.createMany({ data: rows });
+  await enqueueJobs(ctx.tx, downloads.map((attachmentId) => ({ workspaceId: ctx.workspace.id, type: DOWNLOAD_ATTACHMENT_JOB, payload: { attachmentId } })));
 }
 
 async function finish(ctx: Context, routing: Routing, result: RouteResult, match: ThreadMatch | null, mailbox?: Mailbox | null): Promise<RouteResult> {

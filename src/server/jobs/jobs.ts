@@ -10,11 +10,15 @@ const MAX_ATTEMPTS = 6;
  * Records follow-up work in the caller's transaction, so it exists exactly when the change that
  * needs it was committed (a crash after the commit cannot lose it).
  */
-export function enqueueJob(
-  tx: Prisma.TransactionClient,
-  job: { workspaceId: string; type: string; payload: Prisma.InputJsonValue; runAfter?: Date },
-) {
+type NewJob = { workspaceId: string; type: string; payload: Prisma.InputJsonValue; runAfter?: Date };
+
+export function enqueueJob(tx: Prisma.TransactionClient, job: NewJob) {
   return tx.job.create({ data: { ...job, status: "pending" } });
+}
+
+/** Several jobs in one statement, on the same terms as enqueueJob. */
+export async function enqueueJobs(tx: Prisma.TransactionClient, jobs: NewJob[]): Promise<void> {
+  if (jobs.length > 0) await tx.job.createMany({ data: jobs.map((job) => ({ ...job, status: "pending" })) });
 }
 
 export interface RunOptions {

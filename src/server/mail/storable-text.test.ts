@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isStorableText, storableDeep, storableText } from "./storable-text";
+import { isStorableText, storableDeep, storableText, storablePrefix } from "./storable-text";
 
 describe("storableText", () => {
   it.each([
@@ -26,5 +26,14 @@ describe("storableDeep", () => {
     expect(cleaned).toEqual({ a: ["x\ufffd", Object.fromEntries([["__proto__", "p"]])], n: 1, b: null, bytes });
     expect(cleaned.bytes).toBe(bytes);
     expect(Object.getPrototypeOf((cleaned.a as unknown[])[1])).toBe(Object.prototype);
+  });
+});
+
+describe("storablePrefix", () => {
+  it("keeps the first characters, stopping before a surrogate pair it would split", () => {
+    expect(storablePrefix("abcdef", 3)).toBe("abc");
+    expect(storablePrefix("ab😀cd", 3)).toBe("ab");
+    expect(storablePrefix("ab😀cd", 4)).toBe("ab😀");
+    expect(storablePrefix("short", 10)).toBe("short");
   });
 });

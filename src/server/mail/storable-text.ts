@@ -11,7 +11,8 @@ export function isStorableText(value: string): boolean {
   return !value.includes("\u0000") && value.replace(LONE_SURROGATE, "") === value;
 }
 
-function isPlainObject(value: object): value is Record<string, unknown> {
+/** An object literal or a prototype-less map: the objects JSON is made of. */
+export function isPlainObject(value: object): value is Record<string, unknown> {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
@@ -28,4 +29,10 @@ export function storableDeep<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([key, entry]) => [storableText(key), storableDeep(entry)])) as T;
   }
   return value;
+}
+
+/** The first `max` characters of `value`, never half of a surrogate pair (so still storable). */
+export function storablePrefix(value: string, max: number): string {
+  if (value.length <= max) return value;
+  return value.slice(0, /[\ud800-\udbff]/.test(value[max - 1] ?? "") ? max - 1 : max);
 }
