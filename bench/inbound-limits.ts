@@ -82,8 +82,9 @@ async function main() {
     console.log(`  idle server, small email: p50 ${ms(percentile(idle, 50))}  p95 ${ms(percentile(idle, 95))}  (the ceiling)`);
 
     const references = (count: number) => Array.from({ length: count }, () => `<${newId()}>`).join(" ");
-    // Each case is sent RUNS times, every time as a new email: the first run meets code the server
-    // has not run yet (a server that has been up a while has), the median is the steady state.
+    // Each case is sent once alone, then RUNS times while small emails are sent, every time as a
+    // new email: the first run alone meets code the server has not run yet (a server that has been
+    // up a while has); the median alongside is the steady state under load.
     const cases: [string, string, () => string, string][] = [
       ["References: 10,000 ids", "/api/helpdesk/inbound-email", () => helpdeskJson(mailbox.address, { references: references(10_000) }), "application/json"],
       ["References: 400,000 ids", "/api/helpdesk/inbound-email", () => helpdeskJson(mailbox.address, { references: references(400_000) }), "application/json"],
@@ -92,6 +93,7 @@ async function main() {
       [`MIME: nested ${MAX_MIME_DEPTH - 1} deep`, "/api/inbound/mime", () => deepestMime(mailbox.address), "message/rfc822"],
     ];
     for (const [name, path, build, contentType] of cases) {
+      const alone = await post(path, build(), contentType);
       const times: number[] = [];
       const small: number[] = [];
       let label = name;
@@ -105,7 +107,7 @@ async function main() {
       }
       small.sort((a, b) => a - b);
       const median = [...times].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-      console.log(`  ${label.padEnd(47)} first ${ms(times[0]!)}, median ${ms(median)}; meanwhile ${String(small.length).padStart(3)} small emails: p50 ${ms(percentile(small, 50))}  max ${ms(small.at(-1) ?? NaN)}`);
+      console.log(`  ${label.padEnd(47)} alone ${ms(alone.ms)}; alongside small emails: first ${ms(times[0]!)}, median ${ms(median)}; meanwhile ${String(small.length).padStart(3)} small emails: p50 ${ms(percentile(small, 50))}  max ${ms(small.at(-1) ?? NaN)}`);
     }
   } finally {
     await server.stop();
