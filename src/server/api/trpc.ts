@@ -39,7 +39,7 @@ const t = initTRPC.context<TRPCContext>().create({
 /**
  * What a procedure threw (an AppError, a failing input schema, a Prisma error) becomes the tRPC
  * error of the AppError it stands for (normalizeError, as on REST), once for every procedure.
- * tRPC's own errors (UNAUTHORIZED below) and unknown errors (500) pass as they are.
+ * tRPC's own errors (a procedure not found) and unknown errors (500) pass as they are.
  */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
@@ -65,7 +65,7 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(appErrors).use(safeText);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (!ctx.caller) throw new AppError("UNAUTHORIZED", "Sign in first");
   return next({ ctx: { caller: ctx.caller } });
 });
 
