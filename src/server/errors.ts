@@ -10,7 +10,7 @@ export type AppErrorCode =
   | "UNAVAILABLE"
   | "INTERNAL";
 
-/** The one error services throw. Transports map its code (http/errors.ts, api/trpc.ts). */
+/** The one error services throw; normalizeError turns any other into it, and transports map its code (http/errors.ts, api/trpc.ts). */
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,

@@ -1,15 +1,14 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { z } from "zod";
 import type { Role } from "@/generated/prisma/client";
 import { resolveWorkspaceAccess } from "@/server/auth/access";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db";
-import { isDatabaseUnavailable } from "@/server/db/unavailable";
-import { AppError, isUniqueViolation, unavailable, type AppErrorCode } from "@/server/errors";
+import { AppError, type AppErrorCode } from "@/server/errors";
 import { findUnsafeText, unsafeTextError } from "@/server/http/unsafe-text";
-import { zodFieldErrors } from "@/server/http/zod-field-errors";
+import { normalizeError } from "@/server/normalize-error";
 
 export interface TRPCContext {
   db: Db;
@@ -32,45 +31,41 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const details =
-      error.cause instanceof ZodError ? zodFieldErrors(error.cause) : error.cause instanceof AppError ? error.cause.details : undefined;
+    const details = error.cause instanceof AppError ? error.cause.details : undefined;
     return { ...shape, data: { ...shape.data, details: details ?? null } };
   },
 });
 
-/** Services throw AppError; here it becomes the matching tRPC error, once for every procedure. */
+/**
+ * What a procedure threw (an AppError, a failing input schema, a Prisma error) becomes the tRPC
+ * error of the AppError it stands for (normalizeError, as on REST), once for every procedure.
+ * tRPC's own errors (a procedure not found) and unknown errors (500) pass as they are.
+ */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = isDatabaseUnavailable(result.error.cause) ? unavailable() : result.error.cause;
-    if (cause instanceof AppError) {
-      throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
-    }
-    if (isUniqueViolation(cause)) throw new TRPCError({ code: "CONFLICT", message: "Already exists", cause });
+    const cause = normalizeError(result.error.cause);
+    if (cause) throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
   }
   return result;
 });
 
 /**
  * Input holding NUL or a lone surrogate (PostgreSQL cannot store it) is refused before any
- * procedure runs, as BAD_REQUEST naming the field, like a failing input schema.
+ * procedure runs, naming the field, like a failing input schema.
  */
 const safeText = t.middleware(async ({ getRawInput, next }) => {
   const path = findUnsafeText(await getRawInput());
-  if (path) {
-    const cause = unsafeTextError(path);
-    throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
-  }
+  if (path) throw unsafeTextError(path);
   return next();
 });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-// safeText runs first: appErrors would turn its VALIDATION cause into UNPROCESSABLE_CONTENT.
-export const publicProcedure = t.procedure.use(safeText).use(appErrors);
+export const publicProcedure = t.procedure.use(appErrors).use(safeText);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (!ctx.caller) throw new AppError("UNAUTHORIZED", "Sign in first");
   return next({ ctx: { caller: ctx.caller } });
 });
 

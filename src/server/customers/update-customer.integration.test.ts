@@ -25,7 +25,10 @@ describe("editing a customer", () => {
     });
     expect((await owner.customer.update({ workspaceSlug, customerId: acme.id, name: "Acme" })).domains).toEqual(["acme.co.uk", "acme.io"]);
     expect((await owner.customer.update({ workspaceSlug, customerId: globex.id, domains: [] })).domains).toEqual([]);
-    await expect(owner.customer.update({ workspaceSlug, customerId: acme.id, domains: ["not a domain"] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(owner.customer.update({ workspaceSlug, customerId: acme.id, domains: ["not a domain"] })).rejects.toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      cause: { details: { fields: { "domains.0": expect.any(String) } } },
+    });
 
     const other = await seedWorkspace(db());
     await expect(trpcAs(db(), other.owner.user.id).customer.update({ workspaceSlug: other.workspace.slug, customerId: acme.id, name: "Mine" })).rejects.toMatchObject({

@@ -1,9 +1,7 @@
 import { NextResponse } from "next/server";
-import { ZodError } from "zod";
-import { isDatabaseUnavailable } from "@/server/db/unavailable";
-import { AppError, isUniqueViolation, unavailable, type AppErrorCode } from "@/server/errors";
+import type { AppErrorCode } from "@/server/errors";
+import { normalizeError } from "@/server/normalize-error";
 import { retryAfterOf } from "@/server/rate-limit/rate-limit";
-import { zodFieldErrors } from "./zod-field-errors";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -29,15 +27,9 @@ export function jsonError(status: number, code: string, message: string, details
 
 /** Every REST error answer goes through here: the JSON shape of SPEC §8 with the right status. */
 export function errorResponse(error: unknown) {
-  if (error instanceof AppError) {
-    return jsonError(HTTP_STATUS[error.code], error.code, error.message, error.details, retryAfterOf(error) ?? undefined);
-  }
-  if (error instanceof ZodError) {
-    return jsonError(422, "VALIDATION", "Invalid input", zodFieldErrors(error));
-  }
-  if (isDatabaseUnavailable(error)) return errorResponse(unavailable());
-  if (isUniqueViolation(error)) {
-    return jsonError(409, "CONFLICT", "A record with these values already exists");
+  const appError = normalizeError(error);
+  if (appError) {
+    return jsonError(HTTP_STATUS[appError.code], appError.code, appError.message, appError.details, retryAfterOf(appError) ?? undefined);
   }
   console.error("Unhandled error in route handler", error);
   return jsonError(500, "INTERNAL", "Internal server error");

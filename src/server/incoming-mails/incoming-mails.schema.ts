@@ -3,12 +3,15 @@ import { z } from "zod";
 /** SPEC §4: the log is read 100 mails at a time. */
 export const INCOMING_MAILS_PER_PAGE = 100;
 
-// `?filter=` (left blank) filters nothing.
-const blankAsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+// `?filter=` (left blank) filters nothing; `outTicket`, the seed API's own JavaScript example's spelling, is `out_ticket`.
+const filterSchema = z.preprocess(
+  (value) => (value === "" ? undefined : value === "outTicket" ? "out_ticket" : value),
+  z.enum(["out_ticket", "reply_to_closed_ticket"]).optional(),
+);
 
 export const listIncomingMailsSchema = z.object({
-  /** `out_ticket`: no ticket; `reply_to_closed_ticket`: held replies to closed tickets. */
-  filter: blankAsAbsent(z.enum(["out_ticket", "reply_to_closed_ticket"])),
+  /** `out_ticket` (or `outTicket`): no ticket; `reply_to_closed_ticket`: held replies to closed tickets. */
+  filter: filterSchema,
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type ListIncomingMailsInput = z.infer<typeof listIncomingMailsSchema>;

@@ -29,7 +29,10 @@ describe("inviting, re-roling and removing members", () => {
       code: "CONFLICT",
       message: "new.agent@example.test is already a member of this workspace",
     });
-    await expect(owner.member.invite({ workspaceSlug, email: "not an email" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(owner.member.invite({ workspaceSlug, email: "not an email" })).rejects.toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      cause: { details: { fields: { email: expect.any(String) } } },
+    });
     expect((await owner.member.list({ workspaceSlug })).map((m) => m.email).sort()).toEqual(
       [ws.owner.user.email, ws.member.user.email, other.owner.user.email, "new.agent@example.test"].sort(),
     );

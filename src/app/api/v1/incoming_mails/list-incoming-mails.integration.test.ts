@@ -50,6 +50,8 @@ describe("GET /api/v1/incoming_mails", () => {
 
     const outTicket = await listMailsHttp(ws.member.token, "?filter=out_ticket");
     expect(outTicket.json.map((m: { id: string }) => m.id)).toEqual([discarded.id]);
+    // The seed API's JavaScript example spells it `outTicket`.
+    expect((await listMailsHttp(ws.member.token, "?filter=outTicket")).json).toEqual(outTicket.json);
     const heldOnly = await listMailsHttp(ws.member.token, "?filter=reply_to_closed_ticket");
     expect(heldOnly.json.map((m: { id: string }) => m.id)).toEqual([held.id]);
     expect((await listMailsHttp(ws.member.token, "?filter=")).json).toHaveLength(3);
