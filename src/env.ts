@@ -1,11 +1,36 @@
 import { z } from "zod";
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const limit = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
-const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+// Every environment variable the server reads is read here, checked and given its default (README,
+// "Configuration"); `npm start` and the server check them before anything else, so a bad value
+// stops the start with the variable's name and what is wrong with it.
 
-/** The runtime settings read from the environment, validated once (see README, "Configuration"). */
+const number = z.coerce.number({ error: (issue) => (issue.code === "invalid_type" ? "must be a number" : undefined) });
+const positiveInt = (fallback: number) => number.int().positive().default(fallback);
+const limit = (fallback: number) => number.int().min(0).default(fallback);
+const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+
+/** What is wrong with a DATABASE_URL (see src/server/db/config.ts), or undefined when nothing is. */
+export function databaseUrlProblem(url: string): string | undefined {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return undefined;
+  if (url === "file:") return "needs a folder after file:, e.g. file:./.data/pglite";
+  if (url.startsWith("file:")) return undefined;
+  return `must start with postgres://, postgresql:// or file: (got "${url.split(":")[0]}:…")`;
+}
+
+/** The runtime settings read from the environment (see README, "Configuration"). */
 const configSchema = z.object({
+  /** PostgreSQL's URL, or `file:<folder>` for the embedded PGlite (unset: ./.data/pglite). */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .superRefine((url, context) => {
+      const problem = databaseUrlProblem(url);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    })
+    .optional(),
+  /** The HTTP port (`npm start`), and the inbound webhook addresses' last resort. */
+  PORT: number.int().min(1).max(65535).default(3000),
   /** Connections per app instance to PostgreSQL. */
   DATABASE_POOL_MAX: positiveInt(10),
   /** How long a request waits for a database connection before it answers 503. */
@@ -20,6 +45,19 @@ const configSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
   S3_FORCE_PATH_STYLE: flag.default(false),
+  /** Lets inbound attachment URLs point at private or loopback addresses (the test suite's servers). */
+  INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: flag.default(false),
+  /** Signs session JWTs (src/server/auth/secret.ts); `npm start` generates one when neither is set. */
+  NEXTAUTH_SECRET: z.string().optional(),
+  AUTH_SECRET: z.string().optional(),
+  /** The app's public URL, for next-auth (which reads it itself too). */
+  NEXTAUTH_URL: httpUrl.optional(),
+  /** The origin shown in inbound webhook addresses, when the request's own is not the public one. */
+  PUBLIC_URL: httpUrl.optional(),
+  /** The outgoing mail server; unset, mail is only recorded (the dev outbox). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** Unset, Mailgun's webhooks are not signed (development). */
+  MAILGUN_WEBHOOK_SIGNING_KEY: z.string().trim().min(1).optional(),
   /** `off` leaves jobs to explicit runs (the test suite). */
   JOB_WORKER: z.enum(["on", "off"]).default("on"),
   /** Jobs one instance runs at the same time. */
@@ -33,6 +71,8 @@ const configSchema = z.object({
   JOB_POLL_MS: positiveInt(2000),
   /** Done jobs are deleted after this many days; failed ones are kept for a human to see. */
   JOB_RETENTION_DAYS: positiveInt(7),
+  /** Set by Next itself (`phase-production-build` while `next build` loads the app), not by operators. */
+  NEXT_PHASE: z.string().optional(),
   /**
    * Reverse proxies in front of the app that append to X-Forwarded-For; the client's address is the
    * entry that many from the right. 0 (no proxy): the header is the client's own word, so nothing is
@@ -75,9 +115,16 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   throw new Error(`Invalid configuration in the environment:\n  ${problems.join("\n  ")}`);
 }
 
-let cached: AppConfig | undefined;
+// One parse, kept until one of the variables changes. Tests change a variable the way the code reads
+// it, in process.env (directly or with vi.stubEnv), and the next appConfig() sees the change; so does
+// `npm start`, which sets NEXTAUTH_SECRET and NEXTAUTH_URL for the server it starts. Comparing the
+// variables' values costs about 7 µs a call, a parse about 40 µs.
+const variables = Object.keys(configSchema.shape);
+let cached: { values: string; config: AppConfig } | undefined;
 
-/** The process's settings, read from the environment on first use. */
+/** The process's settings, read from the environment; throws when one is invalid (see parseConfig). */
 export function appConfig(): AppConfig {
-  return (cached ??= parseConfig(process.env));
+  const values = variables.map((name) => process.env[name] ?? "").join("\0");
+  if (cached?.values !== values) cached = { values, config: parseConfig(process.env) };
+  return cached.config;
 }
