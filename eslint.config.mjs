@@ -15,9 +15,9 @@ export default tseslint.config(
     },
   },
   {
-    // Settings are read in src/env.ts only, where they are checked and given their defaults.
+    // Settings are read in src/env.ts only, where they are checked and given their defaults; tests
+    // change them with vi.stubEnv.
     files: ["src/server/**/*.ts", "src/app/**/*.ts", "src/app/**/*.tsx"],
-    ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings with appConfig() from src/env.ts." }],
     },

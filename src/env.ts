@@ -115,6 +115,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   throw new Error(`Invalid configuration in the environment:\n  ${problems.join("\n  ")}`);
 }
 
+/** This process's environment with some variables changed, for a child process (migrations, tests). */
+export function environmentWith(changes: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...changes };
+}
+
 // One parse, kept until one of the variables changes. Tests change a variable the way the code reads
 // it, in process.env (directly or with vi.stubEnv), and the next appConfig() sees the change; so does
 // `npm start`, which sets NEXTAUTH_SECRET and NEXTAUTH_URL for the server it starts. Comparing the
