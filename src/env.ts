@@ -66,7 +66,7 @@ const configSchema = z.object({
    * A job's lease; the worker renews it every third of it while the job runs, so a dead worker's
    * jobs are claimed again by another instance within a lease and a poll.
    */
-  JOB_LEASE_MS: z.coerce.number().int().min(1000).default(15_000),
+  JOB_LEASE_MS: number.int().min(1000).default(15_000),
   /** How often each instance looks for due jobs (retries, and jobs whose worker died). */
   JOB_POLL_MS: positiveInt(2000),
   /** Done jobs are deleted after this many days; failed ones are kept for a human to see. */
@@ -78,7 +78,7 @@ const configSchema = z.object({
    * entry that many from the right. 0 (no proxy): the header is the client's own word, so nothing is
    * limited per address.
    */
-  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  TRUST_PROXY: number.int().min(0).max(10).default(0),
   // Rate limits (src/server/rate-limit): hits per window, shared by every instance; 0 = no limit.
   /** Failed sign-ins per account (email); a successful one clears the count. */
   RATE_LIMIT_SIGNIN_PER_ACCOUNT: limit(10),
@@ -120,10 +120,10 @@ export function environmentWith(changes: Record<string, string>): NodeJS.Process
   return { ...process.env, ...changes };
 }
 
-// One parse, kept until one of the variables changes. Tests change a variable the way the code reads
-// it, in process.env (directly or with vi.stubEnv), and the next appConfig() sees the change; so does
-// `npm start`, which sets NEXTAUTH_SECRET and NEXTAUTH_URL for the server it starts. Comparing the
-// variables' values costs about 7 µs a call, a parse about 40 µs.
+// One parse, kept until one of the variables changes: a test changes a setting with
+// vi.stubEnv(name, value) and the next appConfig() sees it (no cache to reset), as `npm start` sees
+// the NEXTAUTH_SECRET and NEXTAUTH_URL it sets for the server it starts. Comparing the variables'
+// values costs about 7 µs a call, a parse about 40 µs.
 const variables = Object.keys(configSchema.shape);
 let cached: { values: string; config: AppConfig } | undefined;
 
