@@ -15,6 +15,14 @@ export default tseslint.config(
     },
   },
   {
+    // Settings are read in src/env.ts only, where they are checked and given their defaults; tests
+    // change them with vi.stubEnv.
+    files: ["src/server/**/*.ts", "src/app/**/*.ts", "src/app/**/*.tsx"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings with appConfig() from src/env.ts." }],
+    },
+  },
+  {
     files: ["**/*.test.ts", "e2e/**/*.ts", "src/test/**/*.ts"],
     rules: {
       "@typescript-eslint/no-unsafe-member-access": "off",

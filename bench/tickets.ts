@@ -65,7 +65,7 @@ async function explain(db: Db, label: string, sql: Prisma.Sql) {
 
 async function main() {
   const database = await freshBenchDatabase("bench_tickets");
-  await runMigrations({ ...process.env, DATABASE_URL: database.url });
+  await runMigrations(database.url);
   const handle = openDatabase(databaseConfigFromUrl(database.url));
   const db = handle.db;
   try {

@@ -1,6 +1,7 @@
 // The admin command (SPEC §7): `npm run admin -- workspace show <slug>`,
 // `npm run admin -- token create --workspace <slug> --email <email> [--name <name>]`.
 import { parseArgs } from "node:util";
+import { appConfig } from "@/env";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { AppError } from "@/server/errors";
 import { listMailboxes, presentMailbox } from "@/server/mailboxes/mailboxes.service";
@@ -12,9 +13,9 @@ const USAGE = `Usage:
   npm run admin -- workspace show <slug>
   npm run admin -- token create --workspace <slug> --email <email> [--name <name>]`;
 
-const baseUrl = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
-
 async function showWorkspace(db: Db, slug: string) {
+  const { PUBLIC_URL, PORT } = appConfig();
+  const baseUrl = PUBLIC_URL ?? `http://localhost:${PORT}`;
   const workspace = await getWorkspaceBySlug(db, slug);
   const mailboxes = await listMailboxes(db, workspace.id);
   const { id, name, settings } = presentWorkspace(workspace);

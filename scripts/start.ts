@@ -4,15 +4,16 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { appConfig } from "@/env";
+import { configuredAuthSecret } from "@/server/auth/secret";
 import { prepareDatabase } from "./prepare-database";
 
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT ?? "3000";
 const nextBin = path.resolve("node_modules/.bin/next");
 
 /** Sessions need a signing secret; without one in the environment, keep a generated one in .data/. */
 function ensureAuthSecret() {
-  if (process.env.NEXTAUTH_SECRET || process.env.AUTH_SECRET) return;
+  if (configuredAuthSecret()) return;
   const file = path.resolve(".data/auth-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -46,6 +47,8 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  // First, so a bad setting stops the start (named, see main's catch) before a build or a migration.
+  const { PORT, NEXTAUTH_URL } = appConfig();
   // Relay the first stop signal, once: when it went to the whole process group (Ctrl-C, systemd)
   // the server has it already and ignores the relayed copy; repeats change nothing. One that comes
   // before the server runs lets the database preparation finish and close cleanly first.
@@ -60,14 +63,14 @@ async function main() {
   }
 
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  if (!NEXTAUTH_URL) process.env.NEXTAUTH_URL = `http://localhost:${PORT}`;
   ensureAuthSecret();
   buildIfNeeded();
   const handle = await prepareDatabase();
   await handle.close();
   if (stopSignal) process.exit(0);
 
-  server = spawn(nextBin, [dev ? "dev" : "start", "-p", port], {
+  server = spawn(nextBin, [dev ? "dev" : "start", "-p", String(PORT)], {
     stdio: "inherit",
     env: {
       ...process.env,

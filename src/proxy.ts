@@ -4,6 +4,7 @@ import { pageCsp } from "@/server/http/security-headers";
 /** Gives each page render a fresh nonce: Next reads it from the request's CSP and puts it on its scripts. */
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
+  // NODE_ENV, not src/env.ts: Next inlines it when it bundles the proxy apart from the server.
   const csp = pageCsp(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { environmentWith } from "@/env";
 
 /** An app instance in a process of its own (src/test/app-instance.ts), on a database of the test's. */
 export interface AppInstance {
@@ -19,7 +20,7 @@ const script = path.resolve("src/test/app-instance.ts");
 export async function startAppInstance(options: { databaseUrl: string; env?: Record<string, string> }): Promise<AppInstance> {
   // node --import tsx, not the tsx CLI: one process, so SIGKILL reaches the server itself.
   const child = spawn(process.execPath, ["--import", "tsx", script, "0"], {
-    env: { ...process.env, JOB_WORKER: "on", ...options.env, DATABASE_URL: options.databaseUrl },
+    env: environmentWith({ JOB_WORKER: "on", ...options.env, DATABASE_URL: options.databaseUrl }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Role } from "@/generated/prisma/client";
 import { createApiToken } from "@/server/auth/api-tokens";
+import { authSecret } from "@/server/auth/secret";
 import type { Db } from "@/server/db";
 import { ensureUser } from "@/server/users/users.service";
 import { createWorkspace } from "@/server/workspaces/workspaces.service";
@@ -28,6 +29,6 @@ export async function seedWorkspace(db: Db, options: { slug?: string; name?: str
 
 /** A next-auth session cookie for the user, as the browser would send it. */
 export async function sessionCookie(userId: string): Promise<string> {
-  const jwt = await encode({ token: { sub: userId }, secret: process.env.NEXTAUTH_SECRET! });
+  const jwt = await encode({ token: { sub: userId }, secret: authSecret() });
   return `next-auth.session-token=${jwt}`;
 }

@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-    await runMigrations({ ...process.env, DATABASE_URL: withDatabase(config.url, TEMPLATE_DB) });
+    await runMigrations(withDatabase(config.url, TEMPLATE_DB));
     project.provide("dbTemplate", { kind: "postgres", url: config.url, template: TEMPLATE_DB });
     return async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "threadline-test-"));
   const dataDir = path.join(dir, "template");
-  await runMigrations({ ...process.env, DATABASE_URL: `file:${dataDir}` });
+  await runMigrations(`file:${dataDir}`);
   // dumpDataDir does not wait for PGlite to be ready: create() does.
   const pglite = await PGlite.create(dataDir);
   const dump = await pglite.dumpDataDir("none");

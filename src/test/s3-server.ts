@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
-import { parseConfig } from "@/server/config";
+import { parseConfig } from "@/env";
 import { type S3AttachmentStore, s3StoreFromConfig } from "@/server/attachments/s3-attachment-store";
 
 /** An S3-compatible server (s3rver) in the test's process, on a free loopback port, keeping objects in a temp folder. */

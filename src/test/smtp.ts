@@ -36,6 +36,7 @@ export function useTestSmtpServer(options: { mailFromDelayMs?: number } = {}): R
   });
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    // Set, not vi.stubEnv: a test's vi.unstubAllEnvs() must leave the file's server in place.
     process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
     resetSmtpTransport();
   });

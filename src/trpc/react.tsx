@@ -18,6 +18,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
+        // NODE_ENV, not src/env.ts (server only): Next inlines it in the browser's bundle.
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
         httpBatchLink({ url: "/api/trpc", transformer: superjson }),
       ],

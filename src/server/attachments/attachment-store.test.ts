@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { attachmentStore, storeFromConfig } from "@/server/attachments/attachment-store";
 import { LocalAttachmentStore } from "@/server/attachments/local-attachment-store";
 import { S3AttachmentStore } from "@/server/attachments/s3-attachment-store";
-import { parseConfig } from "@/server/config";
+import { parseConfig } from "@/env";
 
 describe("store configuration", () => {
   it("uses ATTACHMENTS_DIR, else ./.data/attachments", () => {

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { appConfig, type AppConfig } from "@/server/config";
+import { appConfig, type AppConfig } from "@/env";
 import { LocalAttachmentStore } from "./local-attachment-store";
 import { s3StoreFromConfig } from "./s3-attachment-store";
 

@@ -2,7 +2,7 @@ import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3Client } from "@aws
 import { Upload } from "@aws-sdk/lib-storage";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
-import type { AppConfig } from "@/server/config";
+import type { AppConfig } from "@/env";
 import { AttachmentNotFoundError, assertSafeKey } from "./attachment-keys";
 import type { AttachmentStore } from "./attachment-store";
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiToken } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import { AppError, notFound } from "@/server/errors";
 import { isUuid } from "@/server/ids";
 import { enforceRateLimits } from "@/server/rate-limit/rate-limit";

@@ -1,4 +1,4 @@
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import type { Db } from "@/server/db";
 import { clearRateLimit, enforceRateLimits } from "@/server/rate-limit/rate-limit";
 import { hashPassword, verifyPassword } from "./password";

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import { db } from "@/server/db";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";
 import { clientIp } from "@/server/http/client-ip";
@@ -9,6 +9,7 @@ import { retryAfterOf } from "@/server/rate-limit/rate-limit";
 import { sameOriginRedirect } from "./callback-url";
 import { signInWithPassword } from "./credentials";
 import { currentSessionVersion, endSessions, isSessionCurrent } from "./sessions";
+import { configuredAuthSecret } from "./secret";
 import { rateLimitedSignInError } from "./sign-in-error";
 
 // 320: the longest address SMTP allows; the email is part of its rate limit's key.
@@ -22,8 +23,8 @@ function headerOf(headers: unknown, name: string): string | null {
 }
 
 export const authOptions: NextAuthOptions = {
-  // Read at request time; `npm start` provides one when the environment has none.
-  secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
+  // Read when this module loads; `npm start` provides one when the environment has none.
+  secret: configuredAuthSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [

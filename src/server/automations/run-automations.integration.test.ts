@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { newMessageId, postRpc } from "@/test/inbound";
 import { useTestSmtpServer } from "@/test/smtp";
@@ -218,11 +218,10 @@ describe("a new-ticket job that runs more than once", () => {
     const ws = await seedAutomationWorkspace(db());
     await urgentAcmeRule(ws);
     // The first run records both emails but cannot send them (as if it died right after the commit).
-    const smtpUrl = process.env.SMTP_URL;
-    delete process.env.SMTP_URL;
+    vi.stubEnv("SMTP_URL", undefined);
     resetSmtpTransport();
     const { ticketId } = await receive(ws, { from: "crash@acme.com", subject: "urgent" });
-    process.env.SMTP_URL = smtpUrl;
+    vi.unstubAllEnvs();
     resetSmtpTransport();
     expect((await effects(ws, ticketId, "crash@acme.com")).emails.map((email) => email.status)).toEqual(["recorded", "recorded"]);
     // A retry leaves an email to its recorder until it is a job lease old.

@@ -1,4 +1,6 @@
 import path from "node:path";
+// Relative: Prisma's CLI loads this file (prisma.config.ts) without the "@/" alias.
+import { appConfig, databaseUrlProblem } from "../../env";
 
 export type DatabaseConfig =
   | { kind: "pglite"; dataDir: string }
@@ -13,19 +15,12 @@ export const DEFAULT_PGLITE_DIR = "./.data/pglite";
 export function databaseConfigFromUrl(url: string | undefined): DatabaseConfig {
   const value = url?.trim();
   if (!value) return { kind: "pglite", dataDir: path.resolve(DEFAULT_PGLITE_DIR) };
-  if (value.startsWith("postgres://") || value.startsWith("postgresql://")) {
-    return { kind: "postgres", url: value };
-  }
-  if (value.startsWith("file:")) {
-    const folder = value.slice("file:".length).replace(/^\/\/(?=\/)/, "");
-    if (!folder) throw new Error("DATABASE_URL=file: needs a folder, e.g. file:./.data/pglite");
-    return { kind: "pglite", dataDir: path.resolve(folder) };
-  }
-  throw new Error(
-    `DATABASE_URL must start with postgres://, postgresql:// or file: (got "${value.split(":")[0]}:…")`,
-  );
+  const problem = databaseUrlProblem(value);
+  if (problem) throw new Error(`DATABASE_URL ${problem}`);
+  if (value.startsWith("file:")) return { kind: "pglite", dataDir: path.resolve(value.slice("file:".length).replace(/^\/\/(?=\/)/, "")) };
+  return { kind: "postgres", url: value };
 }
 
 export function databaseConfig(): DatabaseConfig {
-  return databaseConfigFromUrl(process.env.DATABASE_URL);
+  return databaseConfigFromUrl(appConfig().DATABASE_URL);
 }

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import { unavailable } from "@/server/errors";
 import { databaseConfig, type DatabaseConfig } from "./config";
 import { PGliteAdapterFactory } from "./pglite-adapter";

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
+import { environmentWith } from "@/env";
 import { DatabaseInUseError, lockDataDir } from "./pglite-lock";
 
 const dirs: string[] = [];
@@ -84,7 +85,7 @@ describe("lockDataDir", () => {
     const dataDir = tempDataDir();
     const release = lockDataDir(dataDir);
     const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/admin.ts", "workspace", "show", "demo"], {
-      env: { ...process.env, DATABASE_URL: `file:${dataDir}` },
+      env: environmentWith({ DATABASE_URL: `file:${dataDir}` }),
       stdio: "pipe",
     });
     let stderr = "";

@@ -51,7 +51,7 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
     await admin.db.$executeRawUnsafe("CREATE DATABASE threadline");
     await admin.close();
     url = withDatabase(server.url, "threadline");
-    await runMigrations({ ...process.env, DATABASE_URL: url });
+    await runMigrations(url);
     handle = openDatabase({ kind: "postgres", url });
     const env = { DATABASE_POOL_MAX: String(POOL_MAX), JOB_POLL_MS: "1000" };
     instances.push(...(await Promise.all([0, 1].map(() => startAppInstance({ databaseUrl: url, env })))));

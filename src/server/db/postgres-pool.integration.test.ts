@@ -1,7 +1,7 @@
 // The pool survives a PostgreSQL crash in the middle of transactions: every connection comes back
 // (destroyed), so the instance serves again once the server is back. Uses a server of its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import { canRunPostgresServer, startPostgresServer, type PostgresServer } from "@/test/postgres-server";
 import { databaseConfig } from "./config";
 import { openDatabase, type DatabaseHandle } from "./index";

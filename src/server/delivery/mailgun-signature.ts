@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { appConfig } from "@/env";
 import { AppError } from "@/server/errors";
 import type { MailgunSignature } from "./delivery.schema";
 
@@ -30,7 +31,7 @@ export function signatureRefused(reason: SignatureFailure) {
 
 /** MAILGUN_WEBHOOK_SIGNING_KEY, or undefined when requests are not signed (development). */
 export function webhookSigningKey(): string | undefined {
-  return process.env.MAILGUN_WEBHOOK_SIGNING_KEY?.trim() || undefined;
+  return appConfig().MAILGUN_WEBHOOK_SIGNING_KEY;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appConfig } from "@/env";
 import { newAttachmentKey } from "@/server/attachments/attachment-keys";
 import { attachmentStore } from "@/server/attachments/attachment-store";
 import { plainContentType } from "@/server/attachments/content-type";
@@ -24,7 +25,7 @@ export const downloadAttachmentJob: JobHandler = async (db, job) => {
   try {
     const downloaded = await downloadAttachment(attachment.sourceUrl, {
       ...DEFAULT_ATTACHMENT_LIMITS,
-      allowPrivateHosts: process.env.INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS === "true",
+      allowPrivateHosts: appConfig().INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS,
       store,
       key,
     });

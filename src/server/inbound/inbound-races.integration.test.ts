@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import { setDatabase } from "@/server/db";
 import { databaseConfig } from "@/server/db/config";
 import { startAppInstance, type AppInstance } from "@/test/app-instances";

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { enforceRateLimits } from "@/server/rate-limit/rate-limit";

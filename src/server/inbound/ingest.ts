@@ -1,5 +1,5 @@
 import type { IncomingMail, Mailbox, Workspace } from "@/generated/prisma/client";
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import type { Db } from "@/server/db";
 import { retryOnConflict } from "@/server/db/conflict-retry";
 import { pollUntil } from "@/server/db/poll";

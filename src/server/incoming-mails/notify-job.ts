@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appConfig } from "@/env";
 import type { IncomingMail } from "@/generated/prisma/client";
 import type { JobHandler } from "@/server/jobs/jobs";
 import { sendEmail } from "@/server/outbound-mail/send-email";
@@ -31,7 +32,7 @@ export const notifyIncomingMailJob: JobHandler = async (db, job) => {
   const { type, title } = notice(mail);
   const body = `Subject: ${mail.subject || "(no subject)"}`;
   const members = await db.membership.findMany({ where: { workspaceId: mail.workspaceId }, include: { user: { select: { id: true, email: true } } } });
-  const emailing = Boolean(process.env.SMTP_URL?.trim());
+  const emailing = appConfig().SMTP_URL !== undefined;
   for (const { user } of members) {
     await db.notification.upsert({
       where: { userId_incomingMailId_type: { userId: user.id, incomingMailId: mail.id, type } },

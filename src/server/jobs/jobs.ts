@@ -1,5 +1,5 @@
 import type { Job, Prisma } from "@/generated/prisma/client";
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import type { Db } from "@/server/db";
 
 export type JobHandler = (db: Db, job: Job) => Promise<void>;

@@ -7,9 +7,9 @@ import { useTestDatabase } from "@/test/database";
 import { seedWorkspace } from "@/test/factories";
 import { startJobPoller } from "./worker";
 
-// This file runs the background worker itself (the suite turns it off); settings are read on first use.
-process.env.JOB_WORKER = "on";
-process.env.JOB_POLL_MS = "100";
+// This file runs the background worker itself (the suite turns it off).
+vi.stubEnv("JOB_WORKER", "on");
+vi.stubEnv("JOB_POLL_MS", "100");
 
 const db = useTestDatabase();
 let workspaceId: string;

@@ -1,4 +1,4 @@
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import { db as appDb, type Db } from "@/server/db";
 import { DOWNLOAD_ATTACHMENT_JOB, INCOMING_MAIL_NOTIFY_JOB, NEW_TICKET_JOB } from "@/server/inbound/route-mail";
 import { newTicketFollowup, type NewTicketHook } from "@/server/inbound/new-ticket-followup";

@@ -1,3 +1,4 @@
+import { appConfig } from "@/env";
 import type { Mailbox } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import type { WorkspaceAccess } from "@/server/auth/access";
@@ -36,7 +37,8 @@ export async function listMailboxes(db: Db, workspaceId: string) {
 
 /** The origin providers reach this app at: PUBLIC_URL when set (behind a proxy), else the request's. */
 export function publicBaseUrl(requestOrigin?: string): string {
-  return process.env.PUBLIC_URL ?? requestOrigin ?? process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
+  const { PUBLIC_URL, NEXTAUTH_URL, PORT } = appConfig();
+  return PUBLIC_URL ?? requestOrigin ?? NEXTAUTH_URL ?? `http://localhost:${PORT}`;
 }
 
 /** The workspace's mailboxes as the caller may see them: inbound secrets are shown to owners only. */

@@ -1,5 +1,5 @@
 import type { Mailbox, OutboundEmail, OutboundEmailKind, Prisma } from "@/generated/prisma/client";
-import { appConfig } from "@/server/config";
+import { appConfig } from "@/env";
 import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/errors";
 import { emailDomain, parseMailbox } from "@/server/inbound/address";

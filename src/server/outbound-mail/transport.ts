@@ -1,11 +1,12 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import { appConfig } from "@/env";
 
 let transport: Transporter | null | undefined;
 
 /** The SMTP transport of SMTP_URL, or null when mail is only recorded (shown in the dev outbox). */
 export function smtpTransport(): Transporter | null {
   if (transport === undefined) {
-    const url = process.env.SMTP_URL?.trim();
+    const url = appConfig().SMTP_URL;
     transport = url ? nodemailer.createTransport(url) : null;
   }
   return transport;
@@ -19,11 +20,6 @@ export function resetSmtpTransport(): void {
 
 /** Whether mail leaves the machine, and through which host: never the URL's user or password. */
 export function smtpStatus(): { configured: boolean; host: string | null } {
-  const url = process.env.SMTP_URL?.trim();
-  if (!url) return { configured: false, host: null };
-  try {
-    return { configured: true, host: new URL(url).host || null };
-  } catch {
-    return { configured: true, host: null };
-  }
+  const url = appConfig().SMTP_URL;
+  return url ? { configured: true, host: new URL(url).host || null } : { configured: false, host: null };
 }

@@ -9,16 +9,8 @@ import { seedWorkspace, TEST_PASSWORD } from "@/test/factories";
 import { callRoute } from "@/test/http";
 import { newMessageId, postHelpdesk, postRpc, seedInboundWorkspace } from "@/test/inbound";
 
-vi.hoisted(() => {
-  Object.assign(process.env, {
-    TRUST_PROXY: "1",
-    RATE_LIMIT_SIGNIN_PER_ACCOUNT: "3",
-    RATE_LIMIT_SIGNIN_PER_IP: "5",
-    RATE_LIMIT_INBOUND_PER_SECRET: "2",
-    RATE_LIMIT_INBOUND_PER_WORKSPACE: "3",
-    RATE_LIMIT_API_PER_TOKEN: "3",
-  });
-});
+const limits = { TRUST_PROXY: "1", RATE_LIMIT_SIGNIN_PER_ACCOUNT: "3", RATE_LIMIT_SIGNIN_PER_IP: "5", RATE_LIMIT_INBOUND_PER_SECRET: "2", RATE_LIMIT_INBOUND_PER_WORKSPACE: "3", RATE_LIMIT_API_PER_TOKEN: "3" };
+for (const [name, value] of Object.entries(limits)) vi.stubEnv(name, value);
 
 const db = useTestDatabase();
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import PostalMime from "postal-mime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appConfig } from "@/env";
 import { useTestDatabase } from "@/test/database";
 import { newMessageId, postHelpdesk, seedInboundWorkspace } from "@/test/inbound";
 import { runPendingJobs } from "@/server/jobs/jobs";
@@ -134,8 +135,8 @@ describe("inbound attachments", () => {
     expect(others).toEqual([]);
     expect(invoice).toMatchObject({ status: "stored", size: 21 });
     // The run that lost removed the bytes it stored: only the recorded key is left.
-    const dir = path.join(process.env.ATTACHMENTS_DIR!, ws.workspace.id);
-    const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    expect(files.map((file) => path.relative(process.env.ATTACHMENTS_DIR!, path.join(file.parentPath, file.name)))).toEqual([invoice!.storageKey]);
+    const { ATTACHMENTS_DIR } = appConfig();
+    const files = fs.readdirSync(path.join(ATTACHMENTS_DIR, ws.workspace.id), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.map((file) => path.relative(ATTACHMENTS_DIR, path.join(file.parentPath, file.name)))).toEqual([invoice!.storageKey]);
   });
 });

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { attachmentStore } from "@/server/attachments/attachment-store";
 import { useTestDatabase } from "@/test/database";
 import { seedInboundWorkspace } from "@/test/inbound";
@@ -26,9 +26,7 @@ const reply = {
 };
 
 describe("POST /api/inbound/mailgun", () => {
-  afterEach(() => {
-    delete process.env.MAILGUN_WEBHOOK_SIGNING_KEY;
-  });
+  afterEach(() => vi.unstubAllEnvs());
 
   it("creates a ticket from a real forward() with stored attachment-N files; a redelivery changes nothing", async () => {
     const ws = await seedInboundWorkspace(db());
@@ -67,7 +65,7 @@ describe("POST /api/inbound/mailgun", () => {
   it("with MAILGUN_WEBHOOK_SIGNING_KEY set, accepts a valid signature and refuses a wrong, missing or old one", async () => {
     const ws = await seedInboundWorkspace(db());
     const secret = ws.ticketMailbox.inboundSecret;
-    process.env.MAILGUN_WEBHOOK_SIGNING_KEY = "key-test";
+    vi.stubEnv("MAILGUN_WEBHOOK_SIGNING_KEY", "key-test");
     const ok = await postProvider("mailgun", signed("key-test", reply), FORM, { secret });
     expect(ok.status).toBe(200);
     const wrong = await postProvider("mailgun", signed("key-other", { ...reply, "Message-Id": "x2@opennorth.ca" }), FORM, { secret });
@@ -84,7 +82,7 @@ describe("POST /api/inbound/mailgun", () => {
   it("with a signing key, a signature is single-use: a redelivery of the same email passes (first result), another email with it is refused", async () => {
     const ws = await seedInboundWorkspace(db());
     const secret = ws.ticketMailbox.inboundSecret;
-    process.env.MAILGUN_WEBHOOK_SIGNING_KEY = "key-test";
+    vi.stubEnv("MAILGUN_WEBHOOK_SIGNING_KEY", "key-test");
     const timestamp = Math.floor(Date.now() / 1000);
     const first = await postProvider("mailgun", signed("key-test", reply, timestamp, "captured-token"), FORM, { secret });
     expect(first.status).toBe(200);

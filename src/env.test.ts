@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { parseConfig } from "./config";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { appConfig, parseConfig } from "./env";
 
 describe("parseConfig", () => {
   it("fills in the defaults for an empty environment", () => {
@@ -49,5 +49,43 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ RATE_LIMIT_SIGNIN_PER_ACCOUNT: "-1", RATE_LIMIT_API_WINDOW_SECONDS: "0", TRUST_PROXY: "yes" })).toThrow(
       /TRUST_PROXY: [\s\S]*RATE_LIMIT_SIGNIN_PER_ACCOUNT: [\s\S]*RATE_LIMIT_API_WINDOW_SECONDS: /,
     );
+  });
+
+  it("refuses a bad port, a negative limit and a database other than PostgreSQL or PGlite, naming each", () => {
+    expect(parseConfig({}).PORT).toBe(3000);
+    expect(parseConfig({ PORT: "8080" }).PORT).toBe(8080);
+    expect(() => parseConfig({ PORT: "abc", RATE_LIMIT_API_PER_TOKEN: "-1", DATABASE_URL: "mysql://x" })).toThrow(
+      /DATABASE_URL: must start with postgres:\/\/, postgresql:\/\/ or file: \(got "mysql:…"\)\n {2}PORT: must be a number\n {2}RATE_LIMIT_API_PER_TOKEN: Too small/,
+    );
+    expect(() => parseConfig({ PORT: "70000" })).toThrow(/PORT: /);
+    expect(() => parseConfig({ DATABASE_URL: "file:" })).toThrow(/DATABASE_URL: needs a folder after file:/);
+    expect(parseConfig({ DATABASE_URL: " postgres://db/x " }).DATABASE_URL).toBe("postgres://db/x");
+    expect(parseConfig({ DATABASE_URL: "file:./tmp/db" }).DATABASE_URL).toBe("file:./tmp/db");
+  });
+
+  it("reads the mail, URL and secret settings, and refuses URLs of the wrong kind", () => {
+    const defaults = parseConfig({});
+    expect(defaults.INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS).toBe(false);
+    expect([defaults.SMTP_URL, defaults.PUBLIC_URL, defaults.MAILGUN_WEBHOOK_SIGNING_KEY]).toEqual([undefined, undefined, undefined]);
+    const config = parseConfig({ SMTP_URL: "smtp://user:pass@mail:587", PUBLIC_URL: "https://help.example.com", MAILGUN_WEBHOOK_SIGNING_KEY: " key ", INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: "true" });
+    expect(config).toMatchObject({ SMTP_URL: "smtp://user:pass@mail:587", PUBLIC_URL: "https://help.example.com", MAILGUN_WEBHOOK_SIGNING_KEY: "key", INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: true });
+    expect(() => parseConfig({ SMTP_URL: "mail.example.com:587", PUBLIC_URL: "help.example.com", NEXTAUTH_URL: "ftp://x", INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: "yes" })).toThrow(
+      /INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: [\s\S]*NEXTAUTH_URL: must be an http:\/\/ or https:\/\/ URL\n {2}PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL\n {2}SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+  });
+});
+
+describe("appConfig", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("parses once, and again when a variable changed (as the tests change them)", () => {
+    vi.stubEnv("JOB_POLL_MS", "123");
+    const first = appConfig();
+    expect(first.JOB_POLL_MS).toBe(123);
+    expect(appConfig()).toBe(first);
+    vi.stubEnv("JOB_POLL_MS", "456");
+    expect(appConfig().JOB_POLL_MS).toBe(456);
+    vi.stubEnv("JOB_POLL_MS", "soon");
+    expect(() => appConfig()).toThrow(/JOB_POLL_MS: must be a number/);
   });
 });
