@@ -10,7 +10,10 @@ let worker: Worker | null = null;
 let nextId = 0;
 const waiting = new Map<number, { resolve: (email: Email) => void; reject: (error: Error) => void }>();
 
-function failAll(error: Error) {
+/** The worker failed or stopped: its tasks fail, and the next parse starts a new one. */
+function retire(stopped: Worker, error: Error) {
+  // An `exit` that follows an `error` finds a newer worker in place, whose tasks are not its own.
+  if (worker !== stopped) return;
   worker = null;
   for (const { reject } of waiting.values()) reject(error);
   waiting.clear();
@@ -27,8 +30,8 @@ function parserWorker(): Worker {
     if (answer.error === undefined) task?.resolve(answer.email);
     else task?.reject(new MimeParseError(answer.error));
   });
-  started.on("error", (error) => failAll(error));
-  started.on("exit", (code) => failAll(new Error(`The MIME parser worker stopped (exit code ${code})`)));
+  started.on("error", (error) => retire(started, error));
+  started.on("exit", (code) => retire(started, new Error(`The MIME parser worker stopped (exit code ${code})`)));
   worker = started;
   return started;
 }
