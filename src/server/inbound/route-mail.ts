@@ -7,7 +7,6 @@ import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
 import { appendInboundReply, type InboundMessageData } from "./append-reply";
 import type { AutoReplyClassification } from "./auto-reply";
-import { sanitizeEmailHtml, htmlToPlainText } from "./html";
 import type { InboundEmail } from "./inbound.schema";
 import type { PreparedAttachment } from "./inline-attachments";
 import { stripQuotedHistory } from "./quote-strip";
@@ -98,8 +97,10 @@ export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
 }
 
 function messageData(ctx: Context): InboundMessageData {
-  const { email } = ctx;
-  const fullText = email.text ?? (email.html ? htmlToPlainText(email.html) : "");
+  const { email, log } = ctx;
+  // The receive log's row holds the text (or the HTML as text) and the sanitized HTML, converted
+  // once per email; a mail an agent later files from the log reads the same columns (logged-mail.ts).
+  const fullText = log.body;
   return {
     direction: "inbound",
     fromAddress: email.from.email,
@@ -108,7 +109,7 @@ function messageData(ctx: Context): InboundMessageData {
     subject: email.subject,
     bodyText: stripQuotedHistory(fullText),
     bodyTextFull: fullText,
-    bodyHtml: email.html ? sanitizeEmailHtml(email.html) : null,
+    bodyHtml: log.bodyHtml,
     messageIdHeader: email.messageId,
     inReplyTo: email.inReplyTo[0] ?? null,
     references: email.references,
