@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { postInbound, signInAsOwner, trpcQuery, uniqueSubject } from "./helpers";
+import { postInbound, signInAsOwner, trpcMutation, trpcQuery, uniqueSubject } from "./helpers";
 
 async function threeTickets(page: Parameters<typeof postInbound>[0], text: string) {
   const token = uniqueSubject(text).split(" ")[1]!;
@@ -72,4 +72,27 @@ test("j/k, x, e close, t tag, Enter opens, ? shows the shortcuts", async ({ page
   await expect(page.getByRole("heading", { name: new RegExp(`Heron ${token}`) })).toBeVisible();
   await page.keyboard.press("u");
   await expect(page).toHaveURL(new RegExp(`/w/demo/inbox\\?q=${token}`));
+});
+
+test("bulk tagging keeps a tag another agent added after the inbox loaded", async ({ page }) => {
+  await signInAsOwner(page);
+  const { ids } = await threeTickets(page, "Egret");
+  // Another agent tags the first ticket; this inbox still shows it without the tag.
+  await trpcMutation(page, "ticket.update", { workspaceSlug: "demo", ticketId: ids[0], tags: ["vip"] });
+
+  await page.keyboard.press("x");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await page.keyboard.press("t");
+  await page.keyboard.type("followup");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Tagged 3 tickets." })).toBeVisible();
+
+  const tags = async (ticketId: string) =>
+    (await trpcQuery<{ tags: { name: string }[] }>(page, "ticket.get", { workspaceSlug: "demo", ticketId })).tags.map((tag) => tag.name).sort();
+  expect(await tags(ids[0]!)).toEqual(["followup", "vip"]);
+  expect(await tags(ids[1]!)).toEqual(["followup"]);
+  expect(await tags(ids[2]!)).toEqual(["followup"]);
 });

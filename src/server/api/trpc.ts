@@ -8,6 +8,7 @@ import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import { findUnsafeText, unsafeTextError } from "@/server/http/unsafe-text";
+import { kickJobWorker } from "@/server/jobs/worker";
 import { normalizeError } from "@/server/normalize-error";
 
 export interface TRPCContext {
@@ -60,9 +61,19 @@ const safeText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+/**
+ * A mutation may have enqueued jobs in its commit (an agent's reply, sent by its job): the worker
+ * starts on them right away instead of at the next poll.
+ */
+const wakeJobWorker = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (result.ok && type === "mutation") kickJobWorker(ctx.db);
+  return result;
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(appErrors).use(safeText);
+export const publicProcedure = t.procedure.use(appErrors).use(wakeJobWorker).use(safeText);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.caller) throw new AppError("UNAUTHORIZED", "Sign in first");

@@ -4,7 +4,7 @@ import { useTestDatabase } from "@/test/database";
 import { useTestSmtpServer } from "@/test/smtp";
 import { newMessageId, postRpc } from "@/test/inbound";
 import { runPendingJobs } from "@/server/jobs/jobs";
-import { appJobHandlers } from "@/server/jobs/worker";
+import { appJobHandlers } from "@/server/jobs/registry";
 import type { CreateRuleInput } from "./automations.schema";
 import { addToList, seedAutomationWorkspace, seedRule } from "./test-fixtures";
 

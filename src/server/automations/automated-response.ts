@@ -24,15 +24,14 @@ export type ResponseOutcome =
   | { status: "recorded"; outboundEmailId: string; to: string }
   | { status: "skipped"; reason: "suppressed" | "cooldown" | "already_sent" | "no_sendable_mailbox"; to: string };
 
-/** The key of a rule's response to a ticket: a run of the rule that dies after recording it sends it on the retry. */
+/** The key of a rule's response to a ticket: one response per rule and ticket, however often the rule runs. */
 export const automatedResponseKey = (ruleId: string, ticketId: string) => `automation:${ruleId}:${ticketId}`;
 
 /**
  * Records an automated response, in the caller's transaction, unless any automated response went
  * to the same address in this workspace within the last 60 minutes, delivered or not. The check and
  * the record happen under an advisory lock on the recipient, so two rules, two emails or two app
- * instances at once cannot both pass the check. The caller sends it after the commit
- * (deliverRecordedEmail with automatedResponseKey).
+ * instances at once cannot both pass the check. Its send job commits with it.
  */
 export async function recordAutomatedResponse(tx: Prisma.TransactionClient, response: AutomatedResponse): Promise<ResponseOutcome> {
   const to = response.to.trim().toLowerCase();

@@ -1,8 +1,6 @@
 import type { Db } from "@/server/db";
 import type { NewTicketHook } from "@/server/inbound/new-ticket-followup";
-import { deliverRecordedEmail } from "@/server/outbound-mail/send-email";
 import { applyActions, type ActionContext } from "./apply-actions";
-import { automatedResponseKey } from "./automated-response";
 import { matchableBody } from "./email-text";
 import { evaluateRules, type TraceEntry } from "./evaluate-rules";
 import { contactListIds } from "./sender-lists";
@@ -12,28 +10,24 @@ import { parseStoredRule, type StoredRule } from "./stored-rule";
  * Applies one matched rule to the ticket: its run record, its actions, the match count and the
  * timeline entry commit together, or not at all. The run's unique key (rule, ticket, event) makes a
  * second run of the job — after a crash, or at the same time on another instance, which waits on
- * the key — apply nothing. A response the actions recorded is sent after the commit, or by a later
- * run if the one that recorded it died before sending it.
+ * the key — apply nothing. A response the actions recorded is sent by its own job, which commits
+ * with it.
  */
 async function applyRule(db: Db, rule: StoredRule, ctx: ActionContext, trace: TraceEntry[]) {
   const { ticket } = ctx;
-  const applied = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const run = await tx.automationRun.createMany({
       data: [{ workspaceId: rule.workspaceId, ruleId: rule.id, ticketId: ticket.id, event: rule.event }],
       skipDuplicates: true,
     });
-    if (run.count === 0) return false;
+    if (run.count === 0) return;
     const actions = await applyActions(tx, rule.actions, ctx);
     const now = new Date();
     await tx.automationRule.updateMany({ where: { id: rule.id, workspaceId: rule.workspaceId }, data: { matchCount: { increment: 1 }, lastMatchedAt: now } });
     await tx.activityEvent.create({
       data: { workspaceId: rule.workspaceId, ticketId: ticket.id, type: "automation_applied", data: { ruleId: rule.id, ruleName: rule.name, conditions: trace, actions }, createdAt: now },
     });
-    return true;
   });
-  if (rule.actions.some((action) => action.type === "send_response")) {
-    await deliverRecordedEmail(db, automatedResponseKey(rule.id, ticket.id), { recorder: applied });
-  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { eventAbout, MAILGUN_TEST_KEY, seedSentEmail, signedMailgunEvent, testSi
 import { callRoute } from "@/test/http";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { runPendingJobs } from "@/server/jobs/jobs";
-import { jobHandlers } from "@/server/jobs/worker";
+import { jobHandlers } from "@/server/jobs/registry";
 
 const db = useTestDatabase();
 const post = (handler: (request: Request) => Promise<Response>, body: unknown) => callRoute(handler, "POST", "/", { body });

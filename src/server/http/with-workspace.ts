@@ -5,6 +5,7 @@ import { assertSameOriginWrite } from "@/server/auth/same-origin";
 import { db, type Db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { isUuid } from "@/server/ids";
+import { kickJobWorker } from "@/server/jobs/worker";
 import { errorResponse } from "./errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -49,7 +50,11 @@ export function withCaller<P = Record<string, never>>(handler: (args: CallerHand
       if (caller.kind === "session") assertSameOriginWrite(request.method, request.headers);
       const params = await context.params;
       assertPathIds(params);
-      return await handler({ request, params, db: database, caller });
+      const response = await handler({ request, params, db: database, caller });
+      // A write may have enqueued jobs in its commit (an agent's reply, sent by its job): the
+      // worker starts on them right away instead of at the next poll.
+      if (response.ok && request.method !== "GET" && request.method !== "HEAD") kickJobWorker(database);
+      return response;
     } catch (error) {
       return errorResponse(error);
     }

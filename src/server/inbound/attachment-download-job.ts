@@ -1,12 +1,10 @@
-import { z } from "zod";
 import { appConfig } from "@/env";
 import { newAttachmentKey } from "@/server/attachments/attachment-keys";
 import { attachmentStore } from "@/server/attachments/attachment-store";
 import { plainContentType } from "@/server/attachments/content-type";
 import { AttachmentDownloadError, DEFAULT_ATTACHMENT_LIMITS, downloadAttachment } from "@/server/attachments/download";
 import type { JobHandler } from "@/server/jobs/jobs";
-
-const payloadSchema = z.object({ attachmentId: z.uuid() });
+import { jobPayload } from "@/server/jobs/job-types";
 
 /**
  * Downloads an inbound attachment's `url` into the attachment store. A download the URL itself
@@ -14,7 +12,7 @@ const payloadSchema = z.object({ attachmentId: z.uuid() });
  * job; the email was stored long before and stays. Other errors (the store) throw, so the job retries.
  */
 export const downloadAttachmentJob: JobHandler = async (db, job) => {
-  const { attachmentId } = payloadSchema.parse(job.payload);
+  const { attachmentId } = jobPayload("attachment.download", job.payload);
   const attachment = await db.attachment.findFirst({ where: { id: attachmentId, workspaceId: job.workspaceId } });
   if (!attachment || attachment.status !== "pending" || !attachment.sourceUrl) return;
   const key = newAttachmentKey(attachment.workspaceId, attachment.filename);

@@ -4,7 +4,7 @@ import { useTestDatabase } from "@/test/database";
 import { useTestSmtpServer } from "@/test/smtp";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { runPendingJobs } from "@/server/jobs/jobs";
-import { jobHandlers } from "@/server/jobs/worker";
+import { jobHandlers } from "@/server/jobs/registry";
 import type { NewTicketEvent } from "./new-ticket-followup";
 
 const db = useTestDatabase();
@@ -25,7 +25,8 @@ describe("after-commit work of a new ticket", () => {
     expect(await db().outboundEmail.count()).toBe(0);
 
     const { events, handlers } = recordingHooks();
-    expect(await runPendingJobs(db(), handlers)).toBe(1);
+    // The new-ticket job, then the send job of the confirmation it recorded.
+    expect(await runPendingJobs(db(), handlers)).toBe(2);
     expect(events).toEqual([
       { workspaceId: ws.workspace.id, ticketId: res.json.ticketId, messageId: res.json.messageId, event: "conversation_created", isAutoReply: false, isBulk: false },
     ]);
@@ -87,7 +88,8 @@ describe("after-commit work of a new ticket", () => {
     await db().job.update({ where: { id: retried.id }, data: { runAfter: new Date(0), lockedUntil: new Date(Date.now() + 60_000) } });
     expect(await runPendingJobs(db(), jobHandlers())).toBe(0);
     await db().job.update({ where: { id: retried.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
-    expect(await runPendingJobs(db(), jobHandlers())).toBe(1);
+    // That job, then the send job of the confirmation it recorded.
+    expect(await runPendingJobs(db(), jobHandlers())).toBe(2);
     expect(await db().outboundEmail.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
   });
 });

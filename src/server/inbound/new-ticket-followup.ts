@@ -1,19 +1,12 @@
-import { z } from "zod";
 import type { Db } from "@/server/db";
 import type { JobHandler } from "@/server/jobs/jobs";
-import { deliverRecordedEmail, recordEmail } from "@/server/outbound-mail/send-email";
+import { jobPayload, type JobPayload } from "@/server/jobs/job-types";
+import { recordEmail } from "@/server/outbound-mail/send-email";
 import { isSuppressed } from "@/server/outbound-mail/suppression";
 import { replyReferences } from "./message-id";
 import { withTicketToken } from "./subject";
 
-export const newTicketJobPayload = z.object({
-  ticketId: z.uuid(),
-  messageId: z.uuid(),
-  event: z.enum(["ticket_created", "conversation_created"]),
-  isAutoReply: z.boolean(),
-  isBulk: z.boolean(),
-});
-export type NewTicketEvent = z.infer<typeof newTicketJobPayload> & { workspaceId: string };
+export type NewTicketEvent = JobPayload<"inbound.new_ticket"> & { workspaceId: string };
 
 /** What runs when inbound mail creates a ticket or conversation (the automation engine plugs in here). */
 export type NewTicketHook = (db: Db, event: NewTicketEvent) => Promise<void>;
@@ -26,7 +19,7 @@ export type NewTicketHook = (db: Db, event: NewTicketEvent) => Promise<void>;
  */
 export function newTicketFollowup(hooks: NewTicketHook[]): JobHandler {
   return async (db, job) => {
-    const event = { ...newTicketJobPayload.parse(job.payload), workspaceId: job.workspaceId };
+    const event = { ...jobPayload("inbound.new_ticket", job.payload), workspaceId: job.workspaceId };
     for (const hook of hooks) await hook(db, event);
     if (event.isAutoReply || event.isBulk) return;
     await sendConfirmation(db, event);
@@ -43,10 +36,9 @@ async function sendConfirmation(db: Db, event: NewTicketEvent) {
   if (await isSuppressed(db, event.workspaceId, ticket.contact.email)) return;
   const greeting = ticket.contact.name ? `Hi ${ticket.contact.name},` : "Hello,";
   const contact = ticket.contact;
-  const dedupeKey = `confirmation:${ticket.id}`;
-  // The email and its timeline entry commit together; the dedupe key makes a second run record
-  // neither, and send the email only if the first run died before sending it.
-  const created = await db.$transaction(async (tx) => {
+  // The email, its send job and its timeline entry commit together; the dedupe key makes a second
+  // run record none of them.
+  await db.$transaction(async (tx) => {
     const recorded = await recordEmail(tx, {
       workspaceId: event.workspaceId,
       kind: "confirmation",
@@ -57,7 +49,7 @@ async function sendConfirmation(db: Db, event: NewTicketEvent) {
       mailbox: ticket.mailbox,
       inReplyTo: message.messageIdHeader,
       references: replyReferences(message),
-      dedupeKey,
+      dedupeKey: `confirmation:${ticket.id}`,
     });
     if (recorded.created) {
       const { outbound } = recorded;
@@ -65,7 +57,5 @@ async function sendConfirmation(db: Db, event: NewTicketEvent) {
         data: { workspaceId: event.workspaceId, ticketId: ticket.id, type: "confirmation_sent", data: { outboundEmailId: outbound.id, to: outbound.toAddress } },
       });
     }
-    return recorded.created;
   });
-  await deliverRecordedEmail(db, dedupeKey, { recorder: created });
 }

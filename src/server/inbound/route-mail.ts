@@ -14,10 +14,6 @@ import { NEEDS_AGENT, routingAnalysis, type Routing } from "./routing-analysis";
 import { findThreadMatch, type ThreadMatch } from "./threading";
 import { stripReplyPrefixes } from "./subject";
 
-export const NEW_TICKET_JOB = "inbound.new_ticket";
-export const DOWNLOAD_ATTACHMENT_JOB = "attachment.download";
-export const INCOMING_MAIL_NOTIFY_JOB = "incoming_mail.notify";
-
 export interface RouteResult {
   ticketId: string | null;
   messageId: string | null;
@@ -84,7 +80,7 @@ export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
   await linkAttachments(ctx, { ticketId: ticket.id, messageId: message.id });
   await enqueueJob(tx, {
     workspaceId: workspace.id,
-    type: NEW_TICKET_JOB,
+    type: "inbound.new_ticket",
     payload: {
       ticketId: ticket.id,
       messageId: message.id,
@@ -151,7 +147,7 @@ async function linkAttachments(ctx: Context, link: { ticketId: string | null; me
     return { ...base, id, filename: attachment.filename, contentType: storedContentType(attachment.contentType), size: attachment.size ?? 0, status: "pending", sourceUrl: attachment.url };
   });
   await ctx.tx.attachment.createMany({ data: rows });
-  await enqueueJobs(ctx.tx, downloads.map((attachmentId) => ({ workspaceId: ctx.workspace.id, type: DOWNLOAD_ATTACHMENT_JOB, payload: { attachmentId } })));
+  await enqueueJobs(ctx.tx, downloads.map((attachmentId) => ({ workspaceId: ctx.workspace.id, type: "attachment.download" as const, payload: { attachmentId } })));
 }
 
 async function finish(ctx: Context, routing: Routing, result: RouteResult, match: ThreadMatch | null, mailbox?: Mailbox | null): Promise<RouteResult> {
@@ -169,6 +165,6 @@ async function finish(ctx: Context, routing: Routing, result: RouteResult, match
       processingError: null,
     },
   });
-  if (NEEDS_AGENT.has(routing)) await enqueueJob(tx, { workspaceId: workspace.id, type: INCOMING_MAIL_NOTIFY_JOB, payload: { incomingMailId: log.id } });
+  if (NEEDS_AGENT.has(routing)) await enqueueJob(tx, { workspaceId: workspace.id, type: "incoming_mail.notify", payload: { incomingMailId: log.id } });
   return result;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
-import { jobHandlers } from "@/server/jobs/worker";
+import { jobHandlers } from "@/server/jobs/registry";
 import { runPendingJobs } from "@/server/jobs/jobs";
 
 const db = useTestDatabase();

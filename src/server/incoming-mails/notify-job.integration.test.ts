@@ -4,9 +4,8 @@ import { useTestSmtpServer } from "@/test/smtp";
 import { trpcAs } from "@/test/guards";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { convertMailHttp, listMailsHttp, seedDiscardedMail, seedHeldReply } from "@/test/incoming-mails";
-import { INCOMING_MAIL_NOTIFY_JOB } from "@/server/inbound/route-mail";
 import { enqueueJob, runPendingJobs } from "@/server/jobs/jobs";
-import { jobHandlers } from "@/server/jobs/worker";
+import { jobHandlers } from "@/server/jobs/registry";
 
 const db = useTestDatabase();
 
@@ -15,7 +14,7 @@ describe("telling the team about mail that needs a human", () => {
     const ws = await seedInboundWorkspace(db());
     const { mail: held } = await seedHeldReply(db(), ws);
     const discarded = await seedDiscardedMail(db(), ws);
-    expect(await db().job.count({ where: { workspaceId: ws.workspace.id, type: INCOMING_MAIL_NOTIFY_JOB } })).toBe(2);
+    expect(await db().job.count({ where: { workspaceId: ws.workspace.id, type: "incoming_mail.notify" } })).toBe(2);
     expect((await listMailsHttp(ws.member.token)).json.every((m: { notified: boolean }) => !m.notified)).toBe(true);
 
     await runPendingJobs(db(), jobHandlers());
@@ -35,7 +34,7 @@ describe("telling the team about mail that needs a human", () => {
 
     // A second run of the job (at-least-once delivery) adds nothing.
     await db().incomingMail.update({ where: { id: held.id }, data: { notified: false } });
-    await enqueueJob(db(), { workspaceId: ws.workspace.id, type: INCOMING_MAIL_NOTIFY_JOB, payload: { incomingMailId: held.id } });
+    await enqueueJob(db(), { workspaceId: ws.workspace.id, type: "incoming_mail.notify", payload: { incomingMailId: held.id } });
     await runPendingJobs(db(), jobHandlers());
     expect(await db().notification.count({ where: { workspaceId: ws.workspace.id } })).toBe(4);
     expect(await db().incomingMail.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ notified: true });
@@ -44,7 +43,7 @@ describe("telling the team about mail that needs a human", () => {
   it("does not notify about mail that went into a ticket, or that an agent handled before the job ran", async () => {
     const ws = await seedInboundWorkspace(db());
     await postRpc({ organizationId: ws.workspace.id, from: "jane@acme.com", to: ws.ticketMailbox.address, text: "x", messageId: newMessageId() });
-    expect(await db().job.count({ where: { workspaceId: ws.workspace.id, type: INCOMING_MAIL_NOTIFY_JOB } })).toBe(0);
+    expect(await db().job.count({ where: { workspaceId: ws.workspace.id, type: "incoming_mail.notify" } })).toBe(0);
 
     const mail = await seedDiscardedMail(db(), ws);
     const customer = await db().customer.create({ data: { workspaceId: ws.workspace.id, name: "NewCo" } });
@@ -95,7 +94,7 @@ describe("with SMTP_URL", () => {
     expect(received.flatMap((email) => email.envelopeTo).sort()).toEqual([ws.member.user.email, ws.owner.user.email].sort());
 
     await db().incomingMail.update({ where: { id: mail.id }, data: { notified: false } });
-    await enqueueJob(db(), { workspaceId: ws.workspace.id, type: INCOMING_MAIL_NOTIFY_JOB, payload: { incomingMailId: mail.id } });
+    await enqueueJob(db(), { workspaceId: ws.workspace.id, type: "incoming_mail.notify", payload: { incomingMailId: mail.id } });
     await runPendingJobs(db(), jobHandlers());
     expect(await db().outboundEmail.count({ where: { workspaceId: ws.workspace.id, kind: "notification" } })).toBe(2);
     expect(received).toHaveLength(2);

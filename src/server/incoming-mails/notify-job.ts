@@ -1,10 +1,8 @@
-import { z } from "zod";
 import { appConfig } from "@/env";
 import type { IncomingMail } from "@/generated/prisma/client";
 import type { JobHandler } from "@/server/jobs/jobs";
-import { sendEmail } from "@/server/outbound-mail/send-email";
-
-const payloadSchema = z.object({ incomingMailId: z.uuid() });
+import { jobPayload } from "@/server/jobs/job-types";
+import { recordEmail } from "@/server/outbound-mail/send-email";
 
 /** What the team is told about a mail that no ticket took in. */
 function notice(mail: IncomingMail & { ticket: { ticketNumber: number } | null }) {
@@ -22,7 +20,7 @@ function notice(mail: IncomingMail & { ticket: { ticketNumber: number } | null }
  * type, and each email has a dedupe key.
  */
 export const notifyIncomingMailJob: JobHandler = async (db, job) => {
-  const { incomingMailId } = payloadSchema.parse(job.payload);
+  const { incomingMailId } = jobPayload("incoming_mail.notify", job.payload);
   const mail = await db.incomingMail.findFirst({
     where: { id: incomingMailId, workspaceId: job.workspaceId },
     include: { ticket: { select: { ticketNumber: true } } },
@@ -41,14 +39,16 @@ export const notifyIncomingMailJob: JobHandler = async (db, job) => {
       update: {},
     });
     if (!emailing) continue;
-    await sendEmail(db, {
-      workspaceId: mail.workspaceId,
-      kind: "notification",
-      to: user.email,
-      subject: title,
-      text: `${title}.\n${body}\n\nOpen the incoming mail log to convert it to a ticket, add it as a reply, or delete it.\n`,
-      dedupeKey: `incoming-mail-notice:${mail.id}:${user.id}`,
-    });
+    await db.$transaction((tx) =>
+      recordEmail(tx, {
+        workspaceId: mail.workspaceId,
+        kind: "notification",
+        to: user.email,
+        subject: title,
+        text: `${title}.\n${body}\n\nOpen the incoming mail log to convert it to a ticket, add it as a reply, or delete it.\n`,
+        dedupeKey: `incoming-mail-notice:${mail.id}:${user.id}`,
+      }),
+    );
   }
   await db.incomingMail.updateMany({ where: { id: mail.id, workspaceId: mail.workspaceId }, data: { notified: true } });
 };

@@ -1,17 +1,19 @@
 import type { Job, Prisma } from "@/generated/prisma/client";
 import { appConfig } from "@/env";
 import type { Db } from "@/server/db";
+import type { JobPayload, JobType } from "./job-types";
 
 export type JobHandler = (db: Db, job: Job) => Promise<void>;
 
 const MAX_ATTEMPTS = 6;
 
+/** A job to record: its type names its handler in the registry and the payload's shape. */
+export type NewJob = { [T in JobType]: { workspaceId: string; type: T; payload: JobPayload<T>; runAfter?: Date } }[JobType];
+
 /**
  * Records follow-up work in the caller's transaction, so it exists exactly when the change that
  * needs it was committed (a crash after the commit cannot lose it).
  */
-type NewJob = { workspaceId: string; type: string; payload: Prisma.InputJsonValue; runAfter?: Date };
-
 export function enqueueJob(tx: Prisma.TransactionClient, job: NewJob) {
   return tx.job.create({ data: { ...job, status: "pending" } });
 }

@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setDatabase, type Db } from "@/server/db";
-import { INCOMING_MAIL_NOTIFY_JOB } from "@/server/inbound/route-mail";
 import { useTestDatabase } from "@/test/database";
 import { seedWorkspace } from "@/test/factories";
 import { startJobPoller } from "./worker";
@@ -38,7 +37,7 @@ function useFlakyAppDatabase(database: Db) {
 }
 
 /** A job whose handler finds nothing to do (its incoming mail is gone), so it is done at once. */
-const enqueueNoopJob = () => db().job.create({ data: { workspaceId, type: INCOMING_MAIL_NOTIFY_JOB, payload: { incomingMailId: randomUUID() } } });
+const enqueueNoopJob = () => db().job.create({ data: { workspaceId, type: "incoming_mail.notify", payload: { incomingMailId: randomUUID() } } });
 
 async function waitFor(check: () => Promise<boolean>, ms: number) {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (await check()) return true;

@@ -1,26 +1,8 @@
 import { appConfig } from "@/env";
 import { db as appDb, type Db } from "@/server/db";
-import { DOWNLOAD_ATTACHMENT_JOB, INCOMING_MAIL_NOTIFY_JOB, NEW_TICKET_JOB } from "@/server/inbound/route-mail";
-import { newTicketFollowup, type NewTicketHook } from "@/server/inbound/new-ticket-followup";
-import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
-import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
-import { runNewTicketAutomations } from "@/server/automations/run-automations";
 import { pruneRateLimits } from "@/server/rate-limit/rate-limit";
-import { pruneDoneJobs, runPendingJobs, type JobHandler } from "./jobs";
-
-/** The handler of every job type; `onNewTicket` hooks run before a new ticket's confirmation. */
-export function jobHandlers(options: { onNewTicket?: NewTicketHook[] } = {}): Record<string, JobHandler> {
-  return {
-    [NEW_TICKET_JOB]: newTicketFollowup(options.onNewTicket ?? []),
-    [DOWNLOAD_ATTACHMENT_JOB]: downloadAttachmentJob,
-    [INCOMING_MAIL_NOTIFY_JOB]: notifyIncomingMailJob,
-  };
-}
-
-/** The handlers the running app uses. */
-export function appJobHandlers(): Record<string, JobHandler> {
-  return jobHandlers({ onNewTicket: [runNewTicketAutomations] });
-}
+import { pruneDoneJobs, runPendingJobs } from "./jobs";
+import { appJobHandlers } from "./registry";
 
 const state = globalThis as unknown as { threadlineJobWorker?: { running: Promise<void> | null; again: boolean } };
 

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { POST as addMessage } from "@/app/api/v1/workspaces/[workspaceId]/tickets/[ticketId]/messages/route";
 import { MAX_REFERENCES } from "@/server/inbound/limits";
 import { runPendingJobs } from "@/server/jobs/jobs";
-import { jobHandlers } from "@/server/jobs/worker";
+import { jobHandlers } from "@/server/jobs/registry";
 import { useTestDatabase } from "@/test/database";
 import { callRoute } from "@/test/http";
 import { postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { useTestSmtpServer } from "@/test/smtp";
-import { sendEmail } from "./send-email";
+import { recordEmail } from "./send-email";
 
 const db = useTestDatabase();
 const received = useTestSmtpServer();
@@ -45,6 +45,8 @@ describe("outgoing mail built from hostile names and subjects", () => {
       body: { body: "On it", sendEmail: true },
     });
     expect(reply.status).toBe(201);
+    // The reply's send job.
+    await runPendingJobs(db(), jobHandlers());
 
     const outbound = await db().outboundEmail.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { createdAt: "asc" } });
     expect(outbound.map((email) => [email.kind, email.status])).toEqual([["confirmation", "sent"], ["reply", "sent"]]);
@@ -71,8 +73,10 @@ describe("outgoing mail built from hostile names and subjects", () => {
     async (to) => {
       const ws = await seedInboundWorkspace(db());
       const before = received.length;
-      const { outbound, sent } = await sendEmail(db(), { workspaceId: ws.workspace.id, kind: "notification", to, cc: ["c@customer.example"], subject: "Hi", text: "x" });
-      expect(sent).toBe(false);
+      const recorded = await db().$transaction((tx) => recordEmail(tx, { workspaceId: ws.workspace.id, kind: "notification", to, cc: ["c@customer.example"], subject: "Hi", text: "x" }));
+      await runPendingJobs(db(), jobHandlers());
+      const outbound = await db().outboundEmail.findUniqueOrThrow({ where: { id: recorded.outbound.id } });
+      expect(outbound.status).not.toBe("sent");
       expect(outbound).toMatchObject({ status: "failed", error: expect.stringContaining("Not a single email address") });
       expect(received.length).toBe(before);
     },

@@ -5,7 +5,7 @@ import { emailDomain } from "@/server/inbound/address";
 import { sanitizeEmailHtml } from "@/server/inbound/html";
 import { generateMessageId, replyReferences } from "@/server/inbound/message-id";
 import { withTicketToken } from "@/server/inbound/subject";
-import { sendEmail, senderMailbox } from "@/server/outbound-mail/send-email";
+import { recordEmail, senderMailbox } from "@/server/outbound-mail/send-email";
 import { recordActivity } from "./activity";
 import { messageInclude, presentMessage } from "./ticket-presenters";
 import { findTicket } from "./tickets.service";
@@ -15,6 +15,8 @@ import type { AddMessageInput } from "./tickets.schema";
  * An agent's reply or internal note. With `sendEmail` (not for notes) the reply goes to the contact,
  * or the given addresses, threaded under the last inbound message (In-Reply-To, References) with the
  * `[#n]` token in the subject, and is recorded in OutboundEmail under the message's own Message-ID.
+ * The message, the email and its send job commit together: the job sends it (the caller wakes the
+ * job worker), so a crash after the commit delays the email but never loses it.
  */
 export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId: string, input: AddMessageInput) {
   const workspaceId = access.workspace.id;
@@ -57,29 +59,28 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
       },
     });
     if (attachments.length) await tx.attachment.updateMany({ where: { id: { in: attachments.map((a) => a.id) } }, data: { messageId: created.id } });
+    if (send) {
+      // One email under the message's own Message-ID, so a reply from any recipient threads back here.
+      await recordEmail(tx, {
+        workspaceId,
+        kind: "reply",
+        to: to[0]!,
+        cc: [...to.slice(1), ...(input.ccAddresses ?? [])],
+        subject,
+        text: input.body,
+        html: created.bodyHtml,
+        ticketId,
+        messageId: created.id,
+        mailbox,
+        inReplyTo: created.inReplyTo,
+        references,
+        messageIdHeader: created.messageIdHeader!,
+      });
+    }
     await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: created.createdAt } });
     await recordActivity(tx, { workspaceId, ticketId, actorUserId: access.user.id, type: isNote ? "note_added" : "replied", data: { messageId: created.id, emailed: send } });
     return created;
   });
 
-  if (send) {
-    // One email under the message's own Message-ID, so a reply from any recipient threads back here.
-    const { outbound } = await sendEmail(db, {
-      workspaceId,
-      kind: "reply",
-      to: to[0]!,
-      cc: [...to.slice(1), ...(input.ccAddresses ?? [])],
-      subject,
-      text: input.body,
-      html: message.bodyHtml,
-      ticketId,
-      messageId: message.id,
-      mailbox,
-      inReplyTo: message.inReplyTo,
-      references,
-      messageIdHeader: message.messageIdHeader!,
-    });
-    await db.message.update({ where: { id: message.id }, data: { deliveryStatus: outbound.status } });
-  }
   return presentMessage(await db.message.findUniqueOrThrow({ where: { id: message.id }, include: messageInclude }));
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi/operation";
 import {
   addMessageSchema,
+  bulkUpdateTicketsSchema,
   changeStatusSchema,
   createTicketSchema,
   listTicketsSchema,
@@ -17,6 +18,7 @@ const common = { tag: "Tickets", security: "bearer" } as const;
 export const ticketOperations: Operation[] = [
   { ...common, method: "get", path: base, summary: "List tickets", description: "Newest activity first (best match first when searching); archived tickets only with archived=true. The total is in X-Total-Count.", query: listTicketsSchema, responses: { 200: "Array of tickets", 422: "Bad filters", ...WORKSPACE_ERRORS } },
   { ...common, method: "post", path: base, summary: "Create a ticket", body: createTicketSchema, responses: { 201: "The ticket", 422: "Invalid input", ...WORKSPACE_ERRORS } },
+  { ...common, method: "post", path: `${base}/bulk`, summary: "Close, assign or tag many tickets", description: "One action on up to 500 tickets in one transaction, each change on its ticket's timeline. add_tag adds that one tag (created on demand) without touching the others. Answers {changed, unchanged, skipped} by ticket id; merged tickets and unknown ids are skipped.", body: bulkUpdateTicketsSchema, responses: { 200: "{changed, unchanged, skipped: [{ticketId, reason}]}", 422: "Invalid input or assignee not a member", ...WORKSPACE_ERRORS } },
   { ...common, method: "get", path: one, summary: "Get a ticket with its messages and activity", responses: { 200: "The ticket with `messages` and `activity`", ...WORKSPACE_ERRORS } },
   { ...common, method: "patch", path: one, summary: "Assign, prioritize, rename or tag a ticket", description: "assigneeId null unassigns; tags is the whole set, by name, created on demand.", body: updateTicketSchema, responses: { 200: "The ticket", 422: "Invalid input or assignee not a member", ...WORKSPACE_ERRORS } },
   { ...common, method: "post", path: `${one}/messages`, summary: "Reply or add an internal note", description: "With sendEmail (not for notes) the reply is emailed to the contact or toAddresses, threaded under the last inbound message, with the [#n] token in the subject.", body: addMessageSchema, responses: { 201: "The message", 409: "The ticket was merged", 422: "Invalid input", ...WORKSPACE_ERRORS } },

@@ -65,3 +65,16 @@ export const splitTicketSchema = z.object({
   newSubject: z.string().trim().min(1).max(500),
 });
 export type SplitTicketInput = z.infer<typeof splitTicketSchema>;
+
+/** One action on many tickets (the inbox's bulk bar; POST /tickets/bulk). */
+export const bulkUpdateTicketsSchema = z.object({
+  ticketIds: z.array(z.uuid()).min(1).max(500),
+  action: z.discriminatedUnion("type", [
+    z.object({ type: z.literal("close") }),
+    /** null unassigns. */
+    z.object({ type: z.literal("assign"), assigneeId: z.uuid().nullable() }),
+    z.object({ type: z.literal("add_tag"), tag: z.string().trim().min(1).max(50) }),
+    z.object({ type: z.literal("remove_tag"), tag: z.string().trim().min(1).max(50) }),
+  ]),
+});
+export type BulkUpdateTicketsInput = z.infer<typeof bulkUpdateTicketsSchema>;

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { addTicketMessage } from "@/server/tickets/add-message";
+import { bulkUpdateTickets } from "@/server/tickets/bulk-update";
 import { createTicket } from "@/server/tickets/create-ticket";
 import { mergeTicket } from "@/server/tickets/merge-ticket";
 import { splitTicket } from "@/server/tickets/split-ticket";
 import { changeTicketStatus, setTicketArchived } from "@/server/tickets/ticket-status";
 import {
   addMessageSchema,
+  bulkUpdateTicketsSchema,
   changeStatusSchema,
   createTicketSchema,
   listTicketsSchema,
@@ -28,6 +30,7 @@ export const ticketRouter = createTRPCRouter({
   update: workspaceProcedure
     .input(ticketId.extend(updateTicketSchema.shape))
     .mutation(({ ctx, input: { ticketId, ...patch } }) => updateTicket(ctx.db, ctx.access, ticketId, patch)),
+  bulkUpdate: workspaceProcedure.input(bulkUpdateTicketsSchema).mutation(({ ctx, input }) => bulkUpdateTickets(ctx.db, ctx.access, input)),
   addMessage: workspaceProcedure
     .input(ticketId.extend(addMessageSchema.shape))
     .mutation(({ ctx, input: { ticketId, ...message } }) => addTicketMessage(ctx.db, ctx.access, ticketId, message)),

@@ -8,9 +8,8 @@ import { appConfig } from "@/env";
 import { useTestDatabase } from "@/test/database";
 import { newMessageId, postHelpdesk, seedInboundWorkspace } from "@/test/inbound";
 import { runPendingJobs } from "@/server/jobs/jobs";
-import { jobHandlers } from "@/server/jobs/worker";
+import { jobHandlers } from "@/server/jobs/registry";
 import { attachmentStore } from "@/server/attachments/attachment-store";
-import { DOWNLOAD_ATTACHMENT_JOB } from "@/server/inbound/route-mail";
 
 const db = useTestDatabase();
 
@@ -126,9 +125,9 @@ describe("inbound attachments", () => {
     const attachments = [{ filename: "invoice.pdf", contentType: "application/pdf", url: `${base}/invoice.pdf` }];
     const res = await postHelpdesk({ from: "a@b.com", message_id: newMessageId(), text: "a file", attachments }, { secret: ws.ticketMailbox.inboundSecret });
     expect(res.status).toBe(200);
-    const job = await db().job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, type: DOWNLOAD_ATTACHMENT_JOB } });
+    const job = await db().job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, type: "attachment.download" } });
     // A worker that lost its lease and the one that claimed the job since.
-    const download = jobHandlers()[DOWNLOAD_ATTACHMENT_JOB]!;
+    const download = jobHandlers()["attachment.download"];
     await Promise.all([download(db(), job), download(db(), job)]);
 
     const [invoice, ...others] = await db().attachment.findMany({ where: { messageId: res.json.messageId } });

@@ -13,6 +13,12 @@ function applied(ticket: TicketSummary, action: BulkAction): TicketSummary {
   return { ...ticket, tags: [...ticket.tags, { id: `new-${action.name}`, name: action.name, color: "#64748b" }] };
 }
 
+function serverAction(action: BulkAction) {
+  if (action.kind === "close") return { type: "close" as const };
+  if (action.kind === "assign") return { type: "assign" as const, assigneeId: action.assignee?.id ?? null };
+  return { type: "add_tag" as const, tag: action.name };
+}
+
 /** Close, assign or tag many tickets at once; the list shows the result at once and the server's answer after. */
 export function useBulkActions(workspaceSlug: string, onDone: (message: string) => void) {
   const trpc = useTRPC();
@@ -21,17 +27,11 @@ export function useBulkActions(workspaceSlug: string, onDone: (message: string) 
   const listKey = trpc.ticket.list.pathKey();
 
   return useMutation({
+    // One call: the server applies the action to every ticket in one transaction, adding a tag
+    // without rewriting the ticket's other tags.
     mutationFn: async ({ action, tickets }: { action: BulkAction; tickets: TicketSummary[] }) => {
-      const results = await Promise.allSettled(
-        tickets.map((ticket) => {
-          const ticketId = ticket.id;
-          if (action.kind === "close" && ticket.status === "closed") return Promise.resolve(ticket);
-          if (action.kind === "close") return client.ticket.setStatus.mutate({ workspaceSlug, ticketId, toStatus: "closed" });
-          if (action.kind === "assign") return client.ticket.update.mutate({ workspaceSlug, ticketId, assigneeId: action.assignee?.id ?? null });
-          return client.ticket.update.mutate({ workspaceSlug, ticketId, tags: [...ticket.tags.map((t) => t.name), action.name] });
-        }),
-      );
-      return { done: results.filter((r) => r.status === "fulfilled").length, failed: results.filter((r) => r.status === "rejected").length };
+      const result = await client.ticket.bulkUpdate.mutate({ workspaceSlug, ticketIds: tickets.map((ticket) => ticket.id), action: serverAction(action) });
+      return { done: result.changed.length + result.unchanged.length, failed: result.skipped.length };
     },
     onMutate: async ({ action, tickets }) => {
       await queryClient.cancelQueries({ queryKey: listKey });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { convertMailHttp, listMailsHttp, seedDiscardedMail, seedHeldReply } from "@/test/incoming-mails";
 import { seedInboundWorkspace } from "@/test/inbound";
-import { NEW_TICKET_JOB } from "@/server/inbound/route-mail";
 
 const db = useTestDatabase();
 const ATTACHMENT = { filename: "invoice.pdf", contentType: "application/pdf", url: "http://127.0.0.1:9/invoice.pdf" };
@@ -55,7 +54,7 @@ describe("PUT /api/v1/incoming_mails/:id/ticket", () => {
       ["incoming_mail_converted", ws.member.user.id],
     ]);
     // An agent's action: no automations, no confirmation.
-    expect(await db().job.count({ where: { workspaceId: ws.workspace.id, type: NEW_TICKET_JOB } })).toBe(0);
+    expect(await db().job.count({ where: { workspaceId: ws.workspace.id, type: "inbound.new_ticket" } })).toBe(0);
 
     const again = await convertMailHttp(ws.member.token, mail.id, { customer_id: customer.id });
     expect(again).toMatchObject({ status: 201, json: { id: ticketId } });

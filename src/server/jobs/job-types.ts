@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * Every kind of durable job, by name, with the payload it carries. Domain code enqueues by these
+ * names (enqueueJob checks the payload's type); the registry (registry.ts) gives each its handler,
+ * which parses the payload with the same schema.
+ */
+export const JOB_PAYLOADS = {
+  /** After-commit work of a ticket or conversation that inbound mail created: automations, then the confirmation. */
+  "inbound.new_ticket": z.object({
+    ticketId: z.uuid(),
+    messageId: z.uuid(),
+    event: z.enum(["ticket_created", "conversation_created"]),
+    isAutoReply: z.boolean(),
+    isBulk: z.boolean(),
+  }),
+  /** An inbound attachment given by URL, fetched into the attachment store. */
+  "attachment.download": z.object({ attachmentId: z.uuid() }),
+  /** The team told about a held or discarded mail. */
+  "incoming_mail.notify": z.object({ incomingMailId: z.uuid() }),
+  /** One recorded OutboundEmail sent through SMTP. */
+  "email.send": z.object({ outboundEmailId: z.uuid() }),
+} as const;
+
+export type JobType = keyof typeof JOB_PAYLOADS;
+export type JobPayload<T extends JobType> = z.infer<(typeof JOB_PAYLOADS)[T]>;
+
+/** A job's payload, checked against its type's schema (a handler's first step). */
+export function jobPayload<T extends JobType>(type: T, payload: unknown): JobPayload<T> {
+  return JOB_PAYLOADS[type].parse(payload) as JobPayload<T>;
+}

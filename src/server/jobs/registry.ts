@@ -1,0 +1,26 @@
+import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
+import { newTicketFollowup, type NewTicketHook } from "@/server/inbound/new-ticket-followup";
+import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
+import { runNewTicketAutomations } from "@/server/automations/run-automations";
+import { sendEmailJob } from "@/server/outbound-mail/send-email-job";
+import type { JobHandler } from "./jobs";
+import type { JobType } from "./job-types";
+
+/**
+ * The handler of every job type (job-types.ts names them): the one place that knows which domain
+ * code runs which job. `onNewTicket` hooks run before a new ticket's confirmation.
+ */
+export function jobHandlers(options: { onNewTicket?: NewTicketHook[] } = {}): Record<JobType, JobHandler> {
+  return {
+    "inbound.new_ticket": newTicketFollowup(options.onNewTicket ?? []),
+    "attachment.download": downloadAttachmentJob,
+    "incoming_mail.notify": notifyIncomingMailJob,
+    "email.send": sendEmailJob,
+  };
+}
+
+/** The handlers the running app uses. */
+export function appJobHandlers(): Record<JobType, JobHandler> {
+  return jobHandlers({ onNewTicket: [runNewTicketAutomations] });
+}
+
