@@ -4,7 +4,16 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, setDatabase, wrapPGlite, type Db, type DatabaseHandle } from "@/server/db";
+import { databaseConfig } from "@/server/db/config";
 import { withDatabase } from "./global-setup";
+
+/**
+ * Whether the tests run on a database with several connections (PostgreSQL). A race — concurrent
+ * requests, two workers on one job — is only a race there: PGlite has one connection and runs each
+ * transaction after the other, so a race test would pass on it without the lock it is about. Such
+ * tests run with `it.runIf(hasConcurrentConnections)` and say so in their title.
+ */
+export const hasConcurrentConnections = databaseConfig().kind === "postgres";
 
 /** A test's database; on PostgreSQL also its URL, so app instances in other processes can share it. */
 export type TestDatabase = DatabaseHandle & { url?: string };

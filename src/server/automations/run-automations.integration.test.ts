@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { useTestDatabase } from "@/test/database";
+import { hasConcurrentConnections, useTestDatabase } from "@/test/database";
 import { newMessageId, postRpc } from "@/test/inbound";
 import { useTestSmtpServer } from "@/test/smtp";
 import { runPendingJobs } from "@/server/jobs/jobs";
@@ -126,7 +126,7 @@ describe("automations on new conversations from inbound mail", () => {
     expect(entry.data).toMatchObject({ actions: [{}, {}, { type: "send_response", status: "skipped", reason: "auto_reply" }] });
   });
 
-  it("sends exactly one response when two emails from one sender are processed at the same time", async () => {
+  it.runIf(hasConcurrentConnections)("sends exactly one response when two emails from one sender are processed at the same time (PostgreSQL: needs several connections)", async () => {
     const ws = await seedAutomationWorkspace(db());
     await urgentAcmeRule(ws);
     for (let i = 0; i < 4; i++) await receive(ws, { from: "race@acme.com", subject: `Urgent ${i}` }, false);
@@ -200,7 +200,7 @@ describe("a new-ticket job that runs more than once", () => {
     delivered: 2,
   };
 
-  it("applies each rule and confirms once when two workers run the same job at the same time", async () => {
+  it.runIf(hasConcurrentConnections)("applies each rule and confirms once when two workers run the same job at the same time (PostgreSQL: needs several connections)", async () => {
     const ws = await seedAutomationWorkspace(db());
     await urgentAcmeRule(ws);
     const { ticketId } = await receive(ws, { from: "twice@acme.com", subject: "urgent" }, false);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as bulkRoute } from "@/app/api/v1/workspaces/[workspaceId]/tickets/bulk/route";
 import { createCaller } from "@/server/api/root";
-import { databaseConfig } from "@/server/db/config";
-import { useTestDatabase } from "@/test/database";
+import { hasConcurrentConnections, useTestDatabase } from "@/test/database";
 import { seedWorkspace } from "@/test/factories";
 import { callRoute } from "@/test/http";
 import { seedTicket } from "@/test/tickets";
@@ -112,8 +111,8 @@ describe("bulkUpdateTickets", () => {
 });
 
 // Two agents' bulk actions over overlapping selections at the same moment: each ticket locked in id
-// order, so neither deadlocks nor loses the other's change. Needs several connections: PostgreSQL only.
-describe.runIf(databaseConfig().kind === "postgres")("bulkUpdateTickets at the same time", () => {
+// order, so neither deadlocks nor loses the other's change.
+describe.runIf(hasConcurrentConnections)("bulkUpdateTickets at the same time (PostgreSQL: needs several connections)", () => {
   it("applies both overlapping bulk tag actions to every ticket", async () => {
     const { ids, trpc, workspaceSlug } = await seedTickets(30);
     const reversed = [...ids].reverse();

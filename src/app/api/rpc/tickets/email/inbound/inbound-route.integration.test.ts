@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/test/database";
+import { hasConcurrentConnections, useTestDatabase } from "@/test/database";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 
 const db = useTestDatabase();
@@ -86,14 +86,24 @@ describe("POST /api/rpc/tickets/email/inbound", () => {
     expect((await postRpc(body, { "x-inbound-secret": ws.inboxMailbox.inboundSecret })).status).toBe(200);
   });
 
-  it("answers a redelivery with the first result and changes nothing, also for 20 concurrent copies", async () => {
+  it("answers a redelivery with the first result and changes nothing", async () => {
+    const ws = await seedInboundWorkspace(db());
+    const body = { organizationId: ws.workspace.id, from: "a@b.com", to: ws.ticketMailbox.address, subject: "Once", text: "only once", messageId: newMessageId() };
+    const first = await postRpc(body);
+    expect(first.status).toBe(200);
+    expect((await postRpc(body)).json).toEqual(first.json);
+    const again = await postRpc({ ...body, messageId: ` ${body.messageId.slice(1, -1)} ` });
+    expect(again.json).toEqual(first.json);
+    const where = { workspaceId: ws.workspace.id };
+    expect([await db().ticket.count({ where }), await db().message.count({ where }), await db().incomingMail.count({ where }), await db().job.count({ where })]).toEqual([1, 1, 1, 1]);
+  });
+
+  it.runIf(hasConcurrentConnections)("answers 20 concurrent copies with one result and stores the email once (PostgreSQL: needs several connections)", async () => {
     const ws = await seedInboundWorkspace(db());
     const body = { organizationId: ws.workspace.id, from: "a@b.com", to: ws.ticketMailbox.address, subject: "Once", text: "only once", messageId: newMessageId() };
     const answers = await Promise.all(Array.from({ length: 20 }, () => postRpc(body)));
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
     expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
-    const again = await postRpc({ ...body, messageId: ` ${body.messageId.slice(1, -1)} ` });
-    expect(again.json).toEqual(answers[0]!.json);
     const where = { workspaceId: ws.workspace.id };
     expect([await db().ticket.count({ where }), await db().message.count({ where }), await db().incomingMail.count({ where }), await db().job.count({ where })]).toEqual([1, 1, 1, 1]);
   });
