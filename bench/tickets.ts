@@ -1,10 +1,11 @@
 // Ticket list and search latency at scale: seeds a fresh database (PostgreSQL when DATABASE_URL
 // names a server, else PGlite) with N tickets and 5 messages each on average, then prints p50/p95
 // of the default list, a status+tag+assignee filtered list, a full-text search and a ticket with
-// 50 messages, each through the same service the API uses, plus the query plans.
+// 50 messages, each through the same service the API uses, then the plan of every statement that
+// service sent (recorded from the client as it ran, so the plans are of the app's own queries).
 //   npm run bench:tickets [-- <tickets>]      (default 100000 tickets, 500000 messages)
 import { Prisma } from "@/generated/prisma/client";
-import { openDatabase, type Db } from "@/server/db";
+import { openDatabase, type Db, type SentQuery } from "@/server/db";
 import { databaseConfigFromUrl } from "@/server/db/config";
 import { runMigrations } from "@/server/db/migrate";
 import { listTickets, getTicketDetail } from "@/server/tickets/tickets.service";
@@ -58,15 +59,30 @@ async function measure(name: string, runs: number, run: () => Promise<unknown>) 
   console.log(`  ${name.padEnd(38)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
 }
 
-async function explain(db: Db, label: string, sql: Prisma.Sql) {
-  const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${sql}`;
-  console.log(`\n${label}\n${rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
+/** Statements a service call sent, in order; read with `sent.splice(0)` after a call. */
+const sent: SentQuery[] = [];
+let recording = false;
+
+/** The SQL and plan of every statement that one call of the service sent (transaction control left out). */
+async function explainServiceCall(db: Db, label: string, run: () => Promise<unknown>) {
+  recording = true;
+  await run();
+  recording = false;
+  const statements = sent.splice(0).filter((entry) => /^\s*(SELECT|WITH)\b/i.test(entry.query));
+  console.log(`\nplans of ${label}: ${statements.length} statement${statements.length === 1 ? "" : "s"}`);
+  for (const [i, statement] of statements.entries()) {
+    const params = JSON.parse(statement.params) as unknown[];
+    const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement.query}`, ...params);
+    console.log(`  [${i + 1}] ${statement.query.replace(/\s+/g, " ").slice(0, 400)}`);
+    // Long id lists (`= ANY ('{…}')`) are cut: the plan's shape is what matters.
+    console.log(rows.map((r) => `      ${r["QUERY PLAN"].slice(0, 200)}`).join("\n"));
+  }
 }
 
 async function main() {
   const database = await freshBenchDatabase("bench_tickets");
   await runMigrations(database.url);
-  const handle = openDatabase(databaseConfigFromUrl(database.url));
+  const handle = openDatabase(databaseConfigFromUrl(database.url), { onQuery: (query) => recording && sent.push(query) });
   const db = handle.db;
   try {
     const started = performance.now();
@@ -79,10 +95,10 @@ async function main() {
     await measure('full-text search "refund crash"', 50, () => listTickets(db, workspaceId, { search: "refund crash" }));
     await measure("ticket with 50 messages", 50, () => getTicketDetail(db, workspaceId, big.id));
 
-    const ws = Prisma.sql`${workspaceId}::uuid`;
-    await explain(db, "plan: default list", Prisma.sql`SELECT t."id" FROM "Ticket" t WHERE t."workspaceId" = ${ws} AND t."archivedAt" IS NULL AND t."status" = ANY(ARRAY['open','pending','closed']::"TicketStatus"[]) ORDER BY t."lastActivityAt" DESC LIMIT 100`);
-    await explain(db, "plan: search (message bodies)", Prisma.sql`SELECT m."ticketId" FROM "Message" m WHERE m."workspaceId" = ${ws} AND m."searchVector" @@ websearch_to_tsquery('english', 'refund crash')`);
-    await explain(db, "plan: messages of a ticket", Prisma.sql`SELECT m."id" FROM "Message" m WHERE m."ticketId" = ${big.id}::uuid ORDER BY m."createdAt"`);
+    await explainServiceCall(db, "the default list", () => listTickets(db, workspaceId, {}));
+    await explainServiceCall(db, "the filtered list", () => listTickets(db, workspaceId, { status: ["open"], tags: ["tag4"], assignee: agentId }));
+    await explainServiceCall(db, "the search", () => listTickets(db, workspaceId, { search: "refund crash" }));
+    await explainServiceCall(db, "a ticket with 50 messages", () => getTicketDetail(db, workspaceId, big.id));
   } finally {
     await handle.close();
   }

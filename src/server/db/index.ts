@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/generated/prisma/client";
 import { appConfig } from "@/env";
 import { unavailable } from "@/server/errors";
 import { databaseConfig, type DatabaseConfig } from "./config";
@@ -19,8 +19,26 @@ export interface DatabaseHandle {
   poolCounts?: () => PoolCounts;
 }
 
+/** One SQL statement the client sent, as Prisma reports it (benchmarks explain what the services run). */
+export interface SentQuery {
+  query: string;
+  /** The statement's parameters, as a JSON array. */
+  params: string;
+}
+
+export interface OpenOptions {
+  /** Called with every statement sent; off unless given (it costs a little per query). */
+  onQuery?: (query: SentQuery) => void;
+}
+
+const queryLog = (options: OpenOptions): { log: Prisma.LogDefinition[] } => ({ log: options.onQuery ? [{ emit: "event", level: "query" }] : [] });
+
+function listenForQueries(db: Db, options: OpenOptions) {
+  if (options.onQuery) (db as unknown as { $on(event: "query", listener: (query: SentQuery) => void): void }).$on("query", options.onQuery);
+}
+
 /** Opens the database DATABASE_URL names. The only place that knows PGlite from PostgreSQL. */
-export function openDatabase(config: DatabaseConfig = databaseConfig()): DatabaseHandle {
+export function openDatabase(config: DatabaseConfig = databaseConfig(), options: OpenOptions = {}): DatabaseHandle {
   if (config.kind === "postgres") {
     const { DATABASE_POOL_MAX, DATABASE_CONNECT_TIMEOUT_MS } = appConfig();
     const pool = createPostgresPool(config.url, { max: DATABASE_POOL_MAX, connectTimeoutMs: DATABASE_CONNECT_TIMEOUT_MS });
@@ -28,7 +46,9 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
       adapter: new PrismaPg(pool),
       // maxWait: a transaction waits for a connection no longer than any other query does.
       transactionOptions: { maxWait: DATABASE_CONNECT_TIMEOUT_MS, timeout: 20_000 },
+      ...queryLog(options),
     });
+    listenForQueries(db, options);
     return {
       db,
       close: once(async () => {
@@ -39,16 +59,18 @@ export function openDatabase(config: DatabaseConfig = databaseConfig()): Databas
     };
   }
   const folder = openDatabaseFolder(config.dataDir);
-  return wrapPGlite(folder.pglite, folder.close);
+  return wrapPGlite(folder.pglite, folder.close, options);
 }
 
 /** A PrismaClient over an open PGlite (the test harness loads one from a dump). */
-export function wrapPGlite(pglite: PGlite, closePGlite: () => Promise<void> = () => pglite.close()): DatabaseHandle {
+export function wrapPGlite(pglite: PGlite, closePGlite: () => Promise<void> = () => pglite.close(), options: OpenOptions = {}): DatabaseHandle {
   const db = new PrismaClient({
     adapter: new PGliteAdapterFactory(pglite),
     // PGlite runs one transaction at a time, so a transaction may wait long for its turn.
     transactionOptions: { maxWait: 60_000, timeout: 60_000 },
+    ...queryLog(options),
   });
+  listenForQueries(db, options);
   return {
     db,
     close: once(async () => {
