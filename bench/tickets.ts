@@ -4,6 +4,7 @@
 // 50 messages, each through the same service the API uses, plus the query plans.
 //   npm run bench:tickets [-- <tickets>]      (default 100000 tickets, 500000 messages)
 import { Prisma } from "@/generated/prisma/client";
+import { resolveWorkspaceAccess } from "@/server/auth/access";
 import { openDatabase, type Db } from "@/server/db";
 import { databaseConfigFromUrl } from "@/server/db/config";
 import { runMigrations } from "@/server/db/migrate";
@@ -74,10 +75,11 @@ async function main() {
     const messages = await db.message.count();
     console.log(`tickets on ${database.label}: ${tickets} tickets, ${messages} messages (seeded in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
     const big = await db.ticket.findFirstOrThrow({ where: { workspaceId, ticketNumber: 1 } });
-    await measure("default list (100, newest activity)", 50, () => listTickets(db, workspaceId, {}));
-    await measure("status + tag + assignee filters", 50, () => listTickets(db, workspaceId, { status: ["open"], tags: ["tag4"], assignee: agentId }));
-    await measure('full-text search "refund crash"', 50, () => listTickets(db, workspaceId, { search: "refund crash" }));
-    await measure("ticket with 50 messages", 50, () => getTicketDetail(db, workspaceId, big.id));
+    const access = await resolveWorkspaceAccess(db, { kind: "session", userId: agentId }, { id: workspaceId });
+    await measure("default list (100, newest activity)", 50, () => listTickets(db, access, {}));
+    await measure("status + tag + assignee filters", 50, () => listTickets(db, access, { status: ["open"], tags: ["tag4"], assignee: agentId }));
+    await measure('full-text search "refund crash"', 50, () => listTickets(db, access, { search: "refund crash" }));
+    await measure("ticket with 50 messages", 50, () => getTicketDetail(db, access, big.id));
 
     const ws = Prisma.sql`${workspaceId}::uuid`;
     await explain(db, "plan: default list", Prisma.sql`SELECT t."id" FROM "Ticket" t WHERE t."workspaceId" = ${ws} AND t."archivedAt" IS NULL AND t."status" = ANY(ARRAY['open','pending','closed']::"TicketStatus"[]) ORDER BY t."lastActivityAt" DESC LIMIT 100`);
