@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/server/errors";
 import { isUuid } from "@/server/ids";
 import type { Action, Condition, CreateRuleInput, ReorderRulesInput, UpdateRuleInput } from "./automations.schema";
 import { assertRuleReferences } from "./rule-references";
+import { RUN_ORDER } from "./run-order";
 import { parseStoredRule } from "./stored-rule";
 
 /**
@@ -31,9 +32,6 @@ export function presentRule(row: AutomationRule) {
   };
 }
 export type RuleDto = ReturnType<typeof presentRule>;
-
-// The order rules run in (evaluate-rules.ts orders the same way).
-const RUN_ORDER: Prisma.AutomationRuleOrderByWithRelationInput[] = [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }];
 
 export async function listRules(db: Db, access: WorkspaceAccess): Promise<RuleDto[]> {
   const workspaceId = access.workspace.id;
