@@ -5,6 +5,7 @@
 // service sent (recorded from the client as it ran, so the plans are of the app's own queries).
 //   npm run bench:tickets [-- <tickets>]      (default 100000 tickets, 500000 messages)
 import { Prisma } from "@/generated/prisma/client";
+import { resolveWorkspaceAccess } from "@/server/auth/access";
 import { openDatabase, type Db, type SentQuery } from "@/server/db";
 import { databaseConfigFromUrl } from "@/server/db/config";
 import { runMigrations } from "@/server/db/migrate";
@@ -90,15 +91,16 @@ async function main() {
     const messages = await db.message.count();
     console.log(`tickets on ${database.label}: ${tickets} tickets, ${messages} messages (seeded in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
     const big = await db.ticket.findFirstOrThrow({ where: { workspaceId, ticketNumber: 1 } });
-    await measure("default list (100, newest activity)", 50, () => listTickets(db, workspaceId, {}));
-    await measure("status + tag + assignee filters", 50, () => listTickets(db, workspaceId, { status: ["open"], tags: ["tag4"], assignee: agentId }));
-    await measure('full-text search "refund crash"', 50, () => listTickets(db, workspaceId, { search: "refund crash" }));
-    await measure("ticket with 50 messages", 50, () => getTicketDetail(db, workspaceId, big.id));
+    const access = await resolveWorkspaceAccess(db, { kind: "session", userId: agentId }, { id: workspaceId });
+    await measure("default list (100, newest activity)", 50, () => listTickets(db, access, {}));
+    await measure("status + tag + assignee filters", 50, () => listTickets(db, access, { status: ["open"], tags: ["tag4"], assignee: agentId }));
+    await measure('full-text search "refund crash"', 50, () => listTickets(db, access, { search: "refund crash" }));
+    await measure("ticket with 50 messages", 50, () => getTicketDetail(db, access, big.id));
 
-    await explainServiceCall(db, "the default list", () => listTickets(db, workspaceId, {}));
-    await explainServiceCall(db, "the filtered list", () => listTickets(db, workspaceId, { status: ["open"], tags: ["tag4"], assignee: agentId }));
-    await explainServiceCall(db, "the search", () => listTickets(db, workspaceId, { search: "refund crash" }));
-    await explainServiceCall(db, "a ticket with 50 messages", () => getTicketDetail(db, workspaceId, big.id));
+    await explainServiceCall(db, "the default list", () => listTickets(db, access, {}));
+    await explainServiceCall(db, "the filtered list", () => listTickets(db, access, { status: ["open"], tags: ["tag4"], assignee: agentId }));
+    await explainServiceCall(db, "the search", () => listTickets(db, access, { search: "refund crash" }));
+    await explainServiceCall(db, "a ticket with 50 messages", () => getTicketDetail(db, access, big.id));
   } finally {
     await handle.close();
   }

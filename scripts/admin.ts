@@ -2,7 +2,7 @@
 // `npm run admin -- token create --workspace <slug> --email <email> [--name <name>]`.
 import { parseArgs } from "node:util";
 import { appConfig } from "@/env";
-import { createApiToken } from "@/server/auth/api-tokens";
+import { issueApiToken } from "@/server/auth/api-tokens";
 import { AppError } from "@/server/errors";
 import { listMailboxes, presentMailbox } from "@/server/mailboxes/mailboxes.service";
 import { getWorkspaceBySlug, presentWorkspace } from "@/server/workspaces/workspaces.service";
@@ -35,7 +35,7 @@ async function createToken(db: Db, args: string[]) {
   const workspace = await getWorkspaceBySlug(db, values.workspace);
   const user = await db.user.findUnique({ where: { email: values.email.trim().toLowerCase() } });
   if (!user) throw new AppError("NOT_FOUND", `No user ${values.email}`);
-  const created = await createApiToken(db, { workspaceId: workspace.id, userId: user.id, name: values.name ?? "admin command" });
+  const created = await issueApiToken(db, { workspaceId: workspace.id, userId: user.id, name: values.name ?? "admin command" });
   return created.token;
 }
 

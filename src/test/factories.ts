@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { Role } from "@/generated/prisma/client";
-import { createApiToken } from "@/server/auth/api-tokens";
+import { issueApiToken } from "@/server/auth/api-tokens";
 import { authSecret } from "@/server/auth/secret";
 import type { Db } from "@/server/db";
 import { ensureUser } from "@/server/users/users.service";
@@ -13,7 +13,7 @@ export const TEST_PASSWORD = "correct horse battery";
 export async function seedMember(db: Db, workspaceId: string, role: Role, email = `${role}-${randomUUID().slice(0, 8)}@example.test`) {
   const user = await ensureUser(db, { email, name: `${role} ${email.split("@")[0]}`, password: TEST_PASSWORD });
   if (role === "member") await db.membership.create({ data: { workspaceId, userId: user.id, role } });
-  const { token } = await createApiToken(db, { workspaceId, userId: user.id, name: "test" });
+  const { token } = await issueApiToken(db, { workspaceId, userId: user.id, name: "test" });
   return { user, token };
 }
 
@@ -22,7 +22,7 @@ export async function seedWorkspace(db: Db, options: { slug?: string; name?: str
   const slug = options.slug ?? `ws-${randomUUID().slice(0, 8)}`;
   const ownerUser = await ensureUser(db, { email: `owner-${slug}@example.test`, name: `Owner of ${slug}`, password: TEST_PASSWORD });
   const workspace = await createWorkspace(db, { name: options.name ?? `Workspace ${slug}`, slug, ownerUserId: ownerUser.id });
-  const owner = { user: ownerUser, token: (await createApiToken(db, { workspaceId: workspace.id, userId: ownerUser.id, name: "test" })).token };
+  const owner = { user: ownerUser, token: (await issueApiToken(db, { workspaceId: workspace.id, userId: ownerUser.id, name: "test" })).token };
   const member = await seedMember(db, workspace.id, "member");
   return { workspace, owner, member };
 }

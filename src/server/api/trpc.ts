@@ -2,7 +2,6 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
 import { z } from "zod";
-import type { Role } from "@/generated/prisma/client";
 import { resolveWorkspaceAccess } from "@/server/auth/access";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db";
@@ -82,14 +81,11 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 
 const workspaceInput = z.object({ workspaceSlug: z.string().min(1) });
 
-function workspaceProcedureFor(minRole: Role) {
-  return protectedProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
-    const access = await resolveWorkspaceAccess(ctx.db, ctx.caller, { slug: input.workspaceSlug }, minRole);
-    return next({ ctx: { access } });
-  });
-}
-
-/** Procedures on one workspace: input carries `workspaceSlug`; ctx gets the caller's access. */
-export const workspaceProcedure = workspaceProcedureFor("member");
-/** The same, for owners only (403 for members). */
-export const ownerProcedure = workspaceProcedureFor("owner");
+/**
+ * Procedures on one workspace: input carries `workspaceSlug`; ctx gets the caller's access (members
+ * only, 404 otherwise). The service the procedure calls checks the role it needs.
+ */
+export const workspaceProcedure = protectedProcedure.input(workspaceInput).use(async ({ ctx, input, next }) => {
+  const access = await resolveWorkspaceAccess(ctx.db, ctx.caller, { slug: input.workspaceSlug });
+  return next({ ctx: { access } });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { seedWorkspace } from "@/test/factories";
-import { resolveWorkspaceAccess } from "./access";
+import { requireOwner, resolveWorkspaceAccess } from "./access";
 import { callerFromApiToken } from "./api-tokens";
 import { resolveCaller } from "./caller";
 import { sessionCookie } from "@/test/factories";
@@ -21,9 +21,11 @@ describe("resolveWorkspaceAccess", () => {
     await expect(resolveWorkspaceAccess(db(), null, { id: a.workspace.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(resolveWorkspaceAccess(db(), member, { id: b.workspace.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(resolveWorkspaceAccess(db(), member, { id: "not-a-uuid" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(resolveWorkspaceAccess(db(), member, { id: a.workspace.id }, "owner")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(() => requireOwner(access)).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: "Only workspace owners can do this" }));
     const owner = { kind: "session" as const, userId: a.owner.user.id };
-    expect((await resolveWorkspaceAccess(db(), owner, { id: a.workspace.id }, "owner")).role).toBe("owner");
+    const ownerAccess = await resolveWorkspaceAccess(db(), owner, { id: a.workspace.id });
+    expect(ownerAccess.role).toBe("owner");
+    expect(() => requireOwner(ownerAccess)).not.toThrow();
   });
 
   it("lets a token open only the workspace it was made for, even when its user belongs to others", async () => {

@@ -14,16 +14,11 @@ export interface WorkspaceAccess {
 export type WorkspaceRef = { id: string } | { slug: string };
 
 /**
- * The one authorization guard, for tRPC and REST alike: the caller must be a member of the
- * workspace (404 otherwise, never a hint that it exists), a token only opens its own workspace, and
- * `minRole: "owner"` refuses members with 403.
+ * The one membership guard, for tRPC and REST alike: the caller must be a member of the workspace
+ * (404 otherwise, never a hint that it exists), and a token only opens its own workspace. What the
+ * caller's role allows is the service's to decide (`requireOwner`), so no transport can forget it.
  */
-export async function resolveWorkspaceAccess(
-  db: Db,
-  caller: Caller | null,
-  ref: WorkspaceRef,
-  minRole: Role = "member",
-): Promise<WorkspaceAccess> {
+export async function resolveWorkspaceAccess(db: Db, caller: Caller | null, ref: WorkspaceRef): Promise<WorkspaceAccess> {
   if (!caller) throw new AppError("UNAUTHORIZED", "Sign in or send an API token");
   if ("id" in ref && !isUuid(ref.id)) throw notFound("Workspace");
   const membership = await db.membership.findFirst({
@@ -32,6 +27,10 @@ export async function resolveWorkspaceAccess(
   });
   if (!membership) throw notFound("Workspace");
   if (caller.kind === "token" && caller.workspaceId !== membership.workspaceId) throw notFound("Workspace");
-  if (minRole === "owner" && membership.role !== "owner") throw forbidden("Only workspace owners can do this");
   return { workspace: membership.workspace, user: membership.user, role: membership.role, caller };
+}
+
+/** The first line of every owner-only service: a member is refused with 403. */
+export function requireOwner(access: WorkspaceAccess): void {
+  if (access.role !== "owner") throw forbidden("Only workspace owners can do this");
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiToken } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
+import { requireOwner, type WorkspaceAccess } from "./access";
 import { appConfig } from "@/env";
 import { AppError, notFound } from "@/server/errors";
 import { isUuid } from "@/server/ids";
@@ -20,11 +21,8 @@ export interface CreatedApiToken {
   token: string;
 }
 
-/** Creates a bearer token for a member of the workspace. */
-export async function createApiToken(
-  db: Db,
-  input: { workspaceId: string; userId: string; name: string },
-): Promise<CreatedApiToken> {
+/** Issues a bearer token to a member of the workspace (the admin command; `createApiToken` for callers). */
+export async function issueApiToken(db: Db, input: { workspaceId: string; userId: string; name: string }): Promise<CreatedApiToken> {
   const membership = await db.membership.findUnique({
     where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } },
   });
@@ -35,6 +33,12 @@ export async function createApiToken(
     data: { workspaceId: input.workspaceId, userId: input.userId, name: input.name, tokenHash: hashApiToken(token), prefix },
   });
   return { id: row.id, name: row.name, prefix, token };
+}
+
+/** A token of the caller's own, for the workspace; owners only. */
+export async function createApiToken(db: Db, access: WorkspaceAccess, input: { name: string }): Promise<CreatedApiToken> {
+  requireOwner(access);
+  return issueApiToken(db, { workspaceId: access.workspace.id, userId: access.user.id, name: input.name });
 }
 
 /** A token as its owner sees it in a list: never the token, only its first characters. */
@@ -51,14 +55,15 @@ export function presentApiToken(row: ApiToken) {
 export type ApiTokenDto = ReturnType<typeof presentApiToken>;
 
 /** The user's own tokens for the workspace, newest first. */
-export async function listApiTokens(db: Db, workspaceId: string, userId: string): Promise<ApiTokenDto[]> {
-  const rows = await db.apiToken.findMany({ where: { workspaceId, userId }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+export async function listApiTokens(db: Db, access: WorkspaceAccess): Promise<ApiTokenDto[]> {
+  const rows = await db.apiToken.findMany({ where: { workspaceId: access.workspace.id, userId: access.user.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   return rows.map(presentApiToken);
 }
 
-/** Revokes one of the user's tokens for the workspace; every later request with it gets 401. */
-export async function revokeApiToken(db: Db, workspaceId: string, userId: string, tokenId: string): Promise<ApiTokenDto> {
-  const where = { id: tokenId, workspaceId, userId };
+/** Revokes one of the caller's tokens for the workspace (owners only); every later request with it gets 401. */
+export async function revokeApiToken(db: Db, access: WorkspaceAccess, tokenId: string): Promise<ApiTokenDto> {
+  requireOwner(access);
+  const where = { id: tokenId, workspaceId: access.workspace.id, userId: access.user.id };
   const row = isUuid(tokenId) ? await db.apiToken.findFirst({ where }) : null;
   if (!row) throw notFound("API token");
   if (row.revokedAt) return presentApiToken(row);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { removeMember } from "@/server/members/member-changes";
+import { accessFor } from "@/test/access";
 import { useTestDatabase } from "@/test/database";
 import { seedWorkspace, sessionCookie } from "@/test/factories";
 import { resolveCaller } from "./caller";
@@ -35,7 +36,7 @@ describe("server-side session end", () => {
     const memberCookie = await sessionCookie(member.user.id);
     const ownerCookie = await sessionCookie(owner.user.id);
 
-    await removeMember(db(), workspace.id, member.user.id);
+    await removeMember(db(), await accessFor(db(), workspace.id, owner.user.id), member.user.id);
 
     expect(await callerFor(memberCookie)).toBeNull();
     await expect(refreshToken({ sub: member.user.id })).rejects.toThrow("The session was ended");

@@ -2,6 +2,7 @@ import type { Contact, Mailbox, Message, Prisma, Ticket, Workspace } from "@/gen
 import { htmlToPlainText } from "@/server/inbound/html";
 import { replyReferences } from "@/server/inbound/message-id";
 import { withTicketToken } from "@/server/inbound/subject";
+import { assignableUserIds } from "@/server/members/assignees";
 import type { Action } from "./automations.schema";
 import { recordAutomatedResponse } from "./automated-response";
 import { looksLikeHtml } from "./email-text";
@@ -27,9 +28,8 @@ async function addTag(tx: Prisma.TransactionClient, tagId: string, ctx: ActionCo
 }
 
 async function assignAgent(tx: Prisma.TransactionClient, userId: string, ctx: ActionContext): Promise<ActionResult> {
-  const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: ctx.ticket.workspaceId, userId } } });
   // SPEC §5: someone who left the workspace is skipped silently, not an error.
-  if (!member) return { type: "assign_agent", status: "skipped", reason: "not_a_member", userId };
+  if (!(await assignableUserIds(tx, ctx.ticket.workspaceId, [userId])).has(userId)) return { type: "assign_agent", status: "skipped", reason: "not_a_member", userId };
   await tx.ticket.updateMany({ where: { id: ctx.ticket.id, workspaceId: ctx.ticket.workspaceId }, data: { assigneeId: userId } });
   return { type: "assign_agent", status: "applied", userId };
 }

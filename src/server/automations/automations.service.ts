@@ -1,10 +1,12 @@
 import type { AutomationRule, Prisma } from "@/generated/prisma/client";
+import { requireOwner, type WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { AppError, notFound } from "@/server/errors";
 import { isUuid } from "@/server/ids";
 import type { Action, Condition, CreateRuleInput, ReorderRulesInput, UpdateRuleInput } from "./automations.schema";
 import { assertRuleReferences } from "./rule-references";
+import { RUN_ORDER } from "./run-order";
 import { parseStoredRule } from "./stored-rule";
 
 /**
@@ -31,10 +33,8 @@ export function presentRule(row: AutomationRule) {
 }
 export type RuleDto = ReturnType<typeof presentRule>;
 
-// The order rules run in (evaluate-rules.ts orders the same way).
-const RUN_ORDER: Prisma.AutomationRuleOrderByWithRelationInput[] = [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }];
-
-export async function listRules(db: Db, workspaceId: string): Promise<RuleDto[]> {
+export async function listRules(db: Db, access: WorkspaceAccess): Promise<RuleDto[]> {
+  const workspaceId = access.workspace.id;
   const rows = await db.automationRule.findMany({ where: { workspaceId }, orderBy: RUN_ORDER });
   return rows.map(presentRule);
 }
@@ -46,12 +46,15 @@ export async function findRule(db: Db | Prisma.TransactionClient, workspaceId: s
   return rule;
 }
 
-export async function getRule(db: Db, workspaceId: string, ruleId: string): Promise<RuleDto> {
+export async function getRule(db: Db, access: WorkspaceAccess, ruleId: string): Promise<RuleDto> {
+  const workspaceId = access.workspace.id;
   return presentRule(await findRule(db, workspaceId, ruleId));
 }
 
 /** A new rule goes after the workspace's last one unless it names its priority. */
-export async function createRule(db: Db, workspaceId: string, input: CreateRuleInput): Promise<RuleDto> {
+export async function createRule(db: Db, access: WorkspaceAccess, input: CreateRuleInput): Promise<RuleDto> {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   const row = await db.$transaction(async (tx) => {
     await assertRuleReferences(tx, workspaceId, input);
     const last = await tx.automationRule.aggregate({ where: { workspaceId }, _max: { priority: true } });
@@ -72,7 +75,9 @@ export async function createRule(db: Db, workspaceId: string, input: CreateRuleI
 }
 
 /** Changes the given fields; `conditions` and `actions`, when given, replace the old lists. */
-export async function updateRule(db: Db, workspaceId: string, ruleId: string, input: UpdateRuleInput): Promise<RuleDto> {
+export async function updateRule(db: Db, access: WorkspaceAccess, ruleId: string, input: UpdateRuleInput): Promise<RuleDto> {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   const row = await db.$transaction(async (tx) => {
     const rule = await findRule(tx, workspaceId, ruleId);
     await assertRuleReferences(tx, workspaceId, input);
@@ -92,7 +97,9 @@ export async function updateRule(db: Db, workspaceId: string, ruleId: string, in
   return presentRule(row);
 }
 
-export async function deleteRule(db: Db, workspaceId: string, ruleId: string) {
+export async function deleteRule(db: Db, access: WorkspaceAccess, ruleId: string) {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   const { count } = isUuid(ruleId) ? await db.automationRule.deleteMany({ where: { id: ruleId, workspaceId } }) : { count: 0 };
   if (count === 0) throw notFound("Automation rule");
   return { id: ruleId, deleted: true as const };
@@ -102,7 +109,9 @@ export async function deleteRule(db: Db, workspaceId: string, ruleId: string) {
  * The listed rules get priorities 1…n in the given order (the UI sends them all after a drag);
  * any rule not listed keeps its relative order after them. Answers the whole list in run order.
  */
-export async function reorderRules(db: Db, workspaceId: string, input: ReorderRulesInput): Promise<RuleDto[]> {
+export async function reorderRules(db: Db, access: WorkspaceAccess, input: ReorderRulesInput): Promise<RuleDto[]> {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   await db.$transaction(async (tx) => {
     // Two reorders at once would interleave their updates into an order nobody asked for.
     await lockKeys(tx, [`automation-order:${workspaceId}`]);
@@ -120,5 +129,5 @@ export async function reorderRules(db: Db, workspaceId: string, input: ReorderRu
       if (current.get(id) !== index + 1) await tx.automationRule.updateMany({ where: { id, workspaceId }, data: { priority: index + 1 } });
     }
   });
-  return listRules(db, workspaceId);
+  return listRules(db, access);
 }

@@ -1,3 +1,4 @@
+import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { parseMailbox } from "@/server/inbound/address";
@@ -18,7 +19,8 @@ export interface DryRunResult {
  * real list memberships, HTML stripped from a pasted HTML body), whether the rule is active or not.
  * Only reads: creates, tags, sends and counts nothing.
  */
-export async function dryRunRule(db: Db, workspaceId: string, ruleId: string, input: TestRuleInput): Promise<DryRunResult> {
+export async function dryRunRule(db: Db, access: WorkspaceAccess, ruleId: string, input: TestRuleInput): Promise<DryRunResult> {
+  const workspaceId = access.workspace.id;
   const row = await findRule(db, workspaceId, ruleId);
   const sender = parseMailbox(input.from_email);
   if (!sender) throw new AppError("VALIDATION", "Invalid input", { fields: { from_email: "Not an email address" } });

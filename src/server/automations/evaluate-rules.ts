@@ -1,5 +1,6 @@
 import { emailDomain } from "@/server/inbound/address";
 import type { Condition } from "./automations.schema";
+import { byRunOrder } from "./run-order";
 
 /** What the engine needs of a rule; the stored row and test fixtures both fit. */
 export interface EngineRule {
@@ -95,11 +96,9 @@ export function evaluateConditions(conditions: readonly Condition[], email: Prep
   return { matched: trace.every((entry) => entry.result), trace };
 }
 
-/** Active rules in the order they run: ascending priority, then the older rule first. */
+/** Active rules in the order they run. */
 export function orderRules<R extends EngineRule>(rules: readonly R[]): R[] {
-  return rules
-    .filter((rule) => rule.isActive)
-    .sort((a, b) => a.priority - b.priority || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  return rules.filter((rule) => rule.isActive).sort(byRunOrder);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ownerAccess } from "@/test/access";
 import { useTestDatabase } from "@/test/database";
 import { deleteContactList } from "@/server/contact-lists/contact-lists.service";
 import { AppError } from "@/server/errors";
@@ -31,7 +32,7 @@ describe("rulesReferencingContactList", () => {
   it("makes deleting a referenced contact list a 409 naming the rules", async () => {
     const ws = await seedAutomationWorkspace(db());
     const rule = await seedRule(db(), ws.workspace.id, { name: "VIP", actions: [{ type: "add_tag", tag_id: ws.tag.id }], conditions: [{ type: "contact_list", operator: "in", list_id: ws.list.id }] });
-    const refused = await deleteContactList(db(), ws.workspace.id, ws.list.id).catch((error: unknown) => error);
+    const refused = await deleteContactList(db(), await ownerAccess(db(), ws.workspace.id), ws.list.id).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "CONFLICT", details: { rules: [{ id: rule.id, name: "VIP" }] } });
     expect(await db().contactList.count({ where: { id: ws.list.id } })).toBe(1);
@@ -39,12 +40,13 @@ describe("rulesReferencingContactList", () => {
 
   it("cannot miss a rule saved while the list is being deleted (the rule waits on the list row, then is refused)", async () => {
     const ws = await seedAutomationWorkspace(db());
+    const owner = await ownerAccess(db(), ws.workspace.id);
     let saving: Promise<unknown> | undefined;
     await db().$transaction(async (tx) => {
       // What a race-free delete does: lock the list row, check the rules, delete.
       await tx.$queryRaw`SELECT "id" FROM "ContactList" WHERE "id" = ${ws.list.id}::uuid FOR UPDATE`;
       expect(await rulesReferencingContactList(tx, ws.workspace.id, ws.list.id)).toEqual([]);
-      saving = createRule(db(), ws.workspace.id, {
+      saving = createRule(db(), owner, {
         name: "Late",
         event: "ticket_created",
         is_active: true,

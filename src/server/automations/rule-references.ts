@@ -1,7 +1,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { assignableUserIds } from "@/server/members/assignees";
 import type { Action, Condition } from "./automations.schema";
+import { RUN_ORDER } from "./run-order";
 
 type DbOrTx = Db | Prisma.TransactionClient;
 
@@ -15,7 +17,7 @@ export function rulesReferencingContactList(db: DbOrTx, workspaceId: string, lis
     // jsonb containment (@>): some element of `conditions` has this type and list_id.
     where: { workspaceId, conditions: { array_contains: [{ type: "contact_list", list_id: listId }] } },
     select: { id: true, name: true },
-    orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    orderBy: RUN_ORDER,
   });
 }
 
@@ -50,9 +52,8 @@ export async function assertRuleReferences(
   // One after the other: a transaction runs one statement at a time anyway.
   const lists = await lockReferencedLists(tx, workspaceId, [...new Set(listIds)]);
   const tags = tagIds.length === 0 ? [] : await tx.tag.findMany({ where: { workspaceId, id: { in: tagIds } }, select: { id: true } });
-  const members = userIds.length === 0 ? [] : await tx.membership.findMany({ where: { workspaceId, userId: { in: userIds } }, select: { userId: true } });
+  const knownMembers = await assignableUserIds(tx, workspaceId, userIds);
   const knownTags = new Set(tags.map((t) => t.id));
-  const knownMembers = new Set(members.map((m) => m.userId));
 
   const fields: Record<string, string> = {};
   conditions.forEach((c, i) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db";
+import { ownerAccess } from "@/test/access";
 import { seedInboundWorkspace } from "@/test/inbound";
 import type { CreateRuleInput } from "./automations.schema";
 import { createRule } from "./automations.service";
@@ -43,8 +44,8 @@ export function ruleRequestBody(ws: Awaited<ReturnType<typeof seedAutomationWork
 }
 
 /** A rule through the service, with the schema's defaults filled in. */
-export function seedRule(db: Db, workspaceId: string, rule: Partial<CreateRuleInput> & Pick<CreateRuleInput, "actions">) {
-  return createRule(db, workspaceId, { name: "Rule", event: "ticket_created", is_active: true, stop_on_match: false, conditions: [], ...rule });
+export async function seedRule(db: Db, workspaceId: string, rule: Partial<CreateRuleInput> & Pick<CreateRuleInput, "actions">) {
+  return createRule(db, await ownerAccess(db, workspaceId), { name: "Rule", event: "ticket_created", is_active: true, stop_on_match: false, conditions: [], ...rule });
 }
 
 /** Row counts of everything a run of the rules could write, to show that something wrote nothing. */

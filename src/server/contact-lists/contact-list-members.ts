@@ -1,4 +1,5 @@
 import type { Contact } from "@/generated/prisma/client";
+import { requireOwner, type WorkspaceAccess } from "@/server/auth/access";
 import { presentContact } from "@/server/contacts/contact-directory";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import type { Db } from "@/server/db";
@@ -17,7 +18,9 @@ export type ContactListMemberDto = ReturnType<typeof presentContactListMember>;
  * Adds the contact with this email to the list, creating the contact (linked to its customer) when
  * the workspace has none yet. Adding a member twice is not an error: it answers the same member.
  */
-export async function addContactListMember(db: Db, workspaceId: string, listId: string, input: AddContactListMemberInput) {
+export async function addContactListMember(db: Db, access: WorkspaceAccess, listId: string, input: AddContactListMemberInput) {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   return db.$transaction(async (tx) => {
     const list = await getContactList(tx, workspaceId, listId);
     const contact = await findOrCreateContact(tx, workspaceId, { email: input.email });
@@ -29,7 +32,8 @@ export async function addContactListMember(db: Db, workspaceId: string, listId: 
 }
 
 /** A page of the list's members, most recently added first. */
-export async function listContactListMembers(db: Db, workspaceId: string, listId: string, input: ListContactListMembersInput) {
+export async function listContactListMembers(db: Db, access: WorkspaceAccess, listId: string, input: ListContactListMembersInput) {
+  const workspaceId = access.workspace.id;
   const list = await getContactList(db, workspaceId, listId);
   const where = { listId: list.id, list: { workspaceId } };
   const [entries, total] = await Promise.all([
@@ -46,7 +50,9 @@ export async function listContactListMembers(db: Db, workspaceId: string, listId
 }
 
 /** Takes the contact off the list (the contact itself stays); 404 when it was not on it. */
-export async function removeContactListMember(db: Db, workspaceId: string, listId: string, contactId: string) {
+export async function removeContactListMember(db: Db, access: WorkspaceAccess, listId: string, contactId: string) {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   const list = await getContactList(db, workspaceId, listId);
   const { count } = isUuid(contactId) ? await db.contactListMember.deleteMany({ where: { listId: list.id, contactId } }) : { count: 0 };
   if (count === 0) throw notFound("List member");

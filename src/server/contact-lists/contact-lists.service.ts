@@ -1,4 +1,5 @@
 import type { ContactList, Prisma } from "@/generated/prisma/client";
+import { requireOwner, type WorkspaceAccess } from "@/server/auth/access";
 import { rulesReferencingContactList } from "@/server/automations/rule-references";
 import { byName } from "@/server/collation";
 import type { Db } from "@/server/db";
@@ -15,7 +16,8 @@ export type ContactListDto = ReturnType<typeof presentContactList>;
 
 const withMemberCount = { _count: { select: { members: true } } } as const;
 
-export async function listContactLists(db: Db, workspaceId: string): Promise<ContactListDto[]> {
+export async function listContactLists(db: Db, access: WorkspaceAccess): Promise<ContactListDto[]> {
+  const workspaceId = access.workspace.id;
   const lists = await db.contactList.findMany({ where: { workspaceId }, include: withMemberCount, orderBy: { createdAt: "asc" } });
   return lists.sort(byName).map(presentContactList);
 }
@@ -30,7 +32,9 @@ export async function getContactList(db: Prisma.TransactionClient, workspaceId: 
 const nameTaken = (name: string) => new AppError("CONFLICT", `A contact list named "${name}" already exists`);
 
 /** Names are unique regardless of case, so a rule editor never offers two lists that look alike. */
-export async function createContactList(db: Db, workspaceId: string, input: CreateContactListInput): Promise<ContactListDto> {
+export async function createContactList(db: Db, access: WorkspaceAccess, input: CreateContactListInput): Promise<ContactListDto> {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   const twin = await db.contactList.findFirst({ where: { workspaceId, name: { equals: likeLiteral(input.name), mode: "insensitive" } } });
   if (twin) throw nameTaken(twin.name);
   try {
@@ -47,7 +51,9 @@ export async function createContactList(db: Db, workspaceId: string, input: Crea
  * list row is locked FOR UPDATE before the rules are read, so a rule being saved at the same time
  * (which locks the lists it names FOR SHARE) is either seen here or waits and then finds no list.
  */
-export async function deleteContactList(db: Db, workspaceId: string, listId: string) {
+export async function deleteContactList(db: Db, access: WorkspaceAccess, listId: string) {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   return db.$transaction(async (tx) => {
     const locked = isUuid(listId)
       ? await tx.$queryRaw<{ id: string }[]>`

@@ -1,4 +1,5 @@
 import type { Contact, Prisma } from "@/generated/prisma/client";
+import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { AppError, isUniqueViolation } from "@/server/errors";
 import { likeLiteral } from "@/server/like";
@@ -19,7 +20,8 @@ export function presentContact(contact: Contact) {
 export type ContactDto = ReturnType<typeof presentContact>;
 
 /** A page of the workspace's contacts by email; `search` matches email or name, any case. */
-export async function listContacts(db: Db, workspaceId: string, input: ListContactsInput) {
+export async function listContacts(db: Db, access: WorkspaceAccess, input: ListContactsInput) {
+  const workspaceId = access.workspace.id;
   const search = input.search ? { contains: likeLiteral(input.search), mode: "insensitive" as const } : undefined;
   const where: Prisma.ContactWhereInput = { workspaceId, ...(search ? { OR: [{ email: search }, { name: search }] } : {}) };
   const [contacts, total] = await Promise.all([
@@ -40,7 +42,8 @@ async function customerFor(db: Db, workspaceId: string, input: CreateContactInpu
   return customer.id;
 }
 
-export async function createContact(db: Db, workspaceId: string, input: CreateContactInput): Promise<ContactDto> {
+export async function createContact(db: Db, access: WorkspaceAccess, input: CreateContactInput): Promise<ContactDto> {
+  const workspaceId = access.workspace.id;
   const customerId = await customerFor(db, workspaceId, input);
   try {
     return presentContact(await db.contact.create({ data: { workspaceId, email: input.email, name: input.name ?? null, customerId } }));

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { requireOwner, type WorkspaceAccess } from "@/server/auth/access";
 import { byName } from "@/server/collation";
 import type { Db } from "@/server/db";
 import { AppError, isUniqueViolation, notFound } from "@/server/errors";
@@ -24,7 +25,8 @@ export function presentCustomer(customer: CustomerWithCounts) {
 }
 export type CustomerDto = ReturnType<typeof presentCustomer>;
 
-export async function listCustomers(db: Db, workspaceId: string): Promise<CustomerDto[]> {
+export async function listCustomers(db: Db, access: WorkspaceAccess): Promise<CustomerDto[]> {
+  const workspaceId = access.workspace.id;
   const customers = await db.customer.findMany({ where: { workspaceId }, include: customerInclude, orderBy: { createdAt: "asc" } });
   return customers.sort(byName).map(presentCustomer);
 }
@@ -63,7 +65,9 @@ async function writingDomains<T>(domains: string[], write: () => Promise<T>): Pr
 }
 
 /** A customer with its email domains; existing contacts of those domains without a customer join it. */
-export async function createCustomer(db: Db, workspaceId: string, input: CreateCustomerInput): Promise<CustomerDto> {
+export async function createCustomer(db: Db, access: WorkspaceAccess, input: CreateCustomerInput): Promise<CustomerDto> {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   await assertDomainsFree(db, workspaceId, input.domains);
   const customer = await writingDomains(input.domains, () =>
     db.$transaction(async (tx) => {
@@ -81,7 +85,9 @@ export async function createCustomer(db: Db, workspaceId: string, input: CreateC
  * Renames the customer or replaces its domains. Contacts of an added domain join it as on create;
  * contacts already linked stay linked when their domain is removed (they may have been linked by hand).
  */
-export async function updateCustomer(db: Db, workspaceId: string, input: UpdateCustomerInput): Promise<CustomerDto> {
+export async function updateCustomer(db: Db, access: WorkspaceAccess, input: UpdateCustomerInput): Promise<CustomerDto> {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   const { customerId, name, domains } = input;
   const existing = isUuid(customerId) ? await db.customer.findFirst({ where: { id: customerId, workspaceId }, include: customerInclude }) : null;
   if (!existing) throw notFound("Customer");

@@ -1,4 +1,3 @@
-import type { Role } from "@/generated/prisma/client";
 import { resolveWorkspaceAccess, type WorkspaceAccess } from "@/server/auth/access";
 import { resolveCaller, type Caller } from "@/server/auth/caller";
 import { assertSameOriginWrite } from "@/server/auth/same-origin";
@@ -66,14 +65,11 @@ export interface WorkspaceHandlerArgs<P> extends CallerHandlerArgs<P> {
 }
 
 /**
- * A REST handler on `/workspaces/:workspaceId/…`: the shared guard resolves the caller, checks
- * membership (404 otherwise) and role (`minRole`), and `x-workspace-id`, when sent, must name the
- * same workspace.
+ * A REST handler on `/workspaces/:workspaceId/…`: the shared guard resolves the caller and checks
+ * membership (404 otherwise), and `x-workspace-id`, when sent, must name the same workspace. The
+ * service the handler calls checks the role it needs.
  */
-export function withWorkspace<P extends { workspaceId: string }>(
-  handler: (args: WorkspaceHandlerArgs<P>) => Promise<Response>,
-  options: { minRole?: Role } = {},
-) {
+export function withWorkspace<P extends { workspaceId: string }>(handler: (args: WorkspaceHandlerArgs<P>) => Promise<Response>) {
   return withCaller<P>(async (args) => {
     const headerWorkspace = args.request.headers.get("x-workspace-id");
     if (headerWorkspace !== null && headerWorkspace !== args.params.workspaceId) {
@@ -81,7 +77,7 @@ export function withWorkspace<P extends { workspaceId: string }>(
         fields: { "x-workspace-id": "must equal the path's workspaceId" },
       });
     }
-    const access = await resolveWorkspaceAccess(args.db, args.caller, { id: args.params.workspaceId }, options.minRole);
+    const access = await resolveWorkspaceAccess(args.db, args.caller, { id: args.params.workspaceId });
     return handler({ ...args, access });
   });
 }

@@ -4,6 +4,7 @@ import { storedContentType } from "@/server/attachments/content-type";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
+import { ticketKindOf } from "@/server/mailboxes/mailbox-purpose";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
 import { appendInboundReply, type InboundMessageData } from "./append-reply";
 import type { AutoReplyClassification } from "./auto-reply";
@@ -67,7 +68,7 @@ export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
   }
   const mailbox = await resolveMailbox(ctx);
   const contact = await findOrCreateContact(tx, workspace.id, email.from);
-  const kind = mailbox?.purpose === "inbox" ? "conversation" : "ticket";
+  const kind = ticketKindOf(mailbox);
   const { ticket, message } = await createTicketInTx(tx, {
     workspaceId: workspace.id,
     subject: stripReplyPrefixes(email.subject),

@@ -4,6 +4,7 @@ import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { parseMailboxList } from "@/server/inbound/address";
+import { ticketKindOf } from "@/server/mailboxes/mailbox-purpose";
 import { recipientMailbox } from "@/server/inbound/route-mail";
 import { stripReplyPrefixes } from "@/server/inbound/subject";
 import { recordActivity } from "@/server/tickets/activity";
@@ -36,7 +37,7 @@ export async function convertIncomingMailToTicket(db: Db, access: WorkspaceAcces
     const { ticket, message } = await createTicketInTx(tx, {
       workspaceId,
       subject: stripReplyPrefixes(mail.subject),
-      kind: mailbox?.purpose === "inbox" ? "conversation" : "ticket",
+      kind: ticketKindOf(mailbox),
       contactId: contact.id,
       customerId: customer.id,
       mailboxId: mailbox?.id ?? null,

@@ -1,5 +1,6 @@
 import type { IncomingMail, Prisma } from "@/generated/prisma/client";
 import { attachmentStore } from "@/server/attachments/attachment-store";
+import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { lockIncomingMail } from "./logged-mail";
 import { INCOMING_MAILS_PER_PAGE, type ListIncomingMailsInput } from "./incoming-mails.schema";
@@ -24,7 +25,8 @@ export function presentIncomingMail(mail: IncomingMail) {
 export type IncomingMailDto = ReturnType<typeof presentIncomingMail>;
 
 /** A page of the workspace's receive log, newest first, and the total across pages. */
-export async function listIncomingMails(db: Db, workspaceId: string, input: ListIncomingMailsInput) {
+export async function listIncomingMails(db: Db, access: WorkspaceAccess, input: ListIncomingMailsInput) {
+  const workspaceId = access.workspace.id;
   const where: Prisma.IncomingMailWhereInput = {
     workspaceId,
     ...(input.filter === "out_ticket" ? { ticketId: null } : {}),
@@ -46,7 +48,8 @@ export async function listIncomingMails(db: Db, workspaceId: string, input: List
  * Removes a mail from the log, with what only the log held: its attachments that never reached a
  * ticket (their stored files too, after the commit) and the notifications about it.
  */
-export async function deleteIncomingMail(db: Db, workspaceId: string, id: string) {
+export async function deleteIncomingMail(db: Db, access: WorkspaceAccess, id: string) {
+  const workspaceId = access.workspace.id;
   const orphans = await db.$transaction(async (tx) => {
     const mail = await lockIncomingMail(tx, workspaceId, id);
     const attachments = await tx.attachment.findMany({ where: { workspaceId, incomingMailId: mail.id, ticketId: null } });

@@ -1,7 +1,7 @@
 import { appConfig } from "@/env";
 import type { Mailbox } from "@/generated/prisma/client";
+import { requireOwner, type WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
-import type { WorkspaceAccess } from "@/server/auth/access";
 import { notFound } from "@/server/errors";
 import { isUuid } from "@/server/ids";
 import { newInboundSecret } from "./inbound-secret";
@@ -51,7 +51,9 @@ export async function listWorkspaceMailboxes(db: Db, access: WorkspaceAccess, ba
  * Gives the mailbox a new random inbound secret. Inbound requests are matched on the stored hash,
  * so the old secret stops working as soon as this commits.
  */
-export async function rotateMailboxSecret(db: Db, workspaceId: string, mailboxId: string, baseUrl: string) {
+export async function rotateMailboxSecret(db: Db, access: WorkspaceAccess, mailboxId: string, baseUrl: string) {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   const { count } = isUuid(mailboxId) ? await db.mailbox.updateMany({ where: { id: mailboxId, workspaceId }, data: newInboundSecret() }) : { count: 0 };
   if (count === 0) throw notFound("Mailbox");
   const mailbox = await db.mailbox.findUniqueOrThrow({ where: { id: mailboxId } });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma, Role } from "@/generated/prisma/client";
+import { requireOwner, type WorkspaceAccess } from "@/server/auth/access";
 import { hashPassword } from "@/server/auth/password";
 import { endSessions } from "@/server/auth/sessions";
 import type { Db } from "@/server/db";
@@ -21,7 +22,9 @@ export interface InvitedMember {
  * with a random password, which the owner hands over; an existing account keeps its password (an
  * owner of one workspace never learns or sets the password of a user of another).
  */
-export async function inviteMember(db: Db, workspaceId: string, input: InviteMemberInput): Promise<InvitedMember> {
+export async function inviteMember(db: Db, access: WorkspaceAccess, input: InviteMemberInput): Promise<InvitedMember> {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   const existing = await db.user.findUnique({ where: { email: input.email } });
   const initialPassword = existing ? null : randomBytes(12).toString("base64url");
   const passwordHash = initialPassword ? await hashPassword(initialPassword) : null;
@@ -54,7 +57,9 @@ async function lockForOwnerChange(tx: Prisma.TransactionClient, workspaceId: str
 
 const lastOwner = (what: string) => new AppError("CONFLICT", `The last owner cannot be ${what}: make another member an owner first`);
 
-export async function changeMemberRole(db: Db, workspaceId: string, userId: string, role: Role): Promise<MemberDto> {
+export async function changeMemberRole(db: Db, access: WorkspaceAccess, userId: string, role: Role): Promise<MemberDto> {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   return db.$transaction(async (tx) => {
     const { membership, isLastOwner } = await lockForOwnerChange(tx, workspaceId, userId);
     if (isLastOwner && role !== "owner") throw lastOwner("demoted");
@@ -63,7 +68,9 @@ export async function changeMemberRole(db: Db, workspaceId: string, userId: stri
 }
 
 /** Removes the member; the API tokens they had for this workspace are revoked with it, and their sessions end. */
-export async function removeMember(db: Db, workspaceId: string, userId: string) {
+export async function removeMember(db: Db, access: WorkspaceAccess, userId: string) {
+  requireOwner(access);
+  const workspaceId = access.workspace.id;
   return db.$transaction(async (tx) => {
     const { membership, isLastOwner } = await lockForOwnerChange(tx, workspaceId, userId);
     if (isLastOwner) throw lastOwner("removed");

@@ -1,4 +1,5 @@
 import type { Role } from "@/generated/prisma/client";
+import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 
 /** The public shape of a member: the user's id, as assignee ids and rule actions name users. */
@@ -8,7 +9,8 @@ export function presentMember(membership: { role: Role; user: { id: string; emai
 export type MemberDto = ReturnType<typeof presentMember>;
 
 /** The workspace's members, owners first, then by email. */
-export async function listMembers(db: Db, workspaceId: string): Promise<MemberDto[]> {
+export async function listMembers(db: Db, access: WorkspaceAccess): Promise<MemberDto[]> {
+  const workspaceId = access.workspace.id;
   const memberships = await db.membership.findMany({
     where: { workspaceId },
     select: { role: true, user: { select: { id: true, email: true, name: true } } },

@@ -1,4 +1,5 @@
 import type { OutboundEmail, Prisma } from "@/generated/prisma/client";
+import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import type { ListOutboundEmailsInput } from "./outbound-log.schema";
 
@@ -28,7 +29,8 @@ export function presentOutboundEmail(email: OutboundEmail) {
 export type OutboundEmailDto = ReturnType<typeof presentOutboundEmail>;
 
 /** A page of the workspace's outgoing mail, newest first, optionally for one recipient or kind. */
-export async function listOutboundEmails(db: Db, workspaceId: string, input: ListOutboundEmailsInput) {
+export async function listOutboundEmails(db: Db, access: WorkspaceAccess, input: ListOutboundEmailsInput) {
+  const workspaceId = access.workspace.id;
   const where: Prisma.OutboundEmailWhereInput = {
     workspaceId,
     ...(input.to ? { toAddress: input.to } : {}),

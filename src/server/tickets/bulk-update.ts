@@ -1,7 +1,7 @@
 import type { Prisma, Ticket } from "@/generated/prisma/client";
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { assertAssignable } from "@/server/members/assignees";
 import { ensureTagsByName } from "./ticket-tags";
 import type { BulkUpdateTicketsInput } from "./tickets.schema";
 
@@ -58,9 +58,7 @@ async function applyBulkAction(tx: Prisma.TransactionClient, actor: Actor, ticke
 
   if (action.type === "assign") {
     const { assigneeId } = action;
-    if (assigneeId && !(await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: assigneeId } } }))) {
-      throw new AppError("VALIDATION", "The assignee must be a member of the workspace", { fields: { "action.assigneeId": "not a member of this workspace" } });
-    }
+    if (assigneeId) await assertAssignable(tx, workspaceId, assigneeId, "action.assigneeId");
     const changed = tickets.filter((ticket) => ticket.assigneeId !== assigneeId);
     if (changed.length === 0) return [];
     await tx.ticket.updateMany({ where: { id: { in: changed.map((t) => t.id) } }, data: { assigneeId } });

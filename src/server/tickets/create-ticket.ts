@@ -2,7 +2,7 @@ import type { MessageDirection, Prisma, TicketKind, TicketPriority } from "@/gen
 import type { WorkspaceAccess } from "@/server/auth/access";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import type { Db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { assertAssignable } from "@/server/members/assignees";
 import { allocateTicketNumber } from "./ticket-number";
 import { setTicketTags } from "./ticket-tags";
 import type { CreateTicketInput } from "./tickets.schema";
@@ -86,9 +86,7 @@ export async function createTicketInTx(tx: Prisma.TransactionClient, input: NewT
 export async function createTicket(db: Db, access: WorkspaceAccess, input: CreateTicketInput) {
   const workspaceId = access.workspace.id;
   return db.$transaction(async (tx) => {
-    if (input.assigneeId && !(await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: input.assigneeId } } }))) {
-      throw new AppError("VALIDATION", "The assignee must be a member of the workspace", { fields: { assigneeId: "not a member of this workspace" } });
-    }
+    if (input.assigneeId) await assertAssignable(tx, workspaceId, input.assigneeId);
     const contact = input.contact ? await findOrCreateContact(tx, workspaceId, input.contact) : null;
     const mailbox = await tx.mailbox.findFirst({ where: { workspaceId }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
     const { ticket } = await createTicketInTx(tx, {

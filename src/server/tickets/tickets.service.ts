@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { presentActivity, presentMessage, messageInclude } from "./ticket-presenters";
@@ -41,9 +42,10 @@ export function presentTicket(ticket: TicketWithRelations) {
 export type TicketDto = ReturnType<typeof presentTicket>;
 
 /** A page of the workspace's tickets matching the filters, and the total across pages. */
-export async function listTickets(db: Db, workspaceId: string, input: ListTicketsInput, callerId: string | null = null) {
+export async function listTickets(db: Db, access: WorkspaceAccess, input: ListTicketsInput) {
+  const workspaceId = access.workspace.id;
   const filters = listTicketsSchema.parse(input);
-  const { ids, total } = await searchTicketIds(db, workspaceId, filters, callerId);
+  const { ids, total } = await searchTicketIds(db, workspaceId, filters, access.user.id);
   const rows = await db.ticket.findMany({ where: { id: { in: ids }, workspaceId }, include: ticketInclude });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return { tickets: ids.flatMap((id) => (byId.has(id) ? [presentTicket(byId.get(id)!)] : [])), total };
@@ -61,7 +63,8 @@ export async function getTicketDto(db: Db | Prisma.TransactionClient, workspaceI
 }
 
 /** A ticket with its thread (oldest first) and its timeline. */
-export async function getTicketDetail(db: Db, workspaceId: string, ticketId: string) {
+export async function getTicketDetail(db: Db, access: WorkspaceAccess, ticketId: string) {
+  const workspaceId = access.workspace.id;
   const ticket = await findTicket(db, workspaceId, ticketId);
   const [messages, activity] = await Promise.all([
     db.message.findMany({ where: { ticketId, workspaceId }, include: messageInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),

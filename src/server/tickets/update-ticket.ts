@@ -1,6 +1,6 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { assertAssignable } from "@/server/members/assignees";
 import { recordActivity } from "./activity";
 import { setTicketTags } from "./ticket-tags";
 import { findTicket, getTicketDto } from "./tickets.service";
@@ -13,9 +13,7 @@ export async function updateTicket(db: Db, access: WorkspaceAccess, ticketId: st
     const ticket = await findTicket(tx, workspaceId, ticketId);
     const actor = { workspaceId, ticketId, actorUserId: access.user.id };
     if (input.assigneeId !== undefined && input.assigneeId !== ticket.assigneeId) {
-      if (input.assigneeId && !(await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: input.assigneeId } } }))) {
-        throw new AppError("VALIDATION", "The assignee must be a member of the workspace", { fields: { assigneeId: "not a member of this workspace" } });
-      }
+      if (input.assigneeId) await assertAssignable(tx, workspaceId, input.assigneeId);
       await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId: input.assigneeId } });
       await recordActivity(tx, { ...actor, type: "assigned", data: { from: ticket.assigneeId, to: input.assigneeId } });
     }

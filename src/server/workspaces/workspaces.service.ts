@@ -2,7 +2,7 @@ import type { Role, Workspace } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { AppError, isUniqueViolation, notFound } from "@/server/errors";
 import { newInboundSecret } from "@/server/mailboxes/inbound-secret";
-import type { WorkspaceAccess } from "@/server/auth/access";
+import { requireOwner, type WorkspaceAccess } from "@/server/auth/access";
 import { createWorkspaceSchema, type CreateWorkspaceInput, type UpdateWorkspaceInput } from "./workspaces.schema";
 
 /** The public shape of a workspace (REST and tRPC answer the same). */
@@ -34,6 +34,7 @@ export async function listWorkspaces(db: Db, userId: string, onlyWorkspaceId?: s
 }
 
 export async function updateWorkspace(db: Db, access: WorkspaceAccess, input: UpdateWorkspaceInput) {
+  requireOwner(access);
   const updated = await db.workspace.update({
     where: { id: access.workspace.id },
     data: { name: input.name, ...input.settings },

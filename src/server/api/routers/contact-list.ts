@@ -7,23 +7,23 @@ import {
   listContactListMembersSchema,
 } from "@/server/contact-lists/contact-lists.schema";
 import { createContactList, deleteContactList, listContactLists } from "@/server/contact-lists/contact-lists.service";
-import { createTRPCRouter, ownerProcedure, workspaceProcedure } from "../trpc";
+import { createTRPCRouter, workspaceProcedure } from "../trpc";
 
 export const contactListRouter = createTRPCRouter({
-  list: workspaceProcedure.query(({ ctx }) => listContactLists(ctx.db, ctx.access.workspace.id)),
-  create: ownerProcedure
+  list: workspaceProcedure.query(({ ctx }) => listContactLists(ctx.db, ctx.access)),
+  create: workspaceProcedure
     .input(createContactListSchema)
-    .mutation(({ ctx, input }) => createContactList(ctx.db, ctx.access.workspace.id, input)),
-  delete: ownerProcedure
+    .mutation(({ ctx, input }) => createContactList(ctx.db, ctx.access, input)),
+  delete: workspaceProcedure
     .input(contactListIdSchema)
-    .mutation(({ ctx, input }) => deleteContactList(ctx.db, ctx.access.workspace.id, input.listId)),
+    .mutation(({ ctx, input }) => deleteContactList(ctx.db, ctx.access, input.listId)),
   members: workspaceProcedure
     .input(contactListIdSchema.extend(listContactListMembersSchema.shape))
-    .query(({ ctx, input }) => listContactListMembers(ctx.db, ctx.access.workspace.id, input.listId, input)),
-  addMember: ownerProcedure
+    .query(({ ctx, input }) => listContactListMembers(ctx.db, ctx.access, input.listId, input)),
+  addMember: workspaceProcedure
     .input(contactListIdSchema.extend(addContactListMemberSchema.shape))
-    .mutation(({ ctx, input }) => addContactListMember(ctx.db, ctx.access.workspace.id, input.listId, input)),
-  removeMember: ownerProcedure
+    .mutation(({ ctx, input }) => addContactListMember(ctx.db, ctx.access, input.listId, input)),
+  removeMember: workspaceProcedure
     .input(contactListMemberSchema)
-    .mutation(({ ctx, input }) => removeContactListMember(ctx.db, ctx.access.workspace.id, input.listId, input.contactId)),
+    .mutation(({ ctx, input }) => removeContactListMember(ctx.db, ctx.access, input.listId, input.contactId)),
 });

@@ -3,6 +3,6 @@ import { createContactSchema, listContactsSchema } from "@/server/contacts/conta
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
 
 export const contactRouter = createTRPCRouter({
-  list: workspaceProcedure.input(listContactsSchema).query(({ ctx, input }) => listContacts(ctx.db, ctx.access.workspace.id, input)),
-  create: workspaceProcedure.input(createContactSchema).mutation(({ ctx, input }) => createContact(ctx.db, ctx.access.workspace.id, input)),
+  list: workspaceProcedure.input(listContactsSchema).query(({ ctx, input }) => listContacts(ctx.db, ctx.access, input)),
+  create: workspaceProcedure.input(createContactSchema).mutation(({ ctx, input }) => createContact(ctx.db, ctx.access, input)),
 });

@@ -8,8 +8,8 @@ import { createTRPCRouter, workspaceProcedure } from "../trpc";
 const mailId = z.object({ incomingMailId: z.string().min(1) });
 
 export const incomingMailRouter = createTRPCRouter({
-  list: workspaceProcedure.input(listIncomingMailsSchema).query(({ ctx, input }) => listIncomingMails(ctx.db, ctx.access.workspace.id, input)),
-  delete: workspaceProcedure.input(mailId).mutation(({ ctx, input }) => deleteIncomingMail(ctx.db, ctx.access.workspace.id, input.incomingMailId)),
+  list: workspaceProcedure.input(listIncomingMailsSchema).query(({ ctx, input }) => listIncomingMails(ctx.db, ctx.access, input)),
+  delete: workspaceProcedure.input(mailId).mutation(({ ctx, input }) => deleteIncomingMail(ctx.db, ctx.access, input.incomingMailId)),
   convertToTicket: workspaceProcedure
     .input(mailId.extend({ customerId: z.string().min(1) }))
     .mutation(({ ctx, input }) => convertIncomingMailToTicket(ctx.db, ctx.access, input.incomingMailId, input.customerId)),

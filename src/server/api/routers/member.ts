@@ -1,13 +1,13 @@
 import { changeMemberRole, inviteMember, removeMember } from "@/server/members/member-changes";
 import { changeRoleSchema, inviteMemberSchema, memberIdSchema } from "@/server/members/members.schema";
 import { listMembers } from "@/server/members/members.service";
-import { createTRPCRouter, ownerProcedure, workspaceProcedure } from "../trpc";
+import { createTRPCRouter, workspaceProcedure } from "../trpc";
 
 export const memberRouter = createTRPCRouter({
-  list: workspaceProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.access.workspace.id)),
-  invite: ownerProcedure.input(inviteMemberSchema).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.access.workspace.id, input)),
-  changeRole: ownerProcedure
+  list: workspaceProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.access)),
+  invite: workspaceProcedure.input(inviteMemberSchema).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.access, input)),
+  changeRole: workspaceProcedure
     .input(changeRoleSchema)
-    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.access.workspace.id, input.userId, input.role)),
-  remove: ownerProcedure.input(memberIdSchema).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.access.workspace.id, input.userId)),
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.access, input.userId, input.role)),
+  remove: workspaceProcedure.input(memberIdSchema).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.access, input.userId)),
 });

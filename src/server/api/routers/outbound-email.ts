@@ -4,6 +4,6 @@ import { smtpStatus } from "@/server/outbound-mail/transport";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
 
 export const outboundEmailRouter = createTRPCRouter({
-  list: workspaceProcedure.input(listOutboundEmailsSchema).query(({ ctx, input }) => listOutboundEmails(ctx.db, ctx.access.workspace.id, input)),
+  list: workspaceProcedure.input(listOutboundEmailsSchema).query(({ ctx, input }) => listOutboundEmails(ctx.db, ctx.access, input)),
   smtpStatus: workspaceProcedure.query(() => smtpStatus()),
 });

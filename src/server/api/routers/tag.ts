@@ -1,9 +1,9 @@
 import { createTagSchema, tagIdSchema } from "@/server/tags/tags.schema";
 import { createTag, deleteTag, listTags } from "@/server/tags/tags.service";
-import { createTRPCRouter, ownerProcedure, workspaceProcedure } from "../trpc";
+import { createTRPCRouter, workspaceProcedure } from "../trpc";
 
 export const tagRouter = createTRPCRouter({
-  list: workspaceProcedure.query(({ ctx }) => listTags(ctx.db, ctx.access.workspace.id)),
-  create: workspaceProcedure.input(createTagSchema).mutation(({ ctx, input }) => createTag(ctx.db, ctx.access.workspace.id, input)),
-  delete: ownerProcedure.input(tagIdSchema).mutation(({ ctx, input }) => deleteTag(ctx.db, ctx.access.workspace.id, input.tagId)),
+  list: workspaceProcedure.query(({ ctx }) => listTags(ctx.db, ctx.access)),
+  create: workspaceProcedure.input(createTagSchema).mutation(({ ctx, input }) => createTag(ctx.db, ctx.access, input)),
+  delete: workspaceProcedure.input(tagIdSchema).mutation(({ ctx, input }) => deleteTag(ctx.db, ctx.access, input.tagId)),
 });

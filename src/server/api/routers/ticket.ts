@@ -24,8 +24,8 @@ const ticketId = z.object({ ticketId: z.uuid() });
 export const ticketRouter = createTRPCRouter({
   list: workspaceProcedure
     .input(listTicketsSchema)
-    .query(({ ctx, input }) => listTickets(ctx.db, ctx.access.workspace.id, input, ctx.access.user.id)),
-  get: workspaceProcedure.input(ticketId).query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.access.workspace.id, input.ticketId)),
+    .query(({ ctx, input }) => listTickets(ctx.db, ctx.access, input)),
+  get: workspaceProcedure.input(ticketId).query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.access, input.ticketId)),
   create: workspaceProcedure.input(createTicketSchema).mutation(({ ctx, input }) => createTicket(ctx.db, ctx.access, input)),
   update: workspaceProcedure
     .input(ticketId.extend(updateTicketSchema.shape))

@@ -5,6 +5,6 @@ import { deleteIncomingMail } from "@/server/incoming-mails/incoming-mails.servi
 
 // DELETE /api/v1/incoming_mails/:id — 201 {message}, as SPEC §4 has it.
 export const DELETE = withCallerWorkspace<{ id: string }>(async ({ db, access, params }) =>
-  NextResponse.json(await deleteIncomingMail(db, access.workspace.id, params.id), { status: 201 }),
+  NextResponse.json(await deleteIncomingMail(db, access, params.id), { status: 201 }),
 );
 export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

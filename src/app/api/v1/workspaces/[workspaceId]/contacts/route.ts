@@ -8,12 +8,12 @@ import { withWorkspace } from "@/server/http/with-workspace";
 
 // GET /api/v1/workspaces/:workspaceId/contacts?search=&limit=&offset= — total in X-Total-Count.
 export const GET = withWorkspace(async ({ request, db, access }) => {
-  const { contacts, total } = await listContacts(db, access.workspace.id, parseQuery(request, listContactsSchema));
+  const { contacts, total } = await listContacts(db, access, parseQuery(request, listContactsSchema));
   return pagedJson(contacts, total);
 });
 
 // POST /api/v1/workspaces/:workspaceId/contacts
 export const POST = withWorkspace(async ({ request, db, access }) =>
-  NextResponse.json(await createContact(db, access.workspace.id, await parseJsonBody(request, createContactSchema)), { status: 201 }),
+  NextResponse.json(await createContact(db, access, await parseJsonBody(request, createContactSchema)), { status: 201 }),
 );
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

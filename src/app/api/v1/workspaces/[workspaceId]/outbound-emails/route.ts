@@ -6,7 +6,7 @@ import { listOutboundEmailsSchema } from "@/server/outbound-mail/outbound-log.sc
 
 // GET /api/v1/workspaces/:workspaceId/outbound-emails?to=&kind=&limit=&offset= — newest first, total in X-Total-Count.
 export const GET = withWorkspace(async ({ request, db, access }) => {
-  const { emails, total } = await listOutboundEmails(db, access.workspace.id, parseQuery(request, listOutboundEmailsSchema));
+  const { emails, total } = await listOutboundEmails(db, access, parseQuery(request, listOutboundEmailsSchema));
   return pagedJson(emails, total);
 });
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

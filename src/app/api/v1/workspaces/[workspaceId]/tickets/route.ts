@@ -10,7 +10,7 @@ import { listTickets } from "@/server/tickets/tickets.service";
 // GET /api/v1/workspaces/:workspaceId/tickets — filtered, paged; the total in X-Total-Count.
 export const GET = withWorkspace(async ({ request, db, access }) => {
   const filters = parseQuery(request, listTicketsSchema, ["status", "tags", "priority"]);
-  const { tickets, total } = await listTickets(db, access.workspace.id, filters, access.user.id);
+  const { tickets, total } = await listTickets(db, access, filters);
   return pagedJson(tickets, total);
 });
 

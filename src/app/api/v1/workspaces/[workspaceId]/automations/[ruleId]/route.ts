@@ -8,18 +8,16 @@ import { withWorkspace } from "@/server/http/with-workspace";
 type Params = { workspaceId: string; ruleId: string };
 
 // GET /api/v1/workspaces/:workspaceId/automations/:ruleId
-export const GET = withWorkspace<Params>(async ({ db, access, params }) => NextResponse.json(await getRule(db, access.workspace.id, params.ruleId)));
+export const GET = withWorkspace<Params>(async ({ db, access, params }) => NextResponse.json(await getRule(db, access, params.ruleId)));
 
 // PATCH /api/v1/workspaces/:workspaceId/automations/:ruleId — owners only.
 export const PATCH = withWorkspace<Params>(
   async ({ request, db, access, params }) =>
-    NextResponse.json(await updateRule(db, access.workspace.id, params.ruleId, await parseJsonBody(request, updateRuleSchema))),
-  { minRole: "owner" },
+    NextResponse.json(await updateRule(db, access, params.ruleId, await parseJsonBody(request, updateRuleSchema))),
 );
 
 // DELETE /api/v1/workspaces/:workspaceId/automations/:ruleId — owners only; 200 `{ id, deleted: true }`.
 export const DELETE = withWorkspace<Params>(
-  async ({ db, access, params }) => NextResponse.json(await deleteRule(db, access.workspace.id, params.ruleId)),
-  { minRole: "owner" },
+  async ({ db, access, params }) => NextResponse.json(await deleteRule(db, access, params.ruleId)),
 );
 export const { POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });

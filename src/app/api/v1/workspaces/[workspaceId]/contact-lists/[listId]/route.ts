@@ -5,7 +5,6 @@ import { withWorkspace } from "@/server/http/with-workspace";
 
 // DELETE /api/v1/workspaces/:workspaceId/contact-lists/:listId — owners only; 409 while a rule uses it.
 export const DELETE = withWorkspace<{ workspaceId: string; listId: string }>(
-  async ({ db, access, params }) => NextResponse.json(await deleteContactList(db, access.workspace.id, params.listId)),
-  { minRole: "owner" },
+  async ({ db, access, params }) => NextResponse.json(await deleteContactList(db, access, params.listId)),
 );
 export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

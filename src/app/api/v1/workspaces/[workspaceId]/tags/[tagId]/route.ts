@@ -5,7 +5,6 @@ import { deleteTag } from "@/server/tags/tags.service";
 
 // DELETE /api/v1/workspaces/:workspaceId/tags/:tagId — owners only.
 export const DELETE = withWorkspace<{ workspaceId: string; tagId: string }>(
-  async ({ db, access, params }) => NextResponse.json(await deleteTag(db, access.workspace.id, params.tagId)),
-  { minRole: "owner" },
+  async ({ db, access, params }) => NextResponse.json(await deleteTag(db, access, params.tagId)),
 );
 export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

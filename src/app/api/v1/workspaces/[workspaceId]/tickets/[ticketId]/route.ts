@@ -10,7 +10,7 @@ type Params = { workspaceId: string; ticketId: string };
 
 // GET /api/v1/workspaces/:workspaceId/tickets/:ticketId — with `messages` and `activity`.
 export const GET = withWorkspace<Params>(async ({ db, access, params }) =>
-  NextResponse.json(await getTicketDetail(db, access.workspace.id, params.ticketId)),
+  NextResponse.json(await getTicketDetail(db, access, params.ticketId)),
 );
 
 // PATCH /api/v1/workspaces/:workspaceId/tickets/:ticketId — assigneeId, priority, subject, tags.

@@ -10,6 +10,6 @@ type Params = { workspaceId: string; ruleId: string };
 // POST /api/v1/workspaces/:workspaceId/automations/:ruleId/test — dry run `{matched, trace}`; it only
 // reads, so members may use it too (the rules are readable to them).
 export const POST = withWorkspace<Params>(async ({ request, db, access, params }) =>
-  NextResponse.json(await dryRunRule(db, access.workspace.id, params.ruleId, await parseJsonBody(request, testRuleSchema))),
+  NextResponse.json(await dryRunRule(db, access, params.ruleId, await parseJsonBody(request, testRuleSchema))),
 );
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -11,7 +11,7 @@ type Params = { workspaceId: string; listId: string };
 // GET /api/v1/workspaces/:workspaceId/contact-lists/:listId/members?limit=&offset= — total in X-Total-Count.
 export const GET = withWorkspace<Params>(async ({ request, db, access, params }) => {
   const input = parseQuery(request, listContactListMembersSchema);
-  const { members, total } = await listContactListMembers(db, access.workspace.id, params.listId, input);
+  const { members, total } = await listContactListMembers(db, access, params.listId, input);
   return pagedJson(members, total);
 });
 
@@ -19,8 +19,7 @@ export const GET = withWorkspace<Params>(async ({ request, db, access, params })
 export const POST = withWorkspace<Params>(
   async ({ request, db, access, params }) => {
     const input = await parseJsonBody(request, addContactListMemberSchema);
-    return NextResponse.json(await addContactListMember(db, access.workspace.id, params.listId, input), { status: 201 });
+    return NextResponse.json(await addContactListMember(db, access, params.listId, input), { status: 201 });
   },
-  { minRole: "owner" },
 );
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
