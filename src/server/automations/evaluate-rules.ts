@@ -1,4 +1,4 @@
-import { emailDomain } from "@/server/inbound/address";
+import { emailDomain } from "@/server/email/address";
 import type { Condition } from "./automations.schema";
 
 /** What the engine needs of a rule; the stored row and test fixtures both fit. */

@@ -3,8 +3,8 @@ import type { Db } from "@/server/db";
 import type { JobHandler } from "@/server/jobs/jobs";
 import { deliverRecordedEmail, recordEmail } from "@/server/outbound-mail/send-email";
 import { isSuppressed } from "@/server/outbound-mail/suppression";
-import { replyReferences } from "./message-id";
-import { withTicketToken } from "./subject";
+import { replyReferences } from "@/server/email/message-id";
+import { withTicketToken } from "@/server/email/subject";
 
 export const newTicketJobPayload = z.object({
   ticketId: z.uuid(),

@@ -6,13 +6,13 @@ import { lockKeys } from "@/server/db/advisory-lock";
 import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
 import { appendInboundReply, type InboundMessageData } from "./append-reply";
-import type { AutoReplyClassification } from "./auto-reply";
+import type { AutoReplyClassification } from "@/server/email/auto-reply";
 import type { InboundEmail } from "./inbound.schema";
 import type { PreparedAttachment } from "./inline-attachments";
-import { stripQuotedHistory } from "./quote-strip";
+import { stripQuotedHistory } from "@/server/email/quote-strip";
 import { NEEDS_AGENT, routingAnalysis, type Routing } from "./routing-analysis";
 import { findThreadMatch, type ThreadMatch } from "./threading";
-import { stripReplyPrefixes } from "./subject";
+import { stripReplyPrefixes } from "@/server/email/subject";
 
 export const NEW_TICKET_JOB = "inbound.new_ticket";
 export const DOWNLOAD_ATTACHMENT_JOB = "attachment.download";

@@ -1,6 +1,6 @@
 import type { Prisma, Ticket } from "@/generated/prisma/client";
 import type { InboundEmail } from "./inbound.schema";
-import { extractTicketToken } from "./subject";
+import { extractTicketToken } from "@/server/email/subject";
 
 export type MatchedBy = "in-reply-to" | "references" | "earlier-reply" | "subject-token";
 

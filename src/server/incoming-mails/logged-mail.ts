@@ -2,10 +2,10 @@ import { z } from "zod";
 import type { IncomingMail, Prisma, Ticket } from "@/generated/prisma/client";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { notFound } from "@/server/errors";
-import { parseMailboxList } from "@/server/inbound/address";
+import { parseMailboxList } from "@/server/email/address";
 import type { InboundMessageData } from "@/server/inbound/append-reply";
-import { classifyAutoReply } from "@/server/inbound/auto-reply";
-import { stripQuotedHistory } from "@/server/inbound/quote-strip";
+import { classifyAutoReply } from "@/server/email/auto-reply";
+import { stripQuotedHistory } from "@/server/email/quote-strip";
 
 const storedHeaders = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const MAX_MERGE_HOPS = 10;

@@ -2,9 +2,9 @@ import type { Mailbox, OutboundEmail, OutboundEmailKind, Prisma } from "@/genera
 import { appConfig } from "@/env";
 import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/errors";
-import { emailDomain, parseMailbox } from "@/server/inbound/address";
-import { capReferences, formatMessageId, generateMessageId } from "@/server/inbound/message-id";
-import { singleLineText } from "@/server/mail/header-text";
+import { emailDomain, parseMailbox } from "@/server/email/address";
+import { capReferences, formatMessageId, generateMessageId } from "@/server/email/message-id";
+import { singleLineText } from "@/server/email/header-text";
 import { smtpTransport } from "./transport";
 
 export interface OutgoingEmail {
