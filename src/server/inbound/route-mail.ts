@@ -5,7 +5,7 @@ import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
-import { appendInboundReply, type InboundMessageData } from "./append-reply";
+import { appendInboundReply, type InboundMessageData } from "@/server/tickets/inbound-message";
 import type { AutoReplyClassification } from "@/server/email/auto-reply";
 import type { InboundEmail } from "./inbound.schema";
 import type { PreparedAttachment } from "./inline-attachments";

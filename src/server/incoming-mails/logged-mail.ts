@@ -3,7 +3,7 @@ import type { IncomingMail, Prisma, Ticket } from "@/generated/prisma/client";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { notFound } from "@/server/errors";
 import { parseMailboxList } from "@/server/email/address";
-import type { InboundMessageData } from "@/server/inbound/append-reply";
+import type { InboundMessageData } from "@/server/tickets/inbound-message";
 import { classifyAutoReply } from "@/server/email/auto-reply";
 import { stripQuotedHistory } from "@/server/email/quote-strip";
 
