@@ -5,11 +5,10 @@ import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
-import { appendInboundReply, type InboundMessageData } from "@/server/tickets/inbound-message";
+import { appendInboundReply, inboundMessageData, type InboundMessageData } from "@/server/tickets/inbound-message";
 import type { AutoReplyClassification } from "@/server/email/auto-reply";
 import type { InboundEmail } from "./inbound.schema";
 import type { PreparedAttachment } from "./inline-attachments";
-import { stripQuotedHistory } from "@/server/email/quote-strip";
 import { NEEDS_AGENT, routingAnalysis, type Routing } from "./routing-analysis";
 import { findThreadMatch, type ThreadMatch } from "./threading";
 import { stripReplyPrefixes } from "@/server/email/subject";
@@ -96,25 +95,8 @@ export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
   return finish(ctx, kind === "conversation" ? "created_conversation" : "created_ticket", { ticketId: ticket.id, messageId: message.id }, null, mailbox);
 }
 
-function messageData(ctx: Context): InboundMessageData {
-  const { email, log } = ctx;
-  // The receive log's row holds the text (or the HTML as text) and the sanitized HTML, converted
-  // once per email; a mail an agent later files from the log reads the same columns (logged-mail.ts).
-  const fullText = log.body;
-  return {
-    direction: "inbound",
-    fromAddress: email.from.email,
-    fromName: email.from.name,
-    toAddresses: email.recipients,
-    subject: email.subject,
-    bodyText: stripQuotedHistory(fullText),
-    bodyTextFull: fullText,
-    bodyHtml: log.bodyHtml,
-    messageIdHeader: email.messageId,
-    inReplyTo: email.inReplyTo[0] ?? null,
-    references: email.references,
-    isAutoReply: ctx.classification.isAutoReply,
-  };
+function messageData({ email, log, classification }: Context): InboundMessageData {
+  return inboundMessageData(log, { toAddresses: email.recipients, messageIdHeader: email.messageId, isAutoReply: classification.isAutoReply });
 }
 
 async function resolveMailbox(ctx: Context): Promise<Mailbox | null> {
