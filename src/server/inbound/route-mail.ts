@@ -4,6 +4,7 @@ import { storedContentType } from "@/server/attachments/content-type";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
+import { recipientMailbox } from "@/server/mailboxes/recipient-mailbox";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
 import { appendInboundReply, inboundMessageData, type InboundMessageData } from "@/server/tickets/inbound-message";
 import type { AutoReplyClassification } from "@/server/email/auto-reply";
@@ -101,12 +102,6 @@ function messageData({ email, log, classification }: Context): InboundMessageDat
 
 async function resolveMailbox(ctx: Context): Promise<Mailbox | null> {
   return ctx.mailbox ?? recipientMailbox(ctx.tx, ctx.workspace.id, ctx.email.recipients);
-}
-
-/** The mailbox an email was sent to (by its lower-cased recipients), else the default, else the oldest. */
-export async function recipientMailbox(tx: Prisma.TransactionClient, workspaceId: string, recipients: string[]): Promise<Mailbox | null> {
-  const mailboxes = await tx.mailbox.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
-  return mailboxes.find((m) => recipients.includes(m.address.toLowerCase())) ?? mailboxes.find((m) => m.isDefault) ?? mailboxes[0] ?? null;
 }
 
 /**

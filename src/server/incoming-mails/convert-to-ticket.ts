@@ -4,7 +4,7 @@ import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { parseMailboxList } from "@/server/email/address";
-import { recipientMailbox } from "@/server/inbound/route-mail";
+import { recipientMailbox } from "@/server/mailboxes/recipient-mailbox";
 import { stripReplyPrefixes } from "@/server/email/subject";
 import { recordActivity } from "@/server/tickets/activity";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
