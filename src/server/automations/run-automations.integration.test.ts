@@ -5,7 +5,7 @@ import { useTestSmtpServer } from "@/test/smtp";
 import { runPendingJobs } from "@/server/jobs/jobs";
 import { appJobHandlers } from "@/server/jobs/worker";
 import type { Db } from "@/server/db";
-import { NEW_TICKET_JOB } from "@/server/inbound/route-mail";
+import { NEW_TICKET_JOB } from "@/server/tickets/new-ticket-event";
 import { resetSmtpTransport } from "@/server/outbound-mail/transport";
 import { seedAutomationWorkspace, seedRule } from "./test-fixtures";
 

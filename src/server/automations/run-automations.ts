@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db";
-import type { NewTicketHook } from "@/server/inbound/new-ticket-followup";
+import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
 import { deliverRecordedEmail } from "@/server/outbound-mail/send-email";
 import { applyActions, type ActionContext } from "./apply-actions";
 import { automatedResponseKey } from "./automated-response";

@@ -1,22 +1,10 @@
-import { z } from "zod";
 import type { Db } from "@/server/db";
 import type { JobHandler } from "@/server/jobs/jobs";
 import { deliverRecordedEmail, recordEmail } from "@/server/outbound-mail/send-email";
 import { isSuppressed } from "@/server/outbound-mail/suppression";
+import { newTicketJobPayload, type NewTicketEvent, type NewTicketHook } from "@/server/tickets/new-ticket-event";
 import { replyReferences } from "@/server/email/message-id";
 import { withTicketToken } from "@/server/email/subject";
-
-export const newTicketJobPayload = z.object({
-  ticketId: z.uuid(),
-  messageId: z.uuid(),
-  event: z.enum(["ticket_created", "conversation_created"]),
-  isAutoReply: z.boolean(),
-  isBulk: z.boolean(),
-});
-export type NewTicketEvent = z.infer<typeof newTicketJobPayload> & { workspaceId: string };
-
-/** What runs when inbound mail creates a ticket or conversation (the automation engine plugs in here). */
-export type NewTicketHook = (db: Db, event: NewTicketEvent) => Promise<void>;
 
 /**
  * The after-commit work of a new ticket from inbound mail (SPEC §2 step 6): the hooks (automations)

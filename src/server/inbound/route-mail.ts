@@ -5,7 +5,9 @@ import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
 import { recipientMailbox } from "@/server/mailboxes/recipient-mailbox";
+import { INCOMING_MAIL_NOTIFY_JOB } from "@/server/incoming-mails/notify-job";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
+import { NEW_TICKET_JOB } from "@/server/tickets/new-ticket-event";
 import { appendInboundReply, inboundMessageData, type InboundMessageData } from "@/server/tickets/inbound-message";
 import type { AutoReplyClassification } from "@/server/email/auto-reply";
 import type { InboundEmail } from "./inbound.schema";
@@ -14,9 +16,7 @@ import { NEEDS_AGENT, routingAnalysis, type Routing } from "./routing-analysis";
 import { findThreadMatch, type ThreadMatch } from "./threading";
 import { stripReplyPrefixes } from "@/server/email/subject";
 
-export const NEW_TICKET_JOB = "inbound.new_ticket";
 export const DOWNLOAD_ATTACHMENT_JOB = "attachment.download";
-export const INCOMING_MAIL_NOTIFY_JOB = "incoming_mail.notify";
 
 export interface RouteResult {
   ticketId: string | null;

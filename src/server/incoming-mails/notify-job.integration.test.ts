@@ -4,7 +4,7 @@ import { useTestSmtpServer } from "@/test/smtp";
 import { trpcAs } from "@/test/guards";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { convertMailHttp, listMailsHttp, seedDiscardedMail, seedHeldReply } from "@/test/incoming-mails";
-import { INCOMING_MAIL_NOTIFY_JOB } from "@/server/inbound/route-mail";
+import { INCOMING_MAIL_NOTIFY_JOB } from "@/server/incoming-mails/notify-job";
 import { enqueueJob, runPendingJobs } from "@/server/jobs/jobs";
 import { jobHandlers } from "@/server/jobs/worker";
 

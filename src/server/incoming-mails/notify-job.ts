@@ -4,6 +4,9 @@ import type { IncomingMail } from "@/generated/prisma/client";
 import type { JobHandler } from "@/server/jobs/jobs";
 import { sendEmail } from "@/server/outbound-mail/send-email";
 
+/** The job routing enqueues for a mail that no ticket took in. */
+export const INCOMING_MAIL_NOTIFY_JOB = "incoming_mail.notify";
+
 const payloadSchema = z.object({ incomingMailId: z.uuid() });
 
 /** What the team is told about a mail that no ticket took in. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setDatabase, type Db } from "@/server/db";
-import { INCOMING_MAIL_NOTIFY_JOB } from "@/server/inbound/route-mail";
+import { INCOMING_MAIL_NOTIFY_JOB } from "@/server/incoming-mails/notify-job";
 import { useTestDatabase } from "@/test/database";
 import { seedWorkspace } from "@/test/factories";
 import { startJobPoller } from "./worker";

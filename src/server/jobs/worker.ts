@@ -1,9 +1,10 @@
 import { appConfig } from "@/env";
 import { db as appDb, type Db } from "@/server/db";
-import { DOWNLOAD_ATTACHMENT_JOB, INCOMING_MAIL_NOTIFY_JOB, NEW_TICKET_JOB } from "@/server/inbound/route-mail";
-import { newTicketFollowup, type NewTicketHook } from "@/server/inbound/new-ticket-followup";
+import { DOWNLOAD_ATTACHMENT_JOB } from "@/server/inbound/route-mail";
+import { newTicketFollowup } from "@/server/inbound/new-ticket-followup";
 import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
-import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
+import { INCOMING_MAIL_NOTIFY_JOB, notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
+import { NEW_TICKET_JOB, type NewTicketHook } from "@/server/tickets/new-ticket-event";
 import { runNewTicketAutomations } from "@/server/automations/run-automations";
 import { pruneRateLimits } from "@/server/rate-limit/rate-limit";
 import { pruneDoneJobs, runPendingJobs, type JobHandler } from "./jobs";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { convertMailHttp, listMailsHttp, seedDiscardedMail, seedHeldReply } from "@/test/incoming-mails";
 import { seedInboundWorkspace } from "@/test/inbound";
-import { NEW_TICKET_JOB } from "@/server/inbound/route-mail";
+import { NEW_TICKET_JOB } from "@/server/tickets/new-ticket-event";
 
 const db = useTestDatabase();
 const ATTACHMENT = { filename: "invoice.pdf", contentType: "application/pdf", url: "http://127.0.0.1:9/invoice.pdf" };
