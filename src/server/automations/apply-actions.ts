@@ -1,7 +1,7 @@
 import type { Contact, Mailbox, Message, Prisma, Ticket, Workspace } from "@/generated/prisma/client";
-import { htmlToPlainText } from "@/server/inbound/html";
-import { replyReferences } from "@/server/inbound/message-id";
-import { withTicketToken } from "@/server/inbound/subject";
+import { htmlToPlainText } from "@/server/email/html";
+import { replyReferences } from "@/server/email/message-id";
+import { withTicketToken } from "@/server/email/subject";
 import { assignableUserIds } from "@/server/members/assignees";
 import type { Action } from "./automations.schema";
 import { recordAutomatedResponse } from "./automated-response";

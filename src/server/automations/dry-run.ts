@@ -1,7 +1,7 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { parseMailbox } from "@/server/inbound/address";
+import { parseMailbox } from "@/server/email/address";
 import type { TestRuleInput } from "./automations.schema";
 import { findRule } from "./automations.service";
 import { looksLikeHtml, matchableBody } from "./email-text";

@@ -1,4 +1,4 @@
-import { htmlToPlainText } from "@/server/inbound/html";
+import { htmlToPlainText } from "@/server/email/html";
 
 // An opening or closing tag, a comment or a doctype: enough to tell markup from prose with a `<`.
 const MARKUP = /<(?:[a-z][a-z0-9-]*(?:\s[^>]*)?\/?|\/[a-z][a-z0-9-]*\s*|!--[\s\S]*?--|!doctype[^>]*)>/i;

@@ -1,4 +1,4 @@
-import { emailDomain } from "@/server/inbound/address";
+import { emailDomain } from "@/server/email/address";
 import type { Condition } from "./automations.schema";
 import { byRunOrder } from "./run-order";
 

@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db";
-import type { NewTicketHook } from "@/server/inbound/new-ticket-followup";
+import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
 import { applyActions, type ActionContext } from "./apply-actions";
 import { matchableBody } from "./email-text";
 import { evaluateRules, type TraceEntry } from "./evaluate-rules";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { emailDomain } from "@/server/inbound/address";
+import { emailDomain } from "@/server/email/address";
 
 /** The customer whose email domains include this address's domain, if any. */
 export async function customerIdForEmail(tx: Prisma.TransactionClient, workspaceId: string, email: string) {

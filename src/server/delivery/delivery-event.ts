@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DeliveryEventType } from "@/generated/prisma/client";
-import { normalizeMessageId } from "@/server/inbound/message-id";
+import { normalizeMessageId } from "@/server/email/message-id";
 import type { MailgunEvent, MailReport } from "./delivery.schema";
 
 /** One provider event in our terms, whichever route it came in on. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DeliveryEventType } from "@/generated/prisma/client";
-import { parseMailbox } from "@/server/inbound/address";
+import { parseMailbox } from "@/server/email/address";
 
 export const DELIVERY_EVENT_TYPES = ["delivered", "opened", "clicked", "complained", "permanent_fail", "temporary_fail"] as const satisfies readonly DeliveryEventType[];
 

@@ -81,7 +81,12 @@ export async function parseJsonBody<T extends z.ZodType>(
   maxBytes = DEFAULT_MAX_BYTES,
   options: { allowUnsafeText?: boolean } = {},
 ): Promise<z.infer<T>> {
-  const body = parseJsonText(new TextDecoder().decode(await readBodyBytes(request, maxBytes)));
+  return parseJsonBytes(await readBodyBytes(request, maxBytes), schema, options);
+}
+
+/** A JSON body already read, checked and validated as parseJsonBody does. */
+export function parseJsonBytes<T extends z.ZodType>(bytes: Uint8Array, schema: T, options: { allowUnsafeText?: boolean } = {}): z.infer<T> {
+  const body = parseJsonText(new TextDecoder().decode(bytes));
   if (!options.allowUnsafeText) assertSafeText(body);
   return schema.parse(body);
 }

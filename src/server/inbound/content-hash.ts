@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { parseMailboxList } from "@/server/inbound/address";
+import { parseMailboxList } from "@/server/email/address";
 
 export type ContentHashInput = {
   from: string;

@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { newMessageId, postHelpdesk, seedInboundWorkspace } from "@/test/inbound";
 import { ticketWithMail } from "@/test/provider-inbound";
-import * as html from "./html";
+import * as html from "@/server/email/html";
 
 // Counted through the module the pipeline imports, the real functions still doing the work.
-vi.mock("./html", async (importOriginal) => {
+vi.mock("@/server/email/html", async (importOriginal) => {
   const actual = await importOriginal<typeof html>();
   return { ...actual, sanitizeEmailHtml: vi.fn(actual.sanitizeEmailHtml), htmlToPlainText: vi.fn(actual.htmlToPlainText) };
 });

@@ -5,7 +5,8 @@ import { newMessageId, postHelpdesk, postRpc, seedInboundWorkspace } from "@/tes
 import { postProvider, ticketWithMail } from "@/test/provider-inbound";
 import { SENDGRID_CONTENT_TYPE } from "@/test/provider-fixtures";
 import { attachmentStore } from "@/server/attachments/attachment-store";
-import { MAX_ATTACHMENTS, MAX_BODY_CHARS, MAX_HEADER_CHARS, MAX_HEADER_FIELDS, MAX_LOGGED_STRING_CHARS, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_RECIPIENTS, MAX_REFERENCES, MAX_SUBJECT_LENGTH } from "./limits";
+import { MAX_ATTACHMENTS, MAX_BODY_CHARS, MAX_HEADER_CHARS, MAX_HEADER_FIELDS, MAX_LOGGED_STRING_CHARS, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from "./limits";
+import { MAX_REFERENCES } from "@/server/email/message-id";
 
 const db = useTestDatabase();
 

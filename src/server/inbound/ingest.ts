@@ -5,7 +5,7 @@ import { retryOnConflict } from "@/server/db/conflict-retry";
 import { pollUntil } from "@/server/db/poll";
 import { unavailable } from "@/server/errors";
 import { enforceRateLimits } from "@/server/rate-limit/rate-limit";
-import { classifyAutoReply, type AutoReplyClassification } from "./auto-reply";
+import { classifyAutoReply, type AutoReplyClassification } from "@/server/email/auto-reply";
 import type { InboundEmail } from "./inbound.schema";
 import { discardStoredAttachments, storeInlineAttachments, type PreparedAttachment } from "./inline-attachments";
 import { recordIncomingMail } from "./receive-log";

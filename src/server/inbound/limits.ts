@@ -4,14 +4,8 @@
 /** Largest inbound webhook body accepted (attachments come by URL, so this is text and HTML). */
 export const INBOUND_MAX_BYTES = 25 * 1024 * 1024;
 
-/** References ids kept on a message, the last ones (the root is the first to go), as mail clients do. */
-export const MAX_REFERENCES = 100;
-
 /** In-Reply-To names the parent(s): one id in practice; the first ones are kept. */
 export const MAX_IN_REPLY_TO = 10;
-
-/** A Message-ID longer than this (UTF-8 bytes; RFC 5322 lines end at 998) is refused, or dropped from References. */
-export const MAX_MESSAGE_ID_BYTES = 998;
 
 /** Characters of a subject; a longer one is refused. */
 export const MAX_SUBJECT_LENGTH = 4000;

@@ -1,4 +1,4 @@
-import { isPlainObject, storablePrefix } from "@/server/mail/storable-text";
+import { isPlainObject, storablePrefix } from "@/server/email/storable-text";
 import { MAX_LOGGED_STRING_CHARS } from "./limits";
 
 type HeaderValues = Record<string, string | string[]>;

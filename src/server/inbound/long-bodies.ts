@@ -1,4 +1,4 @@
-import { storablePrefix } from "@/server/mail/storable-text";
+import { storablePrefix } from "@/server/email/storable-text";
 import type { InlineAttachment } from "./inbound.schema";
 import { MAX_BODY_CHARS } from "./limits";
 

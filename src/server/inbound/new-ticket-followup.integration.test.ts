@@ -5,7 +5,7 @@ import { useTestSmtpServer } from "@/test/smtp";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 import { runPendingJobs } from "@/server/jobs/jobs";
 import { jobHandlers } from "@/server/jobs/registry";
-import type { NewTicketEvent } from "./new-ticket-followup";
+import type { NewTicketEvent } from "@/server/tickets/new-ticket-event";
 
 const db = useTestDatabase();
 

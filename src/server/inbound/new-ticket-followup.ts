@@ -1,15 +1,11 @@
 import type { Db } from "@/server/db";
 import type { JobHandler } from "@/server/jobs/jobs";
-import { jobPayload, type JobPayload } from "@/server/jobs/job-types";
+import { jobPayload } from "@/server/jobs/job-types";
 import { recordEmail } from "@/server/outbound-mail/send-email";
 import { isSuppressed } from "@/server/outbound-mail/suppression";
-import { replyReferences } from "./message-id";
-import { withTicketToken } from "./subject";
-
-export type NewTicketEvent = JobPayload<"inbound.new_ticket"> & { workspaceId: string };
-
-/** What runs when inbound mail creates a ticket or conversation (the automation engine plugs in here). */
-export type NewTicketHook = (db: Db, event: NewTicketEvent) => Promise<void>;
+import { replyReferences } from "@/server/email/message-id";
+import { withTicketToken } from "@/server/email/subject";
+import type { NewTicketEvent, NewTicketHook } from "@/server/tickets/new-ticket-event";
 
 /**
  * The after-commit work of a new ticket from inbound mail (SPEC §2 step 6): the hooks (automations)

@@ -1,11 +1,11 @@
 import { AppError } from "@/server/errors";
-import { storableDeep } from "@/server/mail/storable-text";
-import { cleanDisplayName, parseMailbox, parseMailboxList } from "./address";
+import { storableDeep } from "@/server/email/storable-text";
+import { cleanDisplayName, parseMailbox, parseMailboxList } from "@/server/email/address";
 import type { HelpdeskInboundBody, InboundAttachment, InboundEmail, InlineAttachment, RpcInboundBody } from "./inbound.schema";
-import { MAX_ATTACHMENTS, MAX_HEADER_CHARS, MAX_HEADER_FIELDS, MAX_IN_REPLY_TO, MAX_MESSAGE_ID_BYTES, MAX_RECIPIENTS, MAX_REFERENCES, MAX_SUBJECT_LENGTH } from "./limits";
+import { MAX_ATTACHMENTS, MAX_HEADER_CHARS, MAX_HEADER_FIELDS, MAX_IN_REPLY_TO, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from "./limits";
 import { headerChars, keptHeaders, loggedPayload } from "./logged-payload";
 import { withinBodyLimit } from "./long-bodies";
-import { firstMessageIds, lastMessageIds, normalizeMessageId } from "./message-id";
+import { firstMessageIds, lastMessageIds, MAX_MESSAGE_ID_BYTES, MAX_REFERENCES, normalizeMessageId } from "@/server/email/message-id";
 
 type HeaderValues = Record<string, string | string[]>;
 

@@ -4,7 +4,7 @@ import { tryLockKey } from "@/server/db/advisory-lock";
 import { pollUntil } from "@/server/db/poll";
 import { unavailable } from "@/server/errors";
 import { inboundContentHash } from "./content-hash";
-import { htmlToPlainText, sanitizeEmailHtml } from "./html";
+import { htmlToPlainText, sanitizeEmailHtml } from "@/server/email/html";
 import type { InboundEmail } from "./inbound.schema";
 
 const REDELIVERY_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -5,15 +5,15 @@ import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
 import { ticketKindOf } from "@/server/mailboxes/mailbox-purpose";
+import { recipientMailbox } from "@/server/mailboxes/recipient-mailbox";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
-import { appendInboundReply, type InboundMessageData } from "./append-reply";
-import type { AutoReplyClassification } from "./auto-reply";
+import { appendInboundReply, inboundMessageData, type InboundMessageData } from "@/server/tickets/inbound-message";
+import type { AutoReplyClassification } from "@/server/email/auto-reply";
 import type { InboundEmail } from "./inbound.schema";
 import type { PreparedAttachment } from "./inline-attachments";
-import { stripQuotedHistory } from "./quote-strip";
 import { NEEDS_AGENT, routingAnalysis, type Routing } from "./routing-analysis";
 import { findThreadMatch, type ThreadMatch } from "./threading";
-import { stripReplyPrefixes } from "./subject";
+import { stripReplyPrefixes } from "@/server/email/subject";
 
 export interface RouteResult {
   ticketId: string | null;
@@ -93,35 +93,12 @@ export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
   return finish(ctx, kind === "conversation" ? "created_conversation" : "created_ticket", { ticketId: ticket.id, messageId: message.id }, null, mailbox);
 }
 
-function messageData(ctx: Context): InboundMessageData {
-  const { email, log } = ctx;
-  // The receive log's row holds the text (or the HTML as text) and the sanitized HTML, converted
-  // once per email; a mail an agent later files from the log reads the same columns (logged-mail.ts).
-  const fullText = log.body;
-  return {
-    direction: "inbound",
-    fromAddress: email.from.email,
-    fromName: email.from.name,
-    toAddresses: email.recipients,
-    subject: email.subject,
-    bodyText: stripQuotedHistory(fullText),
-    bodyTextFull: fullText,
-    bodyHtml: log.bodyHtml,
-    messageIdHeader: email.messageId,
-    inReplyTo: email.inReplyTo[0] ?? null,
-    references: email.references,
-    isAutoReply: ctx.classification.isAutoReply,
-  };
+function messageData({ email, log, classification }: Context): InboundMessageData {
+  return inboundMessageData(log, { toAddresses: email.recipients, messageIdHeader: email.messageId, isAutoReply: classification.isAutoReply });
 }
 
 async function resolveMailbox(ctx: Context): Promise<Mailbox | null> {
   return ctx.mailbox ?? recipientMailbox(ctx.tx, ctx.workspace.id, ctx.email.recipients);
-}
-
-/** The mailbox an email was sent to (by its lower-cased recipients), else the default, else the oldest. */
-export async function recipientMailbox(tx: Prisma.TransactionClient, workspaceId: string, recipients: string[]): Promise<Mailbox | null> {
-  const mailboxes = await tx.mailbox.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" } });
-  return mailboxes.find((m) => recipients.includes(m.address.toLowerCase())) ?? mailboxes.find((m) => m.isDefault) ?? mailboxes[0] ?? null;
 }
 
 /**

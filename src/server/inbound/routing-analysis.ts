@@ -1,5 +1,5 @@
 import type { Mailbox, Workspace } from "@/generated/prisma/client";
-import type { AutoReplyClassification } from "./auto-reply";
+import type { AutoReplyClassification } from "@/server/email/auto-reply";
 import type { ThreadMatch } from "./threading";
 
 export type Routing = "created_ticket" | "created_conversation" | "appended" | "reopened" | "held_reply_to_closed_ticket" | "discarded_unmatched" | "already_stored";

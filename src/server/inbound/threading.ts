@@ -1,6 +1,7 @@
 import type { Prisma, Ticket } from "@/generated/prisma/client";
 import type { InboundEmail } from "./inbound.schema";
-import { extractTicketToken } from "./subject";
+import { extractTicketToken } from "@/server/email/subject";
+import { followMerges } from "@/server/tickets/merge-chain";
 
 export type MatchedBy = "in-reply-to" | "references" | "earlier-reply" | "subject-token";
 
@@ -12,8 +13,6 @@ export interface ThreadMatch {
   /** Ticket numbers passed through because they had been merged away. */
   mergedFrom: number[];
 }
-
-const MAX_MERGE_HOPS = 10;
 
 /**
  * The ticket an inbound email belongs to (SPEC §2 step 3): In-Reply-To, then References from last
@@ -40,7 +39,7 @@ export async function findThreadMatch(
     const hit = candidates.find((id) => ticketByMessageId.has(id));
     if (hit) {
       const ticket = await tx.ticket.findFirst({ where: { id: ticketByMessageId.get(hit)!, workspaceId } });
-      if (ticket) return followMerges(tx, workspaceId, { ticket, matchedBy: email.inReplyTo.includes(hit) ? "in-reply-to" : "references", matchedOn: hit, mergedFrom: [] });
+      if (ticket) return forwarded(tx, workspaceId, { ticket, matchedBy: email.inReplyTo.includes(hit) ? "in-reply-to" : "references", matchedOn: hit });
     }
   }
 
@@ -51,7 +50,7 @@ export async function findThreadMatch(
       orderBy: { createdAt: "asc" },
     });
     if (laterReply) {
-      return followMerges(tx, workspaceId, { ticket: laterReply.ticket, matchedBy: "earlier-reply", matchedOn: laterReply.messageIdHeader ?? email.messageId, mergedFrom: [] });
+      return forwarded(tx, workspaceId, { ticket: laterReply.ticket, matchedBy: "earlier-reply", matchedOn: laterReply.messageIdHeader ?? email.messageId });
     }
   }
 
@@ -63,20 +62,13 @@ export async function findThreadMatch(
     });
     if (ticket && ticket.contact?.email === email.from.email) {
       const { contact: _contact, ...plain } = ticket;
-      return followMerges(tx, workspaceId, { ticket: plain, matchedBy: "subject-token", matchedOn: `[#${ticketNumber}]`, mergedFrom: [] });
+      return forwarded(tx, workspaceId, { ticket: plain, matchedBy: "subject-token", matchedOn: `[#${ticketNumber}]` });
     }
   }
   return null;
 }
 
-async function followMerges(tx: Prisma.TransactionClient, workspaceId: string, match: ThreadMatch): Promise<ThreadMatch> {
-  let { ticket } = match;
-  const mergedFrom: number[] = [];
-  while (ticket.status === "merged" && ticket.mergedIntoId && mergedFrom.length < MAX_MERGE_HOPS) {
-    const target = await tx.ticket.findFirst({ where: { id: ticket.mergedIntoId, workspaceId } });
-    if (!target) break;
-    mergedFrom.push(ticket.ticketNumber);
-    ticket = target;
-  }
-  return { ...match, ticket, mergedFrom };
+/** The match with its ticket replaced by the one a merged ticket forwards to. */
+async function forwarded(tx: Prisma.TransactionClient, workspaceId: string, match: Omit<ThreadMatch, "mergedFrom">): Promise<ThreadMatch> {
+  return { ...match, ...(await followMerges(tx, workspaceId, match.ticket)) };
 }

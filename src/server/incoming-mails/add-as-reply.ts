@@ -1,7 +1,7 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { appendInboundReply } from "@/server/inbound/append-reply";
+import { appendInboundReply } from "@/server/tickets/inbound-message";
 import { recordActivity } from "@/server/tickets/activity";
 import { getTicketDto, type TicketDto } from "@/server/tickets/tickets.service";
 import { liveTicket, lockIncomingMail, loggedMessageData, markResolved, ticketOfStoredMessage } from "./logged-mail";

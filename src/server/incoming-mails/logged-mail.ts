@@ -2,13 +2,12 @@ import { z } from "zod";
 import type { IncomingMail, Prisma, Ticket } from "@/generated/prisma/client";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { notFound } from "@/server/errors";
-import { parseMailboxList } from "@/server/inbound/address";
-import type { InboundMessageData } from "@/server/inbound/append-reply";
-import { classifyAutoReply } from "@/server/inbound/auto-reply";
-import { stripQuotedHistory } from "@/server/inbound/quote-strip";
+import { parseMailboxList } from "@/server/email/address";
+import { classifyAutoReply } from "@/server/email/auto-reply";
+import { followMerges } from "@/server/tickets/merge-chain";
+import { inboundMessageData, type InboundMessageData } from "@/server/tickets/inbound-message";
 
 const storedHeaders = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-const MAX_MERGE_HOPS = 10;
 
 /**
  * The workspace's logged mail, locked for the rest of the transaction (as ingest locks it), so an
@@ -32,17 +31,13 @@ export async function ticketOfStoredMessage(tx: Prisma.TransactionClient, mail: 
 
 /** The ticket itself, or the one it was merged into (a merged ticket takes no more mail). */
 export async function liveTicket(tx: Prisma.TransactionClient, workspaceId: string, ticketId: string): Promise<Ticket | null> {
-  let ticket = await tx.ticket.findFirst({ where: { id: ticketId, workspaceId } });
-  for (let hop = 0; ticket?.status === "merged" && ticket.mergedIntoId && hop < MAX_MERGE_HOPS; hop++) {
-    ticket = await tx.ticket.findFirst({ where: { id: ticket.mergedIntoId, workspaceId } });
-  }
-  return ticket;
+  const ticket = await tx.ticket.findFirst({ where: { id: ticketId, workspaceId } });
+  return ticket && (await followMerges(tx, workspaceId, ticket)).ticket;
 }
 
 /**
- * The logged email as an inbound thread message: the displayed body without the quoted history (the
- * full text kept), the HTML as sanitized when it was logged, the auto-reply flag from the stored
- * headers. Its Message-ID goes along unless a message of the workspace already carries it.
+ * The logged email as an inbound thread message, the auto-reply flag from the stored headers. Its
+ * Message-ID goes along unless a message of the workspace already carries it.
  */
 export async function loggedMessageData(tx: Prisma.TransactionClient, mail: IncomingMail): Promise<InboundMessageData> {
   let messageIdHeader = mail.messageIdHeader;
@@ -53,20 +48,11 @@ export async function loggedMessageData(tx: Prisma.TransactionClient, mail: Inco
     if (taken) messageIdHeader = null;
   }
   const headers = storedHeaders.safeParse(mail.headers);
-  return {
-    direction: "inbound",
-    fromAddress: mail.sender,
-    fromName: mail.senderName,
+  return inboundMessageData(mail, {
     toAddresses: parseMailboxList(mail.recipient).map((m) => m.email),
-    subject: mail.subject,
-    bodyText: stripQuotedHistory(mail.body),
-    bodyTextFull: mail.body,
-    bodyHtml: mail.bodyHtml,
     messageIdHeader,
-    inReplyTo: mail.inReplyTo,
-    references: mail.references,
     isAutoReply: classifyAutoReply({ headers: headers.success ? headers.data : {}, subject: mail.subject, from: mail.sender }).isAutoReply,
-  };
+  });
 }
 
 /**

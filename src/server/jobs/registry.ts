@@ -1,8 +1,9 @@
 import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
-import { newTicketFollowup, type NewTicketHook } from "@/server/inbound/new-ticket-followup";
+import { newTicketFollowup } from "@/server/inbound/new-ticket-followup";
 import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
 import { runNewTicketAutomations } from "@/server/automations/run-automations";
 import { sendEmailJob } from "@/server/outbound-mail/send-email-job";
+import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
 import type { JobHandler } from "./jobs";
 import type { JobType } from "./job-types";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { automationOperations } from "@/server/automations/automations.openapi";
 import { deliveryOperations } from "@/server/delivery/delivery.openapi";
-import { inboundOperations } from "@/server/inbound/inbound.openapi";
-import { providerInboundOperations } from "@/server/inbound/providers/providers.openapi";
+import { inboundOperations } from "@/server/http/inbound-route.openapi";
+import { providerInboundOperations } from "@/server/http/provider-inbound-route.openapi";
 import { incomingMailOperations } from "@/server/incoming-mails/incoming-mails.openapi";
 import { ticketOperations } from "@/server/tickets/tickets.openapi";
 import { workspaceOperations } from "@/server/workspaces/workspaces.openapi";

@@ -1,7 +1,7 @@
 import PostalMime from "postal-mime";
 import { describe, expect, it } from "vitest";
 import { POST as addMessage } from "@/app/api/v1/workspaces/[workspaceId]/tickets/[ticketId]/messages/route";
-import { MAX_REFERENCES } from "@/server/inbound/limits";
+import { MAX_REFERENCES } from "@/server/email/message-id";
 import { runPendingJobs } from "@/server/jobs/jobs";
 import { jobHandlers } from "@/server/jobs/registry";
 import { useTestDatabase } from "@/test/database";

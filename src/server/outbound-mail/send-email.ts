@@ -1,8 +1,8 @@
 import type { Mailbox, OutboundEmail, OutboundEmailKind, Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import { emailDomain, parseMailbox } from "@/server/inbound/address";
-import { capReferences, formatMessageId, generateMessageId } from "@/server/inbound/message-id";
-import { singleLineText } from "@/server/mail/header-text";
+import { emailDomain, parseMailbox } from "@/server/email/address";
+import { capReferences, formatMessageId, generateMessageId } from "@/server/email/message-id";
+import { singleLineText } from "@/server/email/header-text";
 import { enqueueJob } from "@/server/jobs/jobs";
 import { smtpTransport } from "./transport";
 

@@ -1,10 +1,10 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { emailDomain } from "@/server/inbound/address";
-import { sanitizeEmailHtml } from "@/server/inbound/html";
-import { generateMessageId, replyReferences } from "@/server/inbound/message-id";
-import { withTicketToken } from "@/server/inbound/subject";
+import { emailDomain } from "@/server/email/address";
+import { sanitizeEmailHtml } from "@/server/email/html";
+import { generateMessageId, replyReferences } from "@/server/email/message-id";
+import { withTicketToken } from "@/server/email/subject";
 import { recordEmail, senderMailbox } from "@/server/outbound-mail/send-email";
 import { recordActivity } from "./activity";
 import { messageInclude, presentMessage } from "./ticket-presenters";

@@ -1,6 +1,6 @@
 import { db } from "@/server/db";
 import { otherMethods } from "@/server/http/methods";
-import { providerInboundRoute } from "@/server/inbound/provider-route";
+import { providerInboundRoute } from "@/server/http/inbound-route";
 import { authenticateMailgunRoute, parseMailgunInbound } from "@/server/inbound/providers/mailgun";
 
 // POST /api/inbound/mailgun — a Mailgun route's forward(), parsed or MIME (SPEC §2.3); signed, single-use signatures when MAILGUN_WEBHOOK_SIGNING_KEY is set.

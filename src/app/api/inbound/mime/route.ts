@@ -1,5 +1,5 @@
 import { otherMethods } from "@/server/http/methods";
-import { providerInboundRoute } from "@/server/inbound/provider-route";
+import { providerInboundRoute } from "@/server/http/inbound-route";
 import { parseMimeMessage } from "@/server/inbound/providers/mime";
 
 // POST /api/inbound/mime — a raw RFC 5322 message (message/rfc822) (SPEC §2.3).

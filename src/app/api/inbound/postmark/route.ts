@@ -1,5 +1,5 @@
 import { otherMethods } from "@/server/http/methods";
-import { providerInboundRoute } from "@/server/inbound/provider-route";
+import { providerInboundRoute } from "@/server/http/inbound-route";
 import { parsePostmarkJson } from "@/server/inbound/providers/postmark";
 
 // POST /api/inbound/postmark — Postmark's inbound webhook JSON (SPEC §2.3).

@@ -1,5 +1,5 @@
 import { otherMethods } from "@/server/http/methods";
-import { providerInboundRoute } from "@/server/inbound/provider-route";
+import { providerInboundRoute } from "@/server/http/inbound-route";
 import { parseSendgridInbound } from "@/server/inbound/providers/sendgrid";
 
 // POST /api/inbound/sendgrid — SendGrid Inbound Parse, parsed or raw mode (SPEC §2.3).

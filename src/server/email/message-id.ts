@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { MAX_MESSAGE_ID_BYTES, MAX_REFERENCES } from "./limits";
+
+/** References ids kept on a message, the last ones (the root is the first to go), as mail clients do. */
+export const MAX_REFERENCES = 100;
+
+/** A Message-ID longer than this (UTF-8 bytes; RFC 5322 lines end at 998) is refused, or dropped from References. */
+export const MAX_MESSAGE_ID_BYTES = 998;
 
 // One id per match: a bracketed id (which may contain anything but brackets), or a bare token.
 const ID_TOKEN = /<([^<>]*)>|([^\s,<>]+)/g;

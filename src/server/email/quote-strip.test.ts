@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import PostalMime from "postal-mime";
 import { describe, expect, it } from "vitest";
-import { stripQuotedHistory } from "@/server/inbound/quote-strip";
+import { stripQuotedHistory } from "@/server/email/quote-strip";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../test/fixtures/email");
 

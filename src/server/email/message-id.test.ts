@@ -6,7 +6,7 @@ import {
   lastMessageIds,
   normalizeMessageId,
   parseMessageIdList,
-} from "@/server/inbound/message-id";
+} from "@/server/email/message-id";
 
 describe("normalizeMessageId", () => {
   it("strips brackets and surrounding whitespace and keeps case", () => {

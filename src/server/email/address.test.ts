@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailDomain, parseMailbox, parseMailboxList } from "@/server/inbound/address";
+import { emailDomain, parseMailbox, parseMailboxList } from "@/server/email/address";
 
 describe("parseMailbox", () => {
   it.each([

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import PostalMime from "postal-mime";
 import { describe, expect, it } from "vitest";
-import { htmlToPlainText, sanitizeEmailHtml } from "@/server/inbound/html";
+import { htmlToPlainText, sanitizeEmailHtml } from "@/server/email/html";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../test/fixtures/email");
 

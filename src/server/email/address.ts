@@ -1,6 +1,6 @@
 import emailAddresses from "email-addresses";
 import { decodeWords } from "postal-mime";
-import { singleLineText } from "@/server/mail/header-text";
+import { singleLineText } from "./header-text";
 
 export type Mailbox = { email: string; name: string | null };
 

@@ -1,7 +1,8 @@
-import type { Message, Prisma, Ticket } from "@/generated/prisma/client";
+import type { IncomingMail, Message, Prisma, Ticket } from "@/generated/prisma/client";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
+import { stripQuotedHistory } from "@/server/email/quote-strip";
 
-/** An inbound email as a thread message, built by routing (from the request) or from the receive log. */
+/** An inbound email as a thread message. */
 export interface InboundMessageData {
   direction: "inbound";
   fromAddress: string;
@@ -15,6 +16,30 @@ export interface InboundMessageData {
   inReplyTo: string | null;
   references: string[];
   isAutoReply: boolean;
+}
+
+/**
+ * A logged email as an inbound thread message: sender, subject and thread headers from its receive-log
+ * row, the displayed body without the quoted history (the full text kept), the text and sanitized HTML
+ * as converted once when it was logged. Routing (as the mail arrives) and an agent filing it from the
+ * log later both build it here; `known` is what each knows beyond the row: the recipients, the
+ * Message-ID the message may carry, whether it is an auto-reply.
+ */
+export function inboundMessageData(mail: IncomingMail, known: { toAddresses: string[]; messageIdHeader: string | null; isAutoReply: boolean }): InboundMessageData {
+  return {
+    direction: "inbound",
+    fromAddress: mail.sender,
+    fromName: mail.senderName,
+    toAddresses: known.toAddresses,
+    subject: mail.subject,
+    bodyText: stripQuotedHistory(mail.body),
+    bodyTextFull: mail.body,
+    bodyHtml: mail.bodyHtml,
+    messageIdHeader: known.messageIdHeader,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    isAutoReply: known.isAutoReply,
+  };
 }
 
 /**

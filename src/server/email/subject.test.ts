@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractTicketToken, stripReplyPrefixes, withTicketToken } from "@/server/inbound/subject";
+import { extractTicketToken, stripReplyPrefixes, withTicketToken } from "@/server/email/subject";
 
 describe("extractTicketToken", () => {
   it.each([

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import PostalMime from "postal-mime";
 import { describe, expect, it } from "vitest";
-import { classifyAutoReply, type AutoReplyInput, type HeaderMap } from "@/server/inbound/auto-reply";
+import { classifyAutoReply, type AutoReplyInput, type HeaderMap } from "@/server/email/auto-reply";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../test/fixtures/email");
 

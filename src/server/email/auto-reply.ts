@@ -1,4 +1,4 @@
-import { parseMailbox } from "@/server/inbound/address";
+import { parseMailbox } from "./address";
 
 export type HeaderMap = Record<string, string | string[] | undefined>;
 

@@ -1,5 +1,5 @@
 import type { Operation } from "@/server/openapi/operation";
-import { helpdeskInboundSchema, rpcInboundSchema } from "./inbound.schema";
+import { helpdeskInboundSchema, rpcInboundSchema } from "@/server/inbound/inbound.schema";
 
 const answers = {
   200: "Stored: {success: true, ticketId, messageId} (ticketId null when discarded, messageId null when held). A redelivery answers the first result.",

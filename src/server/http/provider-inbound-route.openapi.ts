@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Operation } from "@/server/openapi/operation";
-import { postmarkInboundSchema } from "./postmark";
+import { postmarkInboundSchema } from "@/server/inbound/providers/postmark";
 
 const answers = {
   200: "Stored: {success: true, ticketId, messageId}. A redelivery (same Message-ID, or without one the same content within 24 h) answers the first result.",
