@@ -55,7 +55,7 @@ export interface InboundEmail {
   messageId?: string;
 }
 
-/** Posts an email to the public inbound webhook of the demo workspace (SPEC §2.1). */
+/** Posts an email to the public inbound webhook of the demo workspace. */
 export async function postInbound(page: Page, email: InboundEmail) {
   const organizationId = await demoWorkspaceId(page);
   const data = { organizationId, from: "Ada Lovelace <ada@example.com>", to: "support@demo.test", text: "Hello", messageId: `<e2e-${randomUUID()}@example.com>`, ...email };

@@ -1,4 +1,4 @@
-// The admin command (SPEC §7): `npm run admin -- workspace show <slug>`,
+// The admin command: `npm run admin -- workspace show <slug>`,
 // `npm run admin -- token create --workspace <slug> --email <email> [--name <name>]`.
 import { parseArgs } from "node:util";
 import { appConfig } from "@/env";

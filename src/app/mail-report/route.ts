@@ -9,7 +9,7 @@ import { errorResponse } from "@/server/http/errors";
 import { otherMethods } from "@/server/http/methods";
 
 /**
- * POST /mail-report — a generic delivery report {messageId, recipient, status, reason} (SPEC §2.4).
+ * POST /mail-report — a generic delivery report {messageId, recipient, status, reason}.
  * With MAILGUN_WEBHOOK_SIGNING_KEY set it must carry a `signature` signed like Mailgun's webhooks
  * (checked before anything else is read; 401 otherwise); its token is single-use, except that the
  * same report sent again with it is answered as a duplicate. Without the key, anyone may report.

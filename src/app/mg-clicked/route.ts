@@ -1,6 +1,6 @@
 import { mailgunEventRoute } from "@/server/http/mailgun-event-route";
 import { otherMethods } from "@/server/http/methods";
 
-// POST /mg-clicked — Mailgun's event webhook (SPEC §2.4), signature checked when a signing key is set.
+// POST /mg-clicked — Mailgun's event webhook, signature checked when a signing key is set.
 export const POST = mailgunEventRoute("clicked");
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

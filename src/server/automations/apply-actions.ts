@@ -12,7 +12,7 @@ export interface ActionContext {
   ruleId: string;
   ticket: Ticket & { contact: Contact | null; mailbox: Mailbox | null; workspace: Workspace };
   message: Message;
-  /** Auto-replies and bulk mail are never answered (SPEC §2 step 2); the other actions still run. */
+  /** Auto-replies and bulk mail are never answered; the other actions still run. */
   noResponse: boolean;
 }
 
@@ -28,7 +28,7 @@ async function addTag(tx: Prisma.TransactionClient, tagId: string, ctx: ActionCo
 }
 
 async function assignAgent(tx: Prisma.TransactionClient, userId: string, ctx: ActionContext): Promise<ActionResult> {
-  // SPEC §5: someone who left the workspace is skipped silently, not an error.
+  // Someone who left the workspace is skipped silently, not an error.
   if (!(await assignableUserIds(tx, ctx.ticket.workspaceId, [userId])).has(userId)) return { type: "assign_agent", status: "skipped", reason: "not_a_member", userId };
   await tx.ticket.updateMany({ where: { id: ctx.ticket.id, workspaceId: ctx.ticket.workspaceId }, data: { assigneeId: userId } });
   return { type: "assign_agent", status: "applied", userId };

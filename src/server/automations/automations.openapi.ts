@@ -8,7 +8,7 @@ const OWNER = { 403: "Not an owner" } as const;
 const RULE =
   "A rule: {id, name, event, is_active, priority, stop_on_match, conditions, actions, match_count, last_matched_at, created_at, updated_at}";
 
-// SPEC §5. Writes need the owner role; members read and dry-run.
+// Automation rules. Writes need the owner role; members read and dry-run.
 export const automationOperations: Operation[] = [
   { ...common, method: "get", path: base, summary: "List automation rules", description: "In the order they run: ascending priority, then oldest first.", responses: { 200: `Array of rules. ${RULE}`, ...WORKSPACE_ERRORS } },
   { ...common, method: "post", path: base, summary: "Create a rule (owners)", description: "Without priority the rule goes after the last one. Tags, contact lists and agents must belong to the workspace.", body: createRuleSchema, responses: { 201: "The rule", 422: "Invalid input, or a tag, list or user not in this workspace (details.fields names it)", ...OWNER, ...WORKSPACE_ERRORS } },

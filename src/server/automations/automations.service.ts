@@ -10,7 +10,7 @@ import { RUN_ORDER } from "./run-order";
 import { parseStoredRule } from "./stored-rule";
 
 /**
- * The public shape of a rule (REST and tRPC answer the same), field names as SPEC §5. Rows are only
+ * The public shape of a rule (REST and tRPC answer the same), in snake_case, the seed API's field names. Rows are only
  * written through the schemas; one edited by hand so that it no longer parses is shown as stored
  * (and never run), rather than hidden from the owner who has to fix it.
  */

@@ -31,7 +31,7 @@ async function applyRule(db: Db, rule: StoredRule, ctx: ActionContext, trace: Tr
 }
 
 /**
- * The automations hook of a ticket or conversation just created from inbound mail (SPEC §5): the
+ * The automations hook of a ticket or conversation just created from inbound mail: the
  * event's active rules in priority order against the first message, each match's actions, then its
  * bookkeeping. The sender's list memberships are loaded once for all rules. Rules never run on
  * existing tickets: only the new-ticket job calls this.

@@ -22,7 +22,7 @@ const mailgun = (path: string, event: string): Operation => ({
   responses: { ...answers, 401: "Signature missing, invalid, stale or replayed (details.reason)" },
 });
 
-// SPEC §2.4: public paths at the site root, as providers are configured with them.
+// Public paths at the site root, as providers are configured with them.
 export const deliveryOperations: Operation[] = [
   mailgun("/mg-clicked", "clicked"),
   mailgun("/mg-complained", "complained"),

@@ -11,7 +11,7 @@ const SUPPRESSING = new Set<DeliveryEventType>(["complained", "permanent_fail"])
 const STATUS_AFTER: Partial<Record<DeliveryEventType, OutboundEmailStatus>> = { delivered: "delivered", permanent_fail: "failed" };
 
 /**
- * Records a provider's delivery event once (SPEC §2.4): linked to the email by its Message-ID (in
+ * Records a provider's delivery event once: linked to the email by its Message-ID (in
  * any workspace: the webhook names none, so the email decides), it updates the email's status and
  * its thread message's delivery status, adds `email_<event>` to the ticket's timeline, and puts the
  * address on the suppression list after a complaint or a permanent failure. An event about an email

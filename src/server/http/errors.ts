@@ -25,7 +25,7 @@ export function jsonError(status: number, code: string, message: string, details
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
 }
 
-/** Every REST error answer goes through here: the JSON shape of SPEC §8 with the right status. */
+/** Every REST error answer goes through here: `{error: {code, message, details}}` with the right status. */
 export function errorResponse(error: unknown) {
   const appError = normalizeError(error);
   if (appError) {

@@ -44,7 +44,7 @@ export function workspaceInboundRoute<T>(entry: { parse: Parse<T>; workspaceId: 
 
 /**
  * What every inbound route does once `receive` has authenticated the sender and read the email
- * (within the body limit, 413): the one ingest service stores it (SPEC §2), the job worker is woken
+ * (within the body limit, 413): the one ingest service stores it, the job worker is woken
  * for the follow-up work, and the answer is `{success, ticketId, messageId}`. Anything that fails to
  * persist answers 5xx, so the provider retries (SendGrid and Mailgun drop mail on some 4xx answers).
  */
@@ -69,7 +69,7 @@ export function inboundJson<T extends z.ZodType>(body: Uint8Array, schema: T): z
 
 export type ProviderParser = (body: Uint8Array, contentType: string) => Promise<ParsedInbound>;
 
-/** A provider-native inbound route (SPEC §2.3): the mailbox secret, then the provider's parser of its format. */
+/** A provider-native inbound route: the mailbox secret, then the provider's parser of its format. */
 export function providerInboundRoute(source: string, parse: ProviderParser) {
   return inboundRoute({
     parse: (body, request) => parse(body, request.headers.get("content-type") ?? ""),

@@ -9,7 +9,7 @@ import { parseJsonBody } from "./body";
 import { errorResponse } from "./errors";
 
 /**
- * The handler of one `/mg-<event>` webhook (SPEC §2.4). With MAILGUN_WEBHOOK_SIGNING_KEY set, the
+ * The handler of one `/mg-<event>` webhook. With MAILGUN_WEBHOOK_SIGNING_KEY set, the
  * signature is checked before anything else is read (401 when missing, wrong, stale or replayed).
  * Without it every request is accepted: fine for development, but production must set the key, or
  * anyone can post events (and put addresses on the suppression list). Events we do not track are

@@ -3,7 +3,7 @@ import { AppError } from "@/server/errors";
 import { withCaller, type WorkspaceHandlerArgs } from "./with-workspace";
 
 /**
- * A REST handler whose path names no workspace (`/api/v1/incoming_mails`, SPEC §4): a token works
+ * A REST handler whose path names no workspace (`/api/v1/incoming_mails`): a token works
  * on its own workspace, a signed-in browser names one in `x-workspace-id` (which a token may send
  * too, but then only its own). The shared guard then checks membership, as on every route.
  */

@@ -12,7 +12,7 @@ export const remoteAttachmentSchema = z.object({
 });
 export type RemoteAttachment = z.infer<typeof remoteAttachmentSchema>;
 
-/** Body of POST /api/rpc/tickets/email/inbound (SPEC §2.1). */
+/** Body of POST /api/rpc/tickets/email/inbound. */
 export const rpcInboundSchema = z.object({
   organizationId: z.uuid(),
   from: z.string().trim().min(1),
@@ -29,7 +29,7 @@ export const rpcInboundSchema = z.object({
 });
 export type RpcInboundBody = z.infer<typeof rpcInboundSchema>;
 
-/** Body of POST /api/helpdesk/inbound-email (SPEC §2.2). */
+/** Body of POST /api/helpdesk/inbound-email. */
 export const helpdeskInboundSchema = z
   .object({
     from: optionalText,

@@ -34,7 +34,7 @@ export interface IngestResult {
 const firstResult = (log: Pick<IncomingMail, "id" | "ticketId" | "messageId">): IngestResult => ({ incomingMailId: log.id, ticketId: log.ticketId, messageId: log.messageId, duplicate: true });
 
 /**
- * The one ingest service every inbound route calls (SPEC §2): log the email first, then route it
+ * The one ingest service every inbound route calls: log the email first, then route it
  * in a transaction. A redelivery gets the first result and changes nothing. When routing fails the
  * logged row stays (with the error) and the error propagates, so the route answers 5xx and the
  * provider's retry routes it again. A transaction that lost a race is run again; a copy that finds

@@ -8,7 +8,7 @@ import { withTicketToken } from "@/server/email/subject";
 import type { NewTicketEvent, NewTicketHook } from "@/server/tickets/new-ticket-event";
 
 /**
- * The after-commit work of a new ticket from inbound mail (SPEC §2 step 6): the hooks (automations)
+ * The after-commit work of a new ticket from inbound mail: the hooks (automations)
  * first, then the confirmation with the ticket reference — never to auto-replies or bulk mail, nor to
  * an address on the suppression list. Safe to run twice: automations record each rule's run under a
  * unique key, and the confirmation has a dedupe key.

@@ -32,7 +32,7 @@ interface Context {
 }
 
 /**
- * Routes a logged email into its ticket (SPEC §2 steps 3–5) inside one transaction, and records
+ * Routes a logged email into its ticket inside one transaction, and records
  * the follow-up work (automations, confirmation, attachment downloads, telling the team about mail
  * that no ticket took in) as jobs in the same commit.
  * The caller holds the IncomingMail row lock; locks on the thread's Message-IDs make concurrent

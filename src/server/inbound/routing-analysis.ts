@@ -8,7 +8,7 @@ export type Routing = "created_ticket" | "created_conversation" | "appended" | "
 export const NEEDS_AGENT: ReadonlySet<Routing> = new Set(["held_reply_to_closed_ticket", "discarded_unmatched"]);
 
 /**
- * Why an email was routed as it was, as plain data for the incoming-mail log (SPEC §4): the header
+ * Why an email was routed as it was, as plain data for the incoming-mail log: the header
  * or token that matched and on which ticket, the auto-reply/bulk flags with their reasons, and the
  * workspace policy that decided (null when none did: a plain reply to an open ticket).
  */

@@ -15,7 +15,7 @@ export interface ThreadMatch {
 }
 
 /**
- * The ticket an inbound email belongs to (SPEC §2 step 3): In-Reply-To, then References from last
+ * The ticket an inbound email belongs to: In-Reply-To, then References from last
  * to first, against every stored inbound and outbound Message-ID of the workspace; then a `[#n]`
  * subject token, only when the sender is that ticket's contact. A reply can arrive before the
  * message it answers (providers deliver out of order): a stored message that names this one in its

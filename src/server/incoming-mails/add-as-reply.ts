@@ -7,7 +7,7 @@ import { getTicketDto, type TicketDto } from "@/server/tickets/tickets.service";
 import { liveTicket, lockIncomingMail, loggedMessageData, markResolved, ticketOfStoredMessage } from "./logged-mail";
 
 /**
- * `PUT /incoming_mails/:id/reply` (SPEC §4): appends a logged mail (typically a reply held because
+ * `PUT /incoming_mails/:id/reply`: appends a logged mail (typically a reply held because
  * its ticket was closed) to its `ticket_id` ticket exactly as routing appends a reply (contact,
  * exchange count, reopening, cancelled closure, attachments), plus an `incoming_mail_replied`
  * timeline entry naming the agent. Adding it again answers the same ticket and changes nothing.

@@ -13,7 +13,7 @@ import { getTicketDto, type TicketDto } from "@/server/tickets/tickets.service";
 import { lockIncomingMail, loggedMessageData, markResolved, ticketOfStoredMessage } from "./logged-mail";
 
 /**
- * `PUT /incoming_mails/:id/ticket` (SPEC §4): a ticket for the customer from a logged mail, as an
+ * `PUT /incoming_mails/:id/ticket`: a ticket for the customer from a logged mail, as an
  * agent's action: the sender's contact (created if needed, linked to the customer), the cleaned
  * subject, the mail as the first message, its attachments moved along. No automations and no
  * confirmation run: those answer mail as it arrives, and this mail arrived long ago. Converting

@@ -8,7 +8,7 @@ const common = {
 } as const;
 const errors = { ...WORKSPACE_ERRORS, 400: "A session without x-workspace-id, or one naming another workspace than the token's" } as const;
 
-// SPEC §4: the receive log. Mails cannot be created through the API.
+// The receive log. Mails cannot be created through the API.
 export const incomingMailOperations: Operation[] = [
   {
     ...common,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** SPEC §4: the log is read 100 mails at a time. */
+/** The log is read 100 mails at a time. */
 export const INCOMING_MAILS_PER_PAGE = 100;
 
 // `?filter=` (left blank) filters nothing; `outTicket`, the seed API's own JavaScript example's spelling, is `out_ticket`.

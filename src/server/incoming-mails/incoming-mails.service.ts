@@ -5,7 +5,7 @@ import type { Db } from "@/server/db";
 import { lockIncomingMail } from "./logged-mail";
 import { INCOMING_MAILS_PER_PAGE, type ListIncomingMailsInput } from "./incoming-mails.schema";
 
-/** The public shape of a logged email (SPEC §4 field names, for REST and tRPC alike). */
+/** The public shape of a logged email. */
 export function presentIncomingMail(mail: IncomingMail) {
   return {
     id: mail.id,

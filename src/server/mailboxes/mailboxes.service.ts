@@ -6,7 +6,7 @@ import { notFound } from "@/server/errors";
 import { isUuid } from "@/server/ids";
 import { newInboundSecret } from "./inbound-secret";
 
-/** Where providers post mail for this mailbox (SPEC §2.1, §2.2). */
+/** Where providers post mail for this mailbox. */
 export function inboundUrls(baseUrl: string, mailbox: Pick<Mailbox, "workspaceId">) {
   const base = baseUrl.replace(/\/$/, "");
   return {

@@ -9,7 +9,7 @@ const ws = "/api/v1/workspaces/{workspaceId}";
 const op = (tag: string) => ({ tag, security: "bearer" }) as const;
 const OWNER = { 403: "Not an owner" } as const;
 
-// The supporting endpoints of SPEC §8: mailboxes, tags, members, contact lists, customers, contacts, the outbound log, attachment downloads.
+// The supporting endpoints: mailboxes, tags, members, contact lists, customers, contacts, the outbound log, attachment downloads.
 export const settingsOperations: Operation[] = [
   { ...op("Mailboxes"), method: "get", path: `${ws}/mailboxes`, summary: "List mailboxes with their inbound URLs (secrets for owners)", responses: { 200: "Array of mailboxes", ...WORKSPACE_ERRORS } },
   { ...op("Tags"), method: "get", path: `${ws}/tags`, summary: "List tags", responses: { 200: "Array of tags", ...WORKSPACE_ERRORS } },

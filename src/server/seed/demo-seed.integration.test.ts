@@ -6,7 +6,7 @@ import { DEMO_AGENT, DEMO_OWNER, DEMO_PASSWORD, seedDemo } from "./demo-seed";
 const db = useTestDatabase();
 
 describe("seedDemo", () => {
-  it("creates the demo workspace of SPEC §7 once, and changes nothing when run again", async () => {
+  it("creates the demo workspace once, and changes nothing when run again", async () => {
     expect(await seedDemo(db())).toEqual({ created: true });
     const demo = await db().workspace.findUniqueOrThrow({
       where: { slug: "demo" },

@@ -34,7 +34,7 @@ const SAMPLE_TICKETS = [
   },
 ];
 
-/** Seeds the demo workspace of SPEC §7 unless it exists. Safe to run on every start. */
+/** Seeds the demo workspace (and the sandbox) unless it exists. Safe to run on every start. */
 export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   if (await db.workspace.findUnique({ where: { slug: "demo" } })) return { created: false };
   const owner = await ensureUser(db, { email: DEMO_OWNER, name: "Olivia Owner", password: DEMO_PASSWORD });

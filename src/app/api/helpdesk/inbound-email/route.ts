@@ -3,7 +3,7 @@ import { otherMethods } from "@/server/http/methods";
 import { helpdeskInboundSchema } from "@/server/inbound/inbound.schema";
 import { normalizeHelpdeskInbound } from "@/server/inbound/normalize";
 
-// POST /api/helpdesk/inbound-email — the mailbox's shared secret selects mailbox and workspace (SPEC §2.2).
+// POST /api/helpdesk/inbound-email — the mailbox's shared secret selects mailbox and workspace.
 export const POST = inboundRoute({
   parse: (body) => inboundJson(body, helpdeskInboundSchema),
   email: (body, mailbox) => normalizeHelpdeskInbound(body, mailbox.address),

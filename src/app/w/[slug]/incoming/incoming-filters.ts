@@ -1,4 +1,4 @@
-/** The log's filters (SPEC §4 `?filter=`); "" is the whole log. */
+/** The log's filters; "" is the whole log. */
 export const FILTERS = [
   { id: "", label: "All mail" },
   { id: "out_ticket", label: "Without a ticket" },

@@ -9,7 +9,7 @@ import { FIELD, LABEL, PRIMARY } from "./ui";
 
 type Settings = WorkspaceInfo["settings"];
 
-/** The workspace's inbound policies (SPEC §1, §2.1), edited through the workspace settings update. */
+/** The workspace's inbound policies, edited through the workspace settings update. */
 export function PoliciesSection({ workspace, isOwner }: { workspace: WorkspaceInfo; isOwner: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

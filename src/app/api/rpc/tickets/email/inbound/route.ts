@@ -3,7 +3,7 @@ import { otherMethods } from "@/server/http/methods";
 import { rpcInboundSchema } from "@/server/inbound/inbound.schema";
 import { normalizeRpcInbound } from "@/server/inbound/normalize";
 
-// POST /api/rpc/tickets/email/inbound — public JSON webhook (SPEC §2.1).
+// POST /api/rpc/tickets/email/inbound — public JSON webhook.
 export const POST = workspaceInboundRoute({
   parse: (body) => inboundJson(body, rpcInboundSchema),
   workspaceId: (body) => body.organizationId,

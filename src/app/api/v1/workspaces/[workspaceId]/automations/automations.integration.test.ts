@@ -11,7 +11,7 @@ const db = useTestDatabase();
 const base = (workspaceId: string) => `/api/v1/workspaces/${workspaceId}/automations`;
 
 describe("/api/v1/workspaces/:workspaceId/automations", () => {
-  it("lets an owner create, read, change and delete a rule in the REST shape of SPEC §5", async () => {
+  it("lets an owner create, read, change and delete a rule in the seed API's REST shape", async () => {
     const ws = await seedAutomationWorkspace(db());
     const params = { workspaceId: ws.workspace.id };
     const created = await callRoute(createRoute, "POST", base(ws.workspace.id), { token: ws.owner.token, params, body: ruleBody(ws) });
