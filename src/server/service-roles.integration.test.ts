@@ -169,19 +169,11 @@ const NOT_WORKSPACE_SERVICES: Record<string, string> = {
   "@/server/auth/caller": "who the caller is, before any workspace",
   "@/server/auth/next-auth": "sign-in",
   "@/server/auth/same-origin": "a request check",
-  "@/server/delivery/delivery-event": "provider webhooks, authenticated by their signature",
-  "@/server/delivery/mailgun-signature": "provider webhooks, authenticated by their signature",
-  "@/server/delivery/record-delivery-event": "provider webhooks, authenticated by their signature",
-  "@/server/inbound/inbound-secret": "inbound mail, authenticated by the mailbox",
-  "@/server/inbound/ingest": "inbound mail, authenticated by the mailbox",
-  "@/server/inbound/limits": "inbound mail, authenticated by the mailbox",
   "@/server/inbound/normalize": "inbound mail, authenticated by the mailbox",
-  "@/server/inbound/provider-route": "inbound mail, authenticated by the mailbox",
   "@/server/inbound/providers/mailgun": "inbound mail, authenticated by the mailbox",
   "@/server/inbound/providers/mime": "inbound mail, authenticated by the mailbox",
   "@/server/inbound/providers/postmark": "inbound mail, authenticated by the mailbox",
   "@/server/inbound/providers/sendgrid": "inbound mail, authenticated by the mailbox",
-  "@/server/jobs/worker": "wakes the job worker",
   "@/server/outbound-mail/transport": "whether SMTP is configured; no workspace data",
 };
 const PLUMBING = /^@\/server\/(http\/|api\/|db$|db\/|errors$|openapi\/)|\.schema$/;
@@ -222,6 +214,8 @@ describe("the roles of the services the transports call", () => {
   it("cover every service module a tRPC router or REST route imports", () => {
     const unknown = [...transportImports().keys()].filter((module) => !PLUMBING.test(module) && !(module in SERVICES) && !(module in NOT_WORKSPACE_SERVICES));
     expect(unknown, "add these modules to SERVICES (and classify their functions) in service-roles.integration.test.ts").toEqual([]);
+    const unused = Object.keys(NOT_WORKSPACE_SERVICES).filter((module) => !transportImports().has(module));
+    expect(unused, "no transport imports these any more; remove them from NOT_WORKSPACE_SERVICES").toEqual([]);
   });
 
   it("classify every exported function as owner, member, internal or helper", () => {
