@@ -59,7 +59,9 @@ function measure(label: string, perEmail: (i: number) => number): void {
   }
   micros.sort((a, b) => a - b);
   const mean = micros.reduce((sum, us) => sum + us, 0) / micros.length;
-  console.log(`  ${label.padEnd(34)} mean ${us(mean)}  p50 ${us(percentile(micros, 50))}  p95 ${us(percentile(micros, 95))}  (${(matches / emails).toFixed(1)} rules matched per email)`);
+  console.log(
+    `  ${label.padEnd(34)} mean ${us(mean)}  p50 ${us(percentile(micros, 50))}  p95 ${us(percentile(micros, 95))}  (${(matches / emails).toFixed(1)} rules matched per email)`,
+  );
 }
 
 const senderOf = (i: number) => `person${i % 100}@customer${i % 7}.com`;
@@ -74,7 +76,9 @@ const evaluate = (i: number, body: string) =>
     listIds: new Set(senderListIds),
   }).filter((evaluation) => evaluation.matched).length;
 
-console.log(`automation rules: ${rules.length} active rules, ${rules.reduce((n, r) => n + r.conditions.length, 0)} conditions, sender in ${senderListIds.length} of ${lists.length} lists, ${text.length}-char body, ${emails} emails (µs per email)`);
+console.log(
+  `automation rules: ${rules.length} active rules, ${rules.reduce((n, r) => n + r.conditions.length, 0)} conditions, sender in ${senderListIds.length} of ${lists.length} lists, ${text.length}-char body, ${emails} emails (µs per email)`,
+);
 measure("engine (plain-text body)", (i) => evaluate(i, text));
 measure("engine + HTML body to text", (i) => evaluate(i, matchableBody({ text: null, html })));
 
@@ -86,7 +90,14 @@ async function seedRules(db: Db) {
   const contacts = await db.contact.createManyAndReturn({ data: Array.from({ length: 100 }, (_, i) => ({ workspaceId: workspace.id, email: senderOf(i) })) });
   await db.contactListMember.createMany({ data: contacts.flatMap((contact) => senderListIds.map((listId) => ({ listId, contactId: contact.id }))) });
   await db.automationRule.createMany({
-    data: rules.map((rule, i) => ({ workspaceId: workspace.id, name: `rule ${i}`, event: "ticket_created" as const, priority: rule.priority, conditions: rule.conditions, actions: [{ type: "add_tag", tag_id: tag.id }] })),
+    data: rules.map((rule, i) => ({
+      workspaceId: workspace.id,
+      name: `rule ${i}`,
+      event: "ticket_created" as const,
+      priority: rule.priority,
+      conditions: rule.conditions,
+      actions: [{ type: "add_tag", tag_id: tag.id }],
+    })),
   });
   return { workspaceId: workspace.id, contacts: new Map(contacts.map((contact) => [contact.email, contact.id])) };
 }
@@ -104,10 +115,22 @@ async function measureJobPath() {
       const from = senderOf(i);
       // The ticket and first message inbound mail would have created (not timed).
       const { ticket, message } = await db.$transaction((tx) =>
-        createTicketInTx(tx, { workspaceId, subject: subjectOf(i), contactId: contacts.get(from)!, firstMessage: { direction: "inbound", fromAddress: from, bodyText: text } }),
+        createTicketInTx(tx, {
+          workspaceId,
+          subject: subjectOf(i),
+          contactId: contacts.get(from)!,
+          firstMessage: { direction: "inbound", fromAddress: from, bodyText: text },
+        }),
       );
       const started = performance.now();
-      await runNewTicketAutomations(db, { workspaceId, ticketId: ticket.id, messageId: message.id, event: "ticket_created", isAutoReply: false, isBulk: false });
+      await runNewTicketAutomations(db, {
+        workspaceId,
+        ticketId: ticket.id,
+        messageId: message.id,
+        event: "ticket_created",
+        isAutoReply: false,
+        isBulk: false,
+      });
       // The first 20 warm up the process (JIT, connections), as the engine figures above do.
       if (i >= 20) millis.push(performance.now() - started);
       if (i >= 20) applied += await db.automationRun.count({ where: { ticketId: ticket.id } });
@@ -115,7 +138,9 @@ async function measureJobPath() {
     millis.sort((a, b) => a - b);
     const mean = millis.reduce((sum, value) => sum + value, 0) / millis.length;
     console.log(`\nthe new-ticket job's automations hook on ${database.label}, ${jobEmails} new tickets (ms per ticket)`);
-    console.log(`  ${"runNewTicketAutomations".padEnd(34)} mean ${us(mean)}  p50 ${us(percentile(millis, 50))}  p95 ${us(percentile(millis, 95))}  (${(applied / jobEmails).toFixed(1)} rules applied per ticket)`);
+    console.log(
+      `  ${"runNewTicketAutomations".padEnd(34)} mean ${us(mean)}  p50 ${us(percentile(millis, 50))}  p95 ${us(percentile(millis, 95))}  (${(applied / jobEmails).toFixed(1)} rules applied per ticket)`,
+    );
   } finally {
     await handle.close();
   }

@@ -25,7 +25,9 @@ function mimeMessage(to: string, contentType: string, body: string) {
 
 /** MAX_MIME_PARTS parts: MAX_ATTACHMENTS attachments of 150 KB (base64), the rest text. */
 function widestMime(to: string) {
-  const file = Buffer.alloc(150 * 1024, 7).toString("base64").replace(/.{76}/g, "$&\r\n");
+  const file = Buffer.alloc(150 * 1024, 7)
+    .toString("base64")
+    .replace(/.{76}/g, "$&\r\n");
   const parts = Array.from({ length: MAX_MIME_PARTS }, (_, i) =>
     i < MAX_ATTACHMENTS
       ? `--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="f${i}.bin"\r\n\r\n${file}\r\n`
@@ -42,7 +44,8 @@ function longestTextMime(to: string) {
 /** Multiparts nested MAX_MIME_DEPTH - 1 deep, the deepest the limit allows. */
 function deepestMime(to: string) {
   let inner = "Content-Type: text/plain\r\n\r\ndeep";
-  for (let level = MAX_MIME_DEPTH - 1; level > 1; level--) inner = `Content-Type: multipart/mixed; boundary="n${level}"\r\n\r\n--n${level}\r\n${inner}\r\n--n${level}--`;
+  for (let level = MAX_MIME_DEPTH - 1; level > 1; level--)
+    inner = `Content-Type: multipart/mixed; boundary="n${level}"\r\n\r\n--n${level}\r\n${inner}\r\n--n${level}--`;
   return mimeMessage(to, 'multipart/mixed; boundary="n1"', `--n1\r\n${inner}\r\n--n1--`);
 }
 
@@ -69,7 +72,11 @@ async function main() {
   const server = await startServer(database.url, 3211);
   const post: Post = async (path, body, contentType) => {
     const started = performance.now();
-    const response = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": contentType, "x-inbound-secret": mailbox.secret }, body });
+    const response = await fetch(`${server.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": contentType, "x-inbound-secret": mailbox.secret },
+      body,
+    });
     await response.arrayBuffer();
     return { status: response.status, ms: performance.now() - started };
   };
@@ -107,7 +114,9 @@ async function main() {
       }
       small.sort((a, b) => a - b);
       const median = [...times].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-      console.log(`  ${label.padEnd(47)} alone ${ms(alone.ms)}; alongside small emails: first ${ms(times[0]!)}, median ${ms(median)}; meanwhile ${String(small.length).padStart(3)} small emails: p50 ${ms(percentile(small, 50))}  max ${ms(small.at(-1) ?? NaN)}`);
+      console.log(
+        `  ${label.padEnd(47)} alone ${ms(alone.ms)}; alongside small emails: first ${ms(times[0]!)}, median ${ms(median)}; meanwhile ${String(small.length).padStart(3)} small emails: p50 ${ms(percentile(small, 50))}  max ${ms(small.at(-1) ?? NaN)}`,
+      );
     }
   } finally {
     await server.stop();

@@ -13,7 +13,23 @@ import { listTickets, getTicketDetail } from "@/server/tickets/tickets.service";
 import { freshBenchDatabase, percentile } from "./lib";
 
 const tickets = Number(process.argv[2] ?? 100_000);
-const WORDS = ["invoice", "refund", "login", "password", "export", "billing", "crash", "upgrade", "shipping", "delivery", "account", "error", "timeout", "mobile", "report"];
+const WORDS = [
+  "invoice",
+  "refund",
+  "login",
+  "password",
+  "export",
+  "billing",
+  "crash",
+  "upgrade",
+  "shipping",
+  "delivery",
+  "account",
+  "error",
+  "timeout",
+  "mobile",
+  "report",
+];
 
 async function seed(db: Db) {
   const ws = await db.workspace.create({ data: { name: "Bench", slug: "bench", lastTicketNumber: tickets } });

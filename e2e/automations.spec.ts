@@ -44,8 +44,12 @@ test("an owner builds the Acme rule, sees refusals beside the fields, and dry-ru
   await editor.getByRole("button", { name: "Add action" }).click();
   const respond = editor.getByRole("group", { name: "Action 3" });
   await respond.getByLabel("Action type").selectOption("send_response");
-  await respond.getByLabel("Response").fill("Hi {{contact.name}},\n\nwe got “{{ticket.subject}}” (#{{ticket.number}}) and are on it.\n\n{{workspace.name}} {{unknown}}");
-  await expect(respond.getByTestId("response-preview")).toHaveText("Hi Ada Lovelace,\n\nwe got “Urgent: checkout fails” (#1042) and are on it.\n\nDemo Support {{unknown}}");
+  await respond
+    .getByLabel("Response")
+    .fill("Hi {{contact.name}},\n\nwe got “{{ticket.subject}}” (#{{ticket.number}}) and are on it.\n\n{{workspace.name}} {{unknown}}");
+  await expect(respond.getByTestId("response-preview")).toHaveText(
+    "Hi Ada Lovelace,\n\nwe got “Urgent: checkout fails” (#1042) and are on it.\n\nDemo Support {{unknown}}",
+  );
 
   await trpcMutation(page, "tag.delete", { workspaceSlug: "demo", tagId: doomed.id });
   await editor.getByRole("button", { name: "Create rule" }).click();
@@ -79,7 +83,10 @@ test("an owner builds the Acme rule, sees refusals beside the fields, and dry-ru
   await page.screenshot({ path: "docs/screenshots/automations.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(result).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), "the editor scrolls sideways on a phone").toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    "the editor scrolls sideways on a phone",
+  ).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // A dry run counts nothing; the switch pauses the rule (so it stays out of the other specs' mail).
@@ -99,7 +106,13 @@ test("an owner reorders rules by drag and drop and by keyboard, and the order su
   const tags = await trpcQuery<{ id: string }[]>(page, "tag.list", { workspaceSlug: "demo" });
   const names = [uniqueSubject("First rule"), uniqueSubject("Second rule")];
   for (const name of names) {
-    const rule = { name, event: "conversation_created", is_active: false, conditions: [{ type: "subject_contains", value: "never" }], actions: [{ type: "add_tag", tag_id: tags[0]!.id }] };
+    const rule = {
+      name,
+      event: "conversation_created",
+      is_active: false,
+      conditions: [{ type: "subject_contains", value: "never" }],
+      actions: [{ type: "add_tag", tag_id: tags[0]!.id }],
+    };
     await trpcMutation(page, "automation.create", { workspaceSlug: "demo", ...rule });
   }
   await page.goto("/w/demo/automations");
@@ -159,6 +172,9 @@ test("a member sees the rules, reads one and dry-runs it, and gets no edit contr
   await dryRun.getByRole("button", { name: "Run dry run" }).click();
   await expect(page.getByTestId("dry-run-result")).toHaveAttribute("data-matched", "true");
 
-  const refused = await page.request.post("/api/trpc/automation.reorder", { data: { json: { workspaceSlug: "demo", ids: [randomUUID()] } }, headers: pageOrigin(page) });
+  const refused = await page.request.post("/api/trpc/automation.reorder", {
+    data: { json: { workspaceSlug: "demo", ids: [randomUUID()] } },
+    headers: pageOrigin(page),
+  });
   expect(refused.status()).toBe(403);
 });

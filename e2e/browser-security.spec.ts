@@ -56,7 +56,14 @@ test("the settings page does not render inside another site's frame", async ({ p
 });
 
 test("sign-in with a hostile callbackUrl lands on the app", async ({ page }) => {
-  for (const callbackUrl of ["//evil.example/x", "/\\evil.example/x", "/\t/evil.example/x", "https://evil.example/x", "/%2F%2Fevil.example", "javascript:alert(1)"]) {
+  for (const callbackUrl of [
+    "//evil.example/x",
+    "/\\evil.example/x",
+    "/\t/evil.example/x",
+    "https://evil.example/x",
+    "/%2F%2Fevil.example",
+    "javascript:alert(1)",
+  ]) {
     await page.context().clearCookies();
     await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
     await page.getByLabel("Email").fill("owner@demo.test");

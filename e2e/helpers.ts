@@ -58,7 +58,14 @@ export interface InboundEmail {
 /** Posts an email to the public inbound webhook of the demo workspace. */
 export async function postInbound(page: Page, email: InboundEmail) {
   const organizationId = await demoWorkspaceId(page);
-  const data = { organizationId, from: "Ada Lovelace <ada@example.com>", to: "support@demo.test", text: "Hello", messageId: `<e2e-${randomUUID()}@example.com>`, ...email };
+  const data = {
+    organizationId,
+    from: "Ada Lovelace <ada@example.com>",
+    to: "support@demo.test",
+    text: "Hello",
+    messageId: `<e2e-${randomUUID()}@example.com>`,
+    ...email,
+  };
   const response = await page.request.post("/api/rpc/tickets/email/inbound", { data });
   expect(response.status(), await response.text()).toBe(200);
   const answer = (await response.json()) as { ticketId: string | null; messageId: string | null };

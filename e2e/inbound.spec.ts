@@ -8,7 +8,14 @@ test("an email posted to the inbound webhook becomes a ticket in the inbox", asy
   const organizationId = workspace.result.data.json.id;
 
   const messageId = `<e2e-${Date.now()}@customer.example.com>`;
-  const email = { organizationId, from: "Grace Hopper <grace@navy.example.com>", to: "support@demo.test", subject: "Compiler found a moth", text: "There is a moth in relay 70.", messageId };
+  const email = {
+    organizationId,
+    from: "Grace Hopper <grace@navy.example.com>",
+    to: "support@demo.test",
+    subject: "Compiler found a moth",
+    text: "There is a moth in relay 70.",
+    messageId,
+  };
   const first = await page.request.post("/api/rpc/tickets/email/inbound", { data: email });
   expect(first.status()).toBe(200);
   const answer = (await first.json()) as { success: boolean; ticketId: string; messageId: string };

@@ -23,7 +23,11 @@ test("mail that became no ticket notifies the team and is converted to a ticket 
   const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
   await expect(page.getByTestId("unread-count")).toBeVisible({ timeout: 20_000 });
   await bell.click();
-  await page.getByRole("list", { name: "Notifications" }).getByRole("button", { name: /peter@initech\.example did not become a ticket/ }).first().click();
+  await page
+    .getByRole("list", { name: "Notifications" })
+    .getByRole("button", { name: /peter@initech\.example did not become a ticket/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/w\/demo\/incoming\?filter=out_ticket/);
   await expect(page.getByRole("tab", { name: "Without a ticket" })).toHaveAttribute("aria-selected", "true");
 

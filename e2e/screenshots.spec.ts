@@ -9,14 +9,28 @@ async function seedInbox(page: Page) {
   const members = await trpcQuery<{ id: string; email: string }[]>(page, "member.list", { workspaceSlug: "demo" });
   const adam = members.find((m) => m.email === "agent@demo.test")!.id;
   const olivia = members.find((m) => m.email === "owner@demo.test")!.id;
-  const update = (ticketId: string | null, patch: Record<string, unknown>) => trpcMutation(page, "ticket.update", { workspaceSlug: "demo", ticketId, ...patch });
+  const update = (ticketId: string | null, patch: Record<string, unknown>) =>
+    trpcMutation(page, "ticket.update", { workspaceSlug: "demo", ticketId, ...patch });
   const thanks = await postInbound(page, { subject: "Thanks for the quick help!", from: "Maria Garcia <maria@umbrella.example>", text: "All working again." });
-  const reset = await postInbound(page, { subject: "Password reset email never arrives", from: "Sam Carter <sam@initech.com>", text: "I requested it three times." });
+  const reset = await postInbound(page, {
+    subject: "Password reset email never arrives",
+    from: "Sam Carter <sam@initech.com>",
+    text: "I requested it three times.",
+  });
   await trpcMutation(page, "ticket.setStatus", { workspaceSlug: "demo", ticketId: reset.ticketId, toStatus: "pending" });
-  const annual = await postInbound(page, { subject: "Question about annual billing", from: "Lena Fischer <lena@globex.io>", text: "Can we switch to yearly invoices?" });
+  const annual = await postInbound(page, {
+    subject: "Question about annual billing",
+    from: "Lena Fischer <lena@globex.io>",
+    text: "Can we switch to yearly invoices?",
+  });
   await update(annual.ticketId, { tags: ["billing"], assigneeId: olivia });
   await postInbound(page, { subject: "Urgent: checkout page returns 500", from: "Tom Becker <tom@acme.com>", text: "Customers cannot pay since 10:00." });
-  const slack = await postInbound(page, { subject: "Slack integration shows “connection refused”", from: "Priya Natarajan <priya@acme.com>", html: HTML, text: "Slack integration broken." });
+  const slack = await postInbound(page, {
+    subject: "Slack integration shows “connection refused”",
+    from: "Priya Natarajan <priya@acme.com>",
+    html: HTML,
+    text: "Slack integration broken.",
+  });
   await update(slack.ticketId, { tags: ["bug"], priority: "high", assigneeId: adam });
   await update(thanks.ticketId, { priority: "low" });
   return slack.ticketId!;
@@ -26,7 +40,9 @@ test("screenshots of the inbox and the ticket view (README), and both fit a phon
   await signInAsOwner(page);
   const ticketId = await seedInbox(page);
   await openTicket(page, ticketId);
-  await page.getByLabel("Reply", { exact: true }).fill("Hi Priya, thanks for the details. We are rolling out a fix for the Slack connector now and will confirm within the hour.");
+  await page
+    .getByLabel("Reply", { exact: true })
+    .fill("Hi Priya, thanks for the details. We are rolling out a fix for the Slack connector now and will confirm within the hour.");
   await page.getByRole("button", { name: /Send reply/ }).click();
   await expect(page.locator('[data-direction="outbound"]')).toBeVisible();
   await page.keyboard.press("n");

@@ -11,7 +11,10 @@ async function sandboxSecret(page: Page): Promise<string> {
 
 /** Posts to the shared-secret route without a `from`: 422 once the secret is accepted, 401 before (nothing is stored either way). */
 async function inboundStatus(page: Page, secret: string) {
-  const response = await page.request.post("/api/helpdesk/inbound-email", { headers: { "x-inbound-secret": secret }, data: { message_id: "<probe@e2e.test>" } });
+  const response = await page.request.post("/api/helpdesk/inbound-email", {
+    headers: { "x-inbound-secret": secret },
+    data: { message_id: "<probe@e2e.test>" },
+  });
   return response.status();
 }
 

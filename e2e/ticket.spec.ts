@@ -38,7 +38,14 @@ test("reply by email with a file: it shows in the thread with its delivery statu
   expect(download.suggestedFilename()).toBe("steps.txt");
 
   const log = await trpcQuery<Outbound>(page, "outboundEmail.list", { workspaceSlug: "demo", to: customer, kind: "reply" });
-  expect(log.emails).toEqual([expect.objectContaining({ toAddress: customer, ccAddresses: ["boss@example.com"], subject: expect.stringContaining(`Re: ${subject}`), bodyText: expect.stringContaining("a fix is on its way") })]);
+  expect(log.emails).toEqual([
+    expect.objectContaining({
+      toAddress: customer,
+      ccAddresses: ["boss@example.com"],
+      subject: expect.stringContaining(`Re: ${subject}`),
+      bodyText: expect.stringContaining("a fix is on its way"),
+    }),
+  ]);
 });
 
 test("an internal note is marked as such and emails nobody", async ({ page }) => {

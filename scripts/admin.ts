@@ -19,11 +19,7 @@ async function showWorkspace(db: Db, slug: string) {
   const workspace = await getWorkspaceBySlug(db, slug);
   const mailboxes = await listMailboxes(db, workspace.id);
   const { id, name, settings } = presentWorkspace(workspace);
-  return JSON.stringify(
-    { id, name, slug, settings, mailboxes: mailboxes.map((m) => presentMailbox(m, { baseUrl, withSecret: true })) },
-    null,
-    2,
-  );
+  return JSON.stringify({ id, name, slug, settings, mailboxes: mailboxes.map((m) => presentMailbox(m, { baseUrl, withSecret: true })) }, null, 2);
 }
 
 async function createToken(db: Db, args: string[]) {

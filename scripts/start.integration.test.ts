@@ -63,7 +63,10 @@ async function start(readyWithinMs: number) {
       killGroup();
       throw new Error(`npm start did not answer within ${readyWithinMs} ms:\n${output}`);
     }
-    const status = await fetch(`${url}/api/health`).then(async (response) => (await response.text(), response.status), () => 0);
+    const status = await fetch(`${url}/api/health`).then(
+      async (response) => (await response.text(), response.status),
+      () => 0,
+    );
     if (status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -171,19 +174,23 @@ describe.runIf(databaseConfig().kind === "pglite")("npm start on the embedded da
   });
 
   for (const target of ["npm", "group"] as const) {
-    it(`closes the server and PGlite and removes the lock, 10 times in a row (SIGTERM to the ${target === "npm" ? "npm process" : "process group"})`, async () => {
-      const problems: string[] = [];
-      for (let round = 1; round <= 10; round++) {
-        try {
-          problems.push(...(await startWriteAndStop(target, round)));
-        } catch (error) {
-          // Typically a server of an earlier round that still holds the database.
-          const lines = String(error).split("\n").filter(Boolean);
-          problems.push(`round ${round}: ${lines[0]} … ${lines.at(-1)}`);
-          break;
+    it(
+      `closes the server and PGlite and removes the lock, 10 times in a row (SIGTERM to the ${target === "npm" ? "npm process" : "process group"})`,
+      async () => {
+        const problems: string[] = [];
+        for (let round = 1; round <= 10; round++) {
+          try {
+            problems.push(...(await startWriteAndStop(target, round)));
+          } catch (error) {
+            // Typically a server of an earlier round that still holds the database.
+            const lines = String(error).split("\n").filter(Boolean);
+            problems.push(`round ${round}: ${lines[0]} … ${lines.at(-1)}`);
+            break;
+          }
         }
-      }
-      expect(problems).toEqual([]);
-    }, 20 * 60_000);
+        expect(problems).toEqual([]);
+      },
+      20 * 60_000,
+    );
   }
 });

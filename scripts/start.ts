@@ -28,10 +28,7 @@ function newestSourceTime(entries = ["src", "public", "prisma/schema.prisma", "n
   for (const entry of entries) {
     const stat = fs.statSync(entry, { throwIfNoEntry: false });
     if (!stat) continue;
-    newest = Math.max(
-      newest,
-      stat.isDirectory() ? newestSourceTime(fs.readdirSync(entry).map((name) => path.join(entry, name))) : stat.mtimeMs,
-    );
+    newest = Math.max(newest, stat.isDirectory() ? newestSourceTime(fs.readdirSync(entry).map((name) => path.join(entry, name))) : stat.mtimeMs);
   }
   return newest;
 }

@@ -4,7 +4,13 @@ import { appConfig, parseConfig } from "./env";
 describe("parseConfig", () => {
   it("fills in the defaults for an empty environment", () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ DATABASE_POOL_MAX: 10, DATABASE_CONNECT_TIMEOUT_MS: 2000, ATTACHMENT_STORE: "local", JOB_WORKER: "on", JOB_LEASE_MS: 15_000 });
+    expect(config).toMatchObject({
+      DATABASE_POOL_MAX: 10,
+      DATABASE_CONNECT_TIMEOUT_MS: 2000,
+      ATTACHMENT_STORE: "local",
+      JOB_WORKER: "on",
+      JOB_LEASE_MS: 15_000,
+    });
   });
 
   it("reads numbers and flags, and treats an empty variable as unset", () => {
@@ -19,7 +25,11 @@ describe("parseConfig", () => {
 
   it("refuses a job lease shorter than a second (its renewal would flood the database)", () => {
     expect(() => parseConfig({ JOB_LEASE_MS: "500" })).toThrow(/JOB_LEASE_MS: /);
-    expect(parseConfig({ JOB_LEASE_MS: "1000", JOB_CONCURRENCY: "8", JOB_RETENTION_DAYS: "30" })).toMatchObject({ JOB_LEASE_MS: 1000, JOB_CONCURRENCY: 8, JOB_RETENTION_DAYS: 30 });
+    expect(parseConfig({ JOB_LEASE_MS: "1000", JOB_CONCURRENCY: "8", JOB_RETENTION_DAYS: "30" })).toMatchObject({
+      JOB_LEASE_MS: 1000,
+      JOB_CONCURRENCY: 8,
+      JOB_RETENTION_DAYS: 30,
+    });
   });
 
   it("needs a bucket for the S3 attachment store", () => {
@@ -67,9 +77,26 @@ describe("parseConfig", () => {
     const defaults = parseConfig({});
     expect(defaults.INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS).toBe(false);
     expect([defaults.SMTP_URL, defaults.PUBLIC_URL, defaults.MAILGUN_WEBHOOK_SIGNING_KEY]).toEqual([undefined, undefined, undefined]);
-    const config = parseConfig({ SMTP_URL: "smtp://user:pass@mail:587", PUBLIC_URL: "https://help.example.com", MAILGUN_WEBHOOK_SIGNING_KEY: " key ", INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: "true" });
-    expect(config).toMatchObject({ SMTP_URL: "smtp://user:pass@mail:587", PUBLIC_URL: "https://help.example.com", MAILGUN_WEBHOOK_SIGNING_KEY: "key", INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: true });
-    expect(() => parseConfig({ SMTP_URL: "mail.example.com:587", PUBLIC_URL: "help.example.com", NEXTAUTH_URL: "ftp://x", INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: "yes" })).toThrow(
+    const config = parseConfig({
+      SMTP_URL: "smtp://user:pass@mail:587",
+      PUBLIC_URL: "https://help.example.com",
+      MAILGUN_WEBHOOK_SIGNING_KEY: " key ",
+      INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: "true",
+    });
+    expect(config).toMatchObject({
+      SMTP_URL: "smtp://user:pass@mail:587",
+      PUBLIC_URL: "https://help.example.com",
+      MAILGUN_WEBHOOK_SIGNING_KEY: "key",
+      INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: true,
+    });
+    expect(() =>
+      parseConfig({
+        SMTP_URL: "mail.example.com:587",
+        PUBLIC_URL: "help.example.com",
+        NEXTAUTH_URL: "ftp://x",
+        INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: "yes",
+      }),
+    ).toThrow(
       /INBOUND_ATTACHMENTS_ALLOW_PRIVATE_HOSTS: [\s\S]*NEXTAUTH_URL: must be an http:\/\/ or https:\/\/ URL\n {2}PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL\n {2}SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
     );
   });

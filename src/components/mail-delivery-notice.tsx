@@ -7,8 +7,18 @@ import { useTRPC } from "@/trpc/react";
 export function MailDeliveryNotice({ workspaceSlug }: { workspaceSlug: string }) {
   const trpc = useTRPC();
   const status = useQuery(trpc.outboundEmail.smtpStatus.queryOptions({ workspaceSlug }));
-  if (status.isPending) return <p role="status" className="text-sm text-slate-500">Checking outgoing mail…</p>;
-  if (status.isError) return <p role="alert" className="text-sm text-red-800">Could not check outgoing mail: {status.error.message}</p>;
+  if (status.isPending)
+    return (
+      <p role="status" className="text-sm text-slate-500">
+        Checking outgoing mail…
+      </p>
+    );
+  if (status.isError)
+    return (
+      <p role="alert" className="text-sm text-red-800">
+        Could not check outgoing mail: {status.error.message}
+      </p>
+    );
   return status.data.configured ? (
     <p data-testid="mail-delivery" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
       SMTP_URL is configured: mail is sent{status.data.host ? ` through ${status.data.host}` : ""}.

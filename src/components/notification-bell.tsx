@@ -33,8 +33,13 @@ export function NotificationBell({ workspaceSlug }: { workspaceSlug: string }) {
     trpc.notification.markRead.mutationOptions({
       onMutate: async ({ notificationId }) => {
         await queryClient.cancelQueries({ queryKey: key });
-        queryClient.setQueryData<Notifications>(key, (data) =>
-          data && { unreadCount: Math.max(0, data.unreadCount - 1), notifications: data.notifications.map((n) => (n.id === notificationId ? { ...n, readAt: new Date().toISOString() } : n)) },
+        queryClient.setQueryData<Notifications>(
+          key,
+          (data) =>
+            data && {
+              unreadCount: Math.max(0, data.unreadCount - 1),
+              notifications: data.notifications.map((n) => (n.id === notificationId ? { ...n, readAt: new Date().toISOString() } : n)),
+            },
         );
       },
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() }),
@@ -56,20 +61,41 @@ export function NotificationBell({ workspaceSlug }: { workspaceSlug: string }) {
   const unread = list.data?.unreadCount ?? 0;
   return (
     <div ref={panel} className="relative">
-      <button type="button" aria-expanded={open} aria-label={`Notifications, ${unread} unread`} onClick={() => setOpen(!open)} className="relative rounded-md p-1.5 hover:bg-slate-100">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-label={`Notifications, ${unread} unread`}
+        onClick={() => setOpen(!open)}
+        className="relative rounded-md p-1.5 hover:bg-slate-100"
+      >
         <BellIcon className="h-5 w-5 text-slate-700" />
-        {unread > 0 && <span data-testid="unread-count" className="absolute -top-1 -right-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">{unread}</span>}
+        {unread > 0 && (
+          <span data-testid="unread-count" className="absolute -top-1 -right-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+            {unread}
+          </span>
+        )}
       </button>
       {open && (
         <div className="absolute right-0 z-30 mt-2 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white shadow-lg">
           <h2 className="border-b border-slate-200 px-3 py-2 text-sm font-semibold">Notifications</h2>
-          {list.isError && <p role="alert" className="p-3 text-sm text-red-700">{list.error.message}</p>}
+          {list.isError && (
+            <p role="alert" className="p-3 text-sm text-red-700">
+              {list.error.message}
+            </p>
+          )}
           {list.data?.notifications.length === 0 && <p className="p-3 text-sm text-slate-500">Nothing needs you right now.</p>}
           <ul aria-label="Notifications" className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
             {list.data?.notifications.map((item) => (
               <li key={item.id}>
-                <button type="button" onClick={() => { if (!item.readAt) markRead.mutate({ workspaceSlug, notificationId: item.id }); setOpen(false); router.push(target(workspaceSlug, item)); }}
-                  className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 ${item.readAt ? "text-slate-600" : "font-medium text-slate-900"}`}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    if (!item.readAt) markRead.mutate({ workspaceSlug, notificationId: item.id });
+                    setOpen(false);
+                    router.push(target(workspaceSlug, item));
+                  }}
+                  className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 ${item.readAt ? "text-slate-600" : "font-medium text-slate-900"}`}
+                >
                   {!item.readAt && <span aria-label="unread" className="mr-1.5 inline-block h-2 w-2 rounded-full bg-brand-600" />}
                   {item.title}
                   {item.body && <span className="block truncate text-xs font-normal text-slate-500">{item.body}</span>}

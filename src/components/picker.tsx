@@ -12,7 +12,17 @@ interface PickerOption {
  * A filter box over a list of options for the keyboard: type to narrow, ↑/↓ to move, Enter to pick.
  * With `onCreate`, a typed name that matches nothing can be picked as a new option.
  */
-export function Picker({ label, options, onPick, onCreate }: { label: string; options: PickerOption[]; onPick: (value: string) => void; onCreate?: (name: string) => void }) {
+export function Picker({
+  label,
+  options,
+  onPick,
+  onCreate,
+}: {
+  label: string;
+  options: PickerOption[];
+  onPick: (value: string) => void;
+  onCreate?: (name: string) => void;
+}) {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const listId = useId();
@@ -60,15 +70,27 @@ export function Picker({ label, options, onPick, onCreate }: { label: string; op
       />
       <ul id={listId} role="listbox" aria-label={label} className="mt-2 max-h-64 overflow-y-auto">
         {matches.map((option, index) => (
-          <li key={option.value} id={`${listId}-${index}`} role="option" aria-selected={index === current} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(index)}
-            className={`flex cursor-pointer justify-between gap-3 rounded-md px-3 py-2 text-sm ${index === current ? "bg-brand-50 text-brand-700" : "hover:bg-slate-50"}`}>
+          <li
+            key={option.value}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === current}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => choose(index)}
+            className={`flex cursor-pointer justify-between gap-3 rounded-md px-3 py-2 text-sm ${index === current ? "bg-brand-50 text-brand-700" : "hover:bg-slate-50"}`}
+          >
             <span className="truncate">{option.label}</span>
             {option.hint && <span className="truncate text-slate-500">{option.hint}</span>}
           </li>
         ))}
         {canCreate && (
-          <li id={`${listId}-${matches.length}`} role="option" aria-selected={current === matches.length} onClick={() => choose(matches.length)}
-            className={`cursor-pointer rounded-md px-3 py-2 text-sm ${current === matches.length ? "bg-brand-50 text-brand-700" : "hover:bg-slate-50"}`}>
+          <li
+            id={`${listId}-${matches.length}`}
+            role="option"
+            aria-selected={current === matches.length}
+            onClick={() => choose(matches.length)}
+            className={`cursor-pointer rounded-md px-3 py-2 text-sm ${current === matches.length ? "bg-brand-50 text-brand-700" : "hover:bg-slate-50"}`}
+          >
             Create “{query.trim()}”
           </li>
         )}

@@ -16,8 +16,12 @@ export function WorkspaceNav({ slug }: { slug: string }) {
   return (
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto text-sm">
       {links.map((link) => (
-        <Link key={link.href} href={link.href} aria-current={link.active ? "page" : undefined}
-          className={`shrink-0 whitespace-nowrap rounded-md px-2 py-1.5 font-medium sm:px-3 ${link.active ? "bg-slate-100 text-slate-900" : "text-slate-700 hover:bg-slate-100"}`}>
+        <Link
+          key={link.href}
+          href={link.href}
+          aria-current={link.active ? "page" : undefined}
+          className={`shrink-0 whitespace-nowrap rounded-md px-2 py-1.5 font-medium sm:px-3 ${link.active ? "bg-slate-100 text-slate-900" : "text-slate-700 hover:bg-slate-100"}`}
+        >
           {link.label}
         </Link>
       ))}

@@ -35,7 +35,11 @@ async function restAnswer(error: unknown) {
 async function thrownErrors() {
   const { workspace } = await seedWorkspace(db());
   await db().tag.create({ data: { workspaceId: workspace.id, name: "dup" } });
-  const caught = (work: () => Promise<unknown>) => work().then(() => expect.unreachable("it should fail"), (error: unknown) => error);
+  const caught = (work: () => Promise<unknown>) =>
+    work().then(
+      () => expect.unreachable("it should fail"),
+      (error: unknown) => error,
+    );
   return {
     zod: z.object({ name: z.string(), tags: z.array(z.string()) }).safeParse({ tags: [1] }).error,
     uniqueViolation: await caught(() => db().tag.create({ data: { workspaceId: workspace.id, name: "dup" } })),

@@ -196,7 +196,13 @@ function transportImports(): Map<string, Set<string>> {
     const source = fs.readFileSync(path.join(root, file), "utf8");
     for (const [, names = "", module = ""] of source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+"(@\/server\/[^"]+)"/g)) {
       const set = imports.get(module) ?? new Set<string>();
-      for (const name of names.split(",").map((part) => part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!)) {
+      for (const name of names.split(",").map(
+        (part) =>
+          part
+            .trim()
+            .replace(/^type\s+/, "")
+            .split(/\s+as\s+/)[0]!,
+      )) {
         if (name) set.add(name);
       }
       imports.set(module, set);
@@ -262,9 +268,12 @@ type Fixture = Awaited<ReturnType<typeof seedFixture>>;
  * can refuse it; run in this order, an owner's calls all succeed (the last test shows it).
  */
 const OWNER_CALLS: Record<string, (db: Db, access: WorkspaceAccess, fx: Fixture) => Promise<unknown>> = {
-  "@/server/workspaces/workspaces.service#updateWorkspace": (db, access) => workspaces.updateWorkspace(db, access, { name: "Renamed", settings: { requireInboundSecret: true } }),
-  "@/server/mailboxes/mailboxes.service#rotateMailboxSecret": (db, access, fx) => mailboxes.rotateMailboxSecret(db, access, fx.ticketMailbox.id, "http://localhost"),
-  "@/server/members/member-changes#inviteMember": (db, access) => memberChanges.inviteMember(db, access, { email: `new-${access.user.id}@example.test`, role: "member" }),
+  "@/server/workspaces/workspaces.service#updateWorkspace": (db, access) =>
+    workspaces.updateWorkspace(db, access, { name: "Renamed", settings: { requireInboundSecret: true } }),
+  "@/server/mailboxes/mailboxes.service#rotateMailboxSecret": (db, access, fx) =>
+    mailboxes.rotateMailboxSecret(db, access, fx.ticketMailbox.id, "http://localhost"),
+  "@/server/members/member-changes#inviteMember": (db, access) =>
+    memberChanges.inviteMember(db, access, { email: `new-${access.user.id}@example.test`, role: "member" }),
   "@/server/members/member-changes#changeMemberRole": (db, access, fx) => memberChanges.changeMemberRole(db, access, fx.colleague.id, "owner"),
   "@/server/members/member-changes#removeMember": (db, access, fx) => memberChanges.removeMember(db, access, fx.colleague.id),
   "@/server/auth/api-tokens#createApiToken": (db, access) => apiTokens.createApiToken(db, access, { name: "mine" }),
@@ -274,7 +283,8 @@ const OWNER_CALLS: Record<string, (db: Db, access: WorkspaceAccess, fx: Fixture)
   },
   "@/server/automations/automations.service#createRule": (db, access, fx) =>
     automations.createRule(db, access, createRuleSchema.parse({ name: "New", event: "ticket_created", actions: [{ type: "add_tag", tag_id: fx.tag.id }] })),
-  "@/server/automations/automations.service#updateRule": (db, access, fx) => automations.updateRule(db, access, fx.rule.id, { name: "Renamed", is_active: false }),
+  "@/server/automations/automations.service#updateRule": (db, access, fx) =>
+    automations.updateRule(db, access, fx.rule.id, { name: "Renamed", is_active: false }),
   "@/server/automations/automations.service#reorderRules": async (db, access, fx) => {
     const ids = await db.automationRule.findMany({ where: { workspaceId: access.workspace.id }, orderBy: { priority: "desc" }, select: { id: true } });
     return automations.reorderRules(db, access, { ids: [...ids.map((rule) => rule.id).filter((id) => id !== fx.rule.id), fx.rule.id] });
@@ -336,7 +346,10 @@ describe("every owner-only service, called directly", () => {
     const fx = await seedFixture(db());
     const owner = await accessFor(db(), fx.workspace.id, fx.owner.user.id);
     for (const [name, call] of Object.entries(OWNER_CALLS)) {
-      await expect(call(db(), owner, fx).then(() => "done"), name).resolves.toBe("done");
+      await expect(
+        call(db(), owner, fx).then(() => "done"),
+        name,
+      ).resolves.toBe("done");
     }
   });
 });

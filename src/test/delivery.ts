@@ -11,7 +11,15 @@ export async function seedSentEmail(db: Db, to: string, messageIdHeader = `${ran
   const ws = await seedWorkspace(db);
   const { ticket } = await seedTicket(db, ws.workspace.id, { from: to });
   const message = await db.message.create({
-    data: { workspaceId: ws.workspace.id, ticketId: ticket.id, direction: "outbound", bodyText: "Try again", toAddresses: [to], messageIdHeader, deliveryStatus: "sent" },
+    data: {
+      workspaceId: ws.workspace.id,
+      ticketId: ticket.id,
+      direction: "outbound",
+      bodyText: "Try again",
+      toAddresses: [to],
+      messageIdHeader,
+      deliveryStatus: "sent",
+    },
   });
   const outbound = await db.outboundEmail.create({
     data: {
@@ -34,7 +42,9 @@ export async function seedSentEmail(db: Db, to: string, messageIdHeader = `${ran
 export function testSignature(options: { timestamp?: number; token?: string } = {}) {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const token = options.token ?? randomUUID().replaceAll("-", "");
-  const signature = createHmac("sha256", MAILGUN_TEST_KEY).update(timestamp + token).digest("hex");
+  const signature = createHmac("sha256", MAILGUN_TEST_KEY)
+    .update(timestamp + token)
+    .digest("hex");
   return { timestamp, token, signature };
 }
 

@@ -70,7 +70,23 @@ export function withValue(base: unknown, path: string, value: unknown): unknown 
   return copy;
 }
 
-const COUNTED = ["IncomingMail", "Ticket", "Message", "Contact", "Attachment", "Tag", "TicketTag", "AutomationRule", "Job", "Customer", "ContactList", "ContactListMember", "OutboundEmail", "ActivityEvent", "Workspace"];
+const COUNTED = [
+  "IncomingMail",
+  "Ticket",
+  "Message",
+  "Contact",
+  "Attachment",
+  "Tag",
+  "TicketTag",
+  "AutomationRule",
+  "Job",
+  "Customer",
+  "ContactList",
+  "ContactListMember",
+  "OutboundEmail",
+  "ActivityEvent",
+  "Workspace",
+];
 
 /** Row counts of the tables a request could write to. */
 export async function rowCounts(db: Db): Promise<Record<string, number>> {
@@ -90,7 +106,11 @@ export async function sendRow(row: HostileRow) {
   } catch {
     json = text;
   }
-  return { status: response.status, contentType: response.headers.get("content-type"), json: json as { error?: { code?: unknown; message?: unknown; details?: { fields?: Record<string, string> } } } | null };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    json: json as { error?: { code?: unknown; message?: unknown; details?: { fields?: Record<string, string> } } } | null,
+  };
 }
 
 /** A multipart/form-data body of text fields, as SendGrid posts. */
@@ -101,5 +121,9 @@ export function multipartBody(fields: Record<string, string>, boundary = "hostil
 
 /** A raw RFC 5322 message; `headers` come first, as written. */
 export function mimeMessage(headers: Record<string, string>, body = "Hello") {
-  return Buffer.from(Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("") + `\r\n${body}\r\n`);
+  return Buffer.from(
+    Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join("") + `\r\n${body}\r\n`,
+  );
 }

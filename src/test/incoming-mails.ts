@@ -17,7 +17,15 @@ export function loggedMail(db: Db, messageId: string) {
 export async function seedDiscardedMail(db: Db, ws: InboundWs, overrides: Record<string, unknown> = {}) {
   await db.workspace.update({ where: { id: ws.workspace.id }, data: { unmatchedInbound: "discard" } });
   const messageId = newMessageId();
-  await postRpc({ organizationId: ws.workspace.id, from: "Bob <bob@newco.com>", to: ws.ticketMailbox.address, subject: "Hello", text: "Hi", messageId, ...overrides });
+  await postRpc({
+    organizationId: ws.workspace.id,
+    from: "Bob <bob@newco.com>",
+    to: ws.ticketMailbox.address,
+    subject: "Hello",
+    text: "Hi",
+    messageId,
+    ...overrides,
+  });
   return loggedMail(db, messageId);
 }
 
@@ -25,11 +33,27 @@ export async function seedDiscardedMail(db: Db, ws: InboundWs, overrides: Record
 export async function seedHeldReply(db: Db, ws: InboundWs, overrides: Record<string, unknown> = {}) {
   await db.workspace.update({ where: { id: ws.workspace.id }, data: { closedTicketReply: "hold" } });
   const first = newMessageId();
-  const created = await postRpc({ organizationId: ws.workspace.id, from: "Jane <jane@acme.com>", to: ws.ticketMailbox.address, subject: "Broken", text: "It broke", messageId: first });
+  const created = await postRpc({
+    organizationId: ws.workspace.id,
+    from: "Jane <jane@acme.com>",
+    to: ws.ticketMailbox.address,
+    subject: "Broken",
+    text: "It broke",
+    messageId: first,
+  });
   const ticketId = created.json.ticketId as string;
   await db.ticket.update({ where: { id: ticketId }, data: { status: "closed", closureScheduledAt: new Date(Date.now() + 86_400_000) } });
   const reply = newMessageId();
-  const held = { organizationId: ws.workspace.id, from: "jane@acme.com", to: ws.ticketMailbox.address, subject: "Re: [#1] Broken", text: "Still broken", messageId: reply, inReplyTo: first, ...overrides };
+  const held = {
+    organizationId: ws.workspace.id,
+    from: "jane@acme.com",
+    to: ws.ticketMailbox.address,
+    subject: "Re: [#1] Broken",
+    text: "Still broken",
+    messageId: reply,
+    inReplyTo: first,
+    ...overrides,
+  };
   await postRpc(held);
   return { ticketId, mail: await loggedMail(db, reply), firstMessageId: first };
 }

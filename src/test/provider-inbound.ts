@@ -16,7 +16,11 @@ export async function postProvider(
   const headers = new Headers({ "content-type": contentType });
   if (options.secret && !options.query) headers.set("x-inbound-secret", options.secret);
   const query = options.secret && options.query ? `?secret=${encodeURIComponent(options.secret)}` : "";
-  const request = new Request(`http://localhost/api/inbound/${provider}${query}`, { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
+  const request = new Request(`http://localhost/api/inbound/${provider}${query}`, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : new Uint8Array(body),
+  });
   const response = await routes[provider](request);
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };

@@ -13,7 +13,12 @@ export async function seedTicket(db: Db, workspaceId: string, options: { subject
       subject: options.subject ?? "Help",
       contactId: contact.id,
       createdAt: options.minutesAgo === undefined ? undefined : new Date(Date.now() - options.minutesAgo * 60_000),
-      firstMessage: { direction: "inbound", bodyText: options.body ?? "Please help", fromAddress: email, messageIdHeader: `${crypto.randomUUID()}@example.com` },
+      firstMessage: {
+        direction: "inbound",
+        bodyText: options.body ?? "Please help",
+        fromAddress: email,
+        messageIdHeader: `${crypto.randomUUID()}@example.com`,
+      },
     });
   });
 }

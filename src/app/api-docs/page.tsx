@@ -41,7 +41,9 @@ export default function ApiDocsPage() {
               return (
                 <details key={`${operation.method} ${operation.path}`} className="mb-2 rounded-lg border border-slate-200 bg-white">
                   <summary className="flex cursor-pointer items-center gap-3 px-4 py-2">
-                    <span className={`w-16 rounded px-2 py-0.5 text-center text-xs font-bold uppercase ${METHOD_STYLE[operation.method]}`}>{operation.method}</span>
+                    <span className={`w-16 rounded px-2 py-0.5 text-center text-xs font-bold uppercase ${METHOD_STYLE[operation.method]}`}>
+                      {operation.method}
+                    </span>
                     <code className="text-sm">{operation.path}</code>
                     <span className="ml-auto text-sm text-slate-600">{operation.summary}</span>
                   </summary>

@@ -14,7 +14,10 @@ describe("tRPC input holding NUL or a lone surrogate", () => {
     for (const name of ["a\u0000b", "a\uD800b", "\uDC00"]) {
       const error = await caller.tag.create({ workspaceSlug: a.workspace.slug, name }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TRPCError);
-      expect(error).toMatchObject({ code: "UNPROCESSABLE_CONTENT", cause: { details: { fields: { name: "must not contain NUL characters or invalid Unicode" } } } });
+      expect(error).toMatchObject({
+        code: "UNPROCESSABLE_CONTENT",
+        cause: { details: { fields: { name: "must not contain NUL characters or invalid Unicode" } } },
+      });
     }
     expect(await db().tag.count({ where: { workspaceId: a.workspace.id } })).toBe(0);
   });

@@ -22,10 +22,7 @@ export class AttachmentNotFoundError extends Error {
  */
 export function assertSafeKey(key: string): void {
   const unsafe =
-    key.includes("\\") ||
-    key.includes("\0") ||
-    key.startsWith("/") ||
-    key.split("/").some((segment) => segment === "" || segment === "." || segment === "..");
+    key.includes("\\") || key.includes("\0") || key.startsWith("/") || key.split("/").some((segment) => segment === "" || segment === "." || segment === "..");
   if (unsafe) throw new InvalidAttachmentKeyError(key);
 }
 

@@ -15,7 +15,13 @@ describe("store configuration", () => {
 
   it("selects the bucket with ATTACHMENT_STORE=s3, with the endpoint, region and path style configured", async () => {
     const configured = storeFromConfig(
-      parseConfig({ ATTACHMENT_STORE: "s3", S3_BUCKET: "threadline-files", S3_REGION: "eu-central-1", S3_ENDPOINT: "http://127.0.0.1:9000", S3_FORCE_PATH_STYLE: "true" }),
+      parseConfig({
+        ATTACHMENT_STORE: "s3",
+        S3_BUCKET: "threadline-files",
+        S3_REGION: "eu-central-1",
+        S3_ENDPOINT: "http://127.0.0.1:9000",
+        S3_FORCE_PATH_STYLE: "true",
+      }),
     );
     expect(configured).toBeInstanceOf(S3AttachmentStore);
     const { bucket, client } = configured as S3AttachmentStore;

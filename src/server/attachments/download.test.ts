@@ -8,13 +8,7 @@ import tls from "node:tls";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AttachmentStore } from "@/server/attachments/attachment-store";
 import { LocalAttachmentStore } from "@/server/attachments/local-attachment-store";
-import {
-  AttachmentDownloadError,
-  DEFAULT_ATTACHMENT_LIMITS,
-  downloadAttachment,
-  isPrivateAddress,
-  type DownloadOptions,
-} from "@/server/attachments/download";
+import { AttachmentDownloadError, DEFAULT_ATTACHMENT_LIMITS, downloadAttachment, isPrivateAddress, type DownloadOptions } from "@/server/attachments/download";
 
 const SMALL = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31 + 7) % 256));
 const LIMIT = 10_000;
@@ -123,9 +117,7 @@ const routes = (hitsHere: Map<string, number>) => (request: http.IncomingMessage
     case "/gated":
       response.writeHead(200, { "content-type": "text/plain" });
       response.write("first");
-      new Promise<void>((resolve) => (releaseGate = resolve))
-        .then(() => response.end("second"))
-        .catch(() => undefined);
+      new Promise<void>((resolve) => (releaseGate = resolve)).then(() => response.end("second")).catch(() => undefined);
       return;
     case "/to-ftp":
       return redirect(302, "ftp://files.example.com/report.pdf");
@@ -156,8 +148,7 @@ function freshStore(): LocalAttachmentStore {
   return new LocalAttachmentStore(dir);
 }
 
-const filesUnder = (dir: string) =>
-  fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((entry) => fs.statSync(path.join(dir, entry)).isFile());
+const filesUnder = (dir: string) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((entry) => fs.statSync(path.join(dir, entry)).isFile());
 
 /** Keeps chunks as they arrive, without the local store's write-then-rename, so partial writes stay visible. */
 function memoryStore(onChunk: () => void = () => undefined) {
@@ -439,7 +430,9 @@ describe("downloadAttachment connects only to the address it checked", () => {
 
   it("refuses a redirect back to the same name once that name answers a private address", async () => {
     const { resolve } = fakeResolver({ "files.example.test": [[PUBLIC_ADDRESS], ["127.0.0.1"]] });
-    const error = await failure(downloadAttachment(`http://files.example.test:${port()}/redirect/0`, options(freshStore(), { allowPrivateHosts: false, resolve })));
+    const error = await failure(
+      downloadAttachment(`http://files.example.test:${port()}/redirect/0`, options(freshStore(), { allowPrivateHosts: false, resolve })),
+    );
     expect(error.reason).toBe("blocked_host");
     expect(hits.size).toBe(0);
     expect([...publicHits.keys()]).toEqual(["/redirect/0"]);
@@ -459,7 +452,9 @@ describe("downloadAttachment connects only to the address it checked", () => {
       "internal.example.test": [["127.0.0.1", PUBLIC_ADDRESS]],
     });
     const target = encodeURIComponent(location.replace("PORT", String(port())));
-    const error = await failure(downloadAttachment(`http://files.example.test:${port()}/go?to=${target}`, options(freshStore(), { allowPrivateHosts: false, resolve })));
+    const error = await failure(
+      downloadAttachment(`http://files.example.test:${port()}/go?to=${target}`, options(freshStore(), { allowPrivateHosts: false, resolve })),
+    );
     expect(error.reason).toBe("blocked_host");
     expect(hits.size).toBe(0);
     expect(publicHits.get("/small")).toBeUndefined();

@@ -79,7 +79,9 @@ describe("S3AttachmentStore", () => {
       const download = downloadAttachment(url, { maxBytes: 7 * MiB, timeoutMs: 10_000, allowPrivateHosts: true, store, key: "ws/2025/01/big.bin" });
       await expect(download).rejects.toSatisfy((error) => error instanceof AttachmentDownloadError && error.reason === "too_large");
       expect(await storedKeys()).toEqual([]);
-      await expect(downloadAttachment(url, { maxBytes: 8 * MiB, timeoutMs: 10_000, allowPrivateHosts: true, store, key: "ws/2025/01/ok.bin" })).resolves.toEqual({
+      await expect(
+        downloadAttachment(url, { maxBytes: 8 * MiB, timeoutMs: 10_000, allowPrivateHosts: true, store, key: "ws/2025/01/ok.bin" }),
+      ).resolves.toEqual({
         size: 8 * MiB,
         contentType: "application/octet-stream",
       });

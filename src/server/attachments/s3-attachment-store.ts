@@ -16,7 +16,13 @@ export class S3AttachmentStore implements AttachmentStore {
   async put(key: string, data: Uint8Array | NodeJS.ReadableStream): Promise<void> {
     assertSafeKey(key);
     let sourceError: unknown;
-    const body = data instanceof Uint8Array ? data : Readable.from(rememberingError(data, (error) => (sourceError = error)), { objectMode: false });
+    const body =
+      data instanceof Uint8Array
+        ? data
+        : Readable.from(
+            rememberingError(data, (error) => (sourceError = error)),
+            { objectMode: false },
+          );
     // A stream goes up in 5 MiB parts (one PUT if it is smaller), one part in memory at a time.
     const upload = new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body: body }, queueSize: 1 });
     try {

@@ -108,9 +108,18 @@ describe.runIf(databaseConfig().kind === "postgres")("attachments on several mac
     const [, b] = instances as [AppInstance, AppInstance];
     const ws = await seedInboundWorkspace(database.db);
     const row = await database.db.attachment.create({
-      data: { workspaceId: ws.workspace.id, filename: "gone.pdf", contentType: "application/pdf", size: 1, status: "stored", storageKey: `${ws.workspace.id}/2025/01/gone.pdf` },
+      data: {
+        workspaceId: ws.workspace.id,
+        filename: "gone.pdf",
+        contentType: "application/pdf",
+        size: 1,
+        status: "stored",
+        storageKey: `${ws.workspace.id}/2025/01/gone.pdf`,
+      },
     });
-    const answer = await fetch(`${b.url}/api/v1/workspaces/${ws.workspace.id}/attachments/${row.id}`, { headers: { authorization: `Bearer ${ws.owner.token}` } });
+    const answer = await fetch(`${b.url}/api/v1/workspaces/${ws.workspace.id}/attachments/${row.id}`, {
+      headers: { authorization: `Bearer ${ws.owner.token}` },
+    });
     expect(answer.status, b.output()).toBe(404);
   });
 });

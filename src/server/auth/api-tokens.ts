@@ -56,7 +56,10 @@ export type ApiTokenDto = ReturnType<typeof presentApiToken>;
 
 /** The user's own tokens for the workspace, newest first. */
 export async function listApiTokens(db: Db, access: WorkspaceAccess): Promise<ApiTokenDto[]> {
-  const rows = await db.apiToken.findMany({ where: { workspaceId: access.workspace.id, userId: access.user.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  const rows = await db.apiToken.findMany({
+    where: { workspaceId: access.workspace.id, userId: access.user.id },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
   return rows.map(presentApiToken);
 }
 

@@ -55,9 +55,12 @@ describe("safeCallbackPath", () => {
 describe("sameOriginRedirect (next-auth's redirect callback)", () => {
   const base = "http://localhost:3000";
 
-  it.each([...hostile.filter((value) => value !== ""), "http://localhost:3000.evil.example/", "http://localhost:3001/w/demo"])("sends %j to the app", (value) => {
-    expect(sameOriginRedirect(value, base)).toBe(`${base}/`);
-  });
+  it.each([...hostile.filter((value) => value !== ""), "http://localhost:3000.evil.example/", "http://localhost:3001/w/demo"])(
+    "sends %j to the app",
+    (value) => {
+      expect(sameOriginRedirect(value, base)).toBe(`${base}/`);
+    },
+  );
 
   it("keeps paths and absolute URLs on the app itself", () => {
     expect(sameOriginRedirect("/w/demo/inbox", base)).toBe(`${base}/w/demo/inbox`);

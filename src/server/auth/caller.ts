@@ -6,9 +6,7 @@ import { authSecret } from "./secret";
 import { isSessionCurrent } from "./sessions";
 
 /** Who is calling: a signed-in browser session, or an API token bound to one workspace. */
-export type Caller =
-  | { kind: "session"; userId: string }
-  | { kind: "token"; userId: string; tokenId: string; workspaceId: string };
+export type Caller = { kind: "session"; userId: string } | { kind: "token"; userId: string; tokenId: string; workspaceId: string };
 
 function parseCookies(header: string | null): Map<string, string> {
   const cookies = new Map<string, string>();

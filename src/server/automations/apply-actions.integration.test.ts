@@ -27,9 +27,14 @@ describe("actions and conditions against real mail", () => {
     await addToList(db(), ws.workspace.id, ws.list.id, "vip@globex.io");
     const tag = (name: string) => db().tag.create({ data: { workspaceId: ws.workspace.id, name } });
     const [vip, cancel, never, late] = await Promise.all([tag("vip"), tag("cancel"), tag("never"), tag("late")]);
-    const ruleFor = (name: string, tagId: string, extra: Partial<CreateRuleInput>) => seedRule(db(), ws.workspace.id, { name, ...extra, actions: [{ type: "add_tag", tag_id: tagId }] });
+    const ruleFor = (name: string, tagId: string, extra: Partial<CreateRuleInput>) =>
+      seedRule(db(), ws.workspace.id, { name, ...extra, actions: [{ type: "add_tag", tag_id: tagId }] });
     await ruleFor("vip", vip.id, { priority: 1, conditions: [{ type: "contact_list", operator: "in", list_id: ws.list.id }] });
-    await ruleFor("cancel", cancel.id, { priority: 2, stop_on_match: true, conditions: [{ type: "body_contains", operator: "contains", value: "cancel my order" }] });
+    await ruleFor("cancel", cancel.id, {
+      priority: 2,
+      stop_on_match: true,
+      conditions: [{ type: "body_contains", operator: "contains", value: "cancel my order" }],
+    });
     await ruleFor("after stop", late.id, { priority: 3 });
     await ruleFor("inactive", never.id, { priority: 0, is_active: false });
     await ruleFor("conversations only", never.id, { priority: 0, event: "conversation_created" });
@@ -39,7 +44,11 @@ describe("actions and conditions against real mail", () => {
 
     const other = await receive(ws, { from: "someone@globex.io", subject: "Help", text: "Nothing to see" });
     expect(other.tags.map((t) => t.tagId)).toEqual([late.id]);
-    const counts = await db().automationRule.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { name: "asc" }, select: { name: true, matchCount: true } });
+    const counts = await db().automationRule.findMany({
+      where: { workspaceId: ws.workspace.id },
+      orderBy: { name: "asc" },
+      select: { name: true, matchCount: true },
+    });
     expect(counts).toEqual([
       { name: "after stop", matchCount: 1 },
       { name: "cancel", matchCount: 1 },
@@ -72,7 +81,12 @@ describe("actions and conditions against real mail", () => {
 
   it("keeps going when one action fails, and records the failure", async () => {
     const ws = await seedAutomationWorkspace(db());
-    await seedRule(db(), ws.workspace.id, { actions: [{ type: "add_tag", tag_id: ws.tag.id }, { type: "assign_agent", user_id: ws.member.user.id }] });
+    await seedRule(db(), ws.workspace.id, {
+      actions: [
+        { type: "add_tag", tag_id: ws.tag.id },
+        { type: "assign_agent", user_id: ws.member.user.id },
+      ],
+    });
     // A database error in the tag action (the actions share the rule's transaction): it is undone
     // at its savepoint, and the assignment after it still commits.
     await db().$executeRawUnsafe(`CREATE FUNCTION refuse_tag() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);

@@ -29,7 +29,8 @@ async function addTag(tx: Prisma.TransactionClient, tagId: string, ctx: ActionCo
 
 async function assignAgent(tx: Prisma.TransactionClient, userId: string, ctx: ActionContext): Promise<ActionResult> {
   // Someone who left the workspace is skipped silently, not an error.
-  if (!(await assignableUserIds(tx, ctx.ticket.workspaceId, [userId])).has(userId)) return { type: "assign_agent", status: "skipped", reason: "not_a_member", userId };
+  if (!(await assignableUserIds(tx, ctx.ticket.workspaceId, [userId])).has(userId))
+    return { type: "assign_agent", status: "skipped", reason: "not_a_member", userId };
   await tx.ticket.updateMany({ where: { id: ctx.ticket.id, workspaceId: ctx.ticket.workspaceId }, data: { assigneeId: userId } });
   return { type: "assign_agent", status: "applied", userId };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { escapeHtml, renderTemplate, type TemplateContext } from "./render-template";
 
 const context: TemplateContext = {
-  contact: { name: "Jane <b>Doe</b> & \"Co\"", email: "jane@acme.com" },
+  contact: { name: 'Jane <b>Doe</b> & "Co"', email: "jane@acme.com" },
   ticket: { number: 42, subject: "Printer <script>alert(1)</script>" },
   workspace: { name: "Acme Support" },
 };

@@ -16,9 +16,21 @@ describe("rulesReferencingContactList", () => {
     const unused = await db().contactList.create({ data: { workspaceId: ws.workspace.id, name: "Unused" } });
     const actions = [{ type: "add_tag" as const, tag_id: ws.tag.id }];
     const inList = { type: "contact_list" as const, operator: "in" as const, list_id: ws.list.id };
-    const second = await seedRule(db(), ws.workspace.id, { name: "Not VIP", priority: 5, actions, conditions: [{ type: "subject_contains", operator: "contains", value: "x" }, { ...inList, operator: "not_in" }] });
+    const second = await seedRule(db(), ws.workspace.id, {
+      name: "Not VIP",
+      priority: 5,
+      actions,
+      conditions: [
+        { type: "subject_contains", operator: "contains", value: "x" },
+        { ...inList, operator: "not_in" },
+      ],
+    });
     const first = await seedRule(db(), ws.workspace.id, { name: "VIP", priority: 1, actions, conditions: [inList] });
-    await seedRule(db(), ws.workspace.id, { name: "Mentions the id in text", actions, conditions: [{ type: "subject_contains", operator: "contains", value: ws.list.id }] });
+    await seedRule(db(), ws.workspace.id, {
+      name: "Mentions the id in text",
+      actions,
+      conditions: [{ type: "subject_contains", operator: "contains", value: ws.list.id }],
+    });
     await seedRule(db(), other.workspace.id, { actions: [{ type: "add_tag", tag_id: other.tag.id }], conditions: [{ ...inList, list_id: other.list.id }] });
 
     expect(await rulesReferencingContactList(db(), ws.workspace.id, ws.list.id)).toEqual([
@@ -31,7 +43,11 @@ describe("rulesReferencingContactList", () => {
 
   it("makes deleting a referenced contact list a 409 naming the rules", async () => {
     const ws = await seedAutomationWorkspace(db());
-    const rule = await seedRule(db(), ws.workspace.id, { name: "VIP", actions: [{ type: "add_tag", tag_id: ws.tag.id }], conditions: [{ type: "contact_list", operator: "in", list_id: ws.list.id }] });
+    const rule = await seedRule(db(), ws.workspace.id, {
+      name: "VIP",
+      actions: [{ type: "add_tag", tag_id: ws.tag.id }],
+      conditions: [{ type: "contact_list", operator: "in", list_id: ws.list.id }],
+    });
     const refused = await deleteContactList(db(), await ownerAccess(db(), ws.workspace.id), ws.list.id).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: "CONFLICT", details: { rules: [{ id: rule.id, name: "VIP" }] } });

@@ -35,7 +35,7 @@ async function urgentAcmeRule(ws: Seeded, overrides: Parameters<typeof seedRule>
     actions: [
       { type: "add_tag", tag_id: ws.tag.id },
       { type: "assign_agent", user_id: ws.member.user.id },
-      { type: "send_response", body: "Hi {{contact.name}}, we got \"{{ticket.subject}}\" ({{ticket.number}}). {{workspace.name}} {{agent.name}}" },
+      { type: "send_response", body: 'Hi {{contact.name}}, we got "{{ticket.subject}}" ({{ticket.number}}). {{workspace.name}} {{agent.name}}' },
       ...overrides.actions,
     ],
   });
@@ -89,7 +89,9 @@ describe("automations on new conversations from inbound mail", () => {
     const secondTicket = await db().ticket.findUniqueOrThrow({ where: { id: second.ticketId }, include: { tags: true } });
     expect(secondTicket.tags).toHaveLength(1);
     const skipped = await db().activityEvent.findFirstOrThrow({ where: { ticketId: second.ticketId, type: "automation_applied" } });
-    expect(skipped.data).toMatchObject({ actions: [{ status: "applied" }, { status: "applied" }, { type: "send_response", status: "skipped", reason: "cooldown" }] });
+    expect(skipped.data).toMatchObject({
+      actions: [{ status: "applied" }, { status: "applied" }, { type: "send_response", status: "skipped", reason: "cooldown" }],
+    });
     expect((await db().automationRule.findUniqueOrThrow({ where: { id: rule.id } })).matchCount).toBe(2);
 
     // Once the last automated email is more than 60 minutes old, Jane is answered again.
@@ -103,7 +105,15 @@ describe("automations on new conversations from inbound mail", () => {
     const other = await seedAutomationWorkspace(db());
     await urgentAcmeRule(ws);
     await db().outboundEmail.create({
-      data: { workspaceId: other.workspace.id, kind: "automated_response", fromAddress: "x@other.test", toAddress: "bob@acme.com", subject: "s", bodyText: "b", messageIdHeader: "a@other.test" },
+      data: {
+        workspaceId: other.workspace.id,
+        kind: "automated_response",
+        fromAddress: "x@other.test",
+        toAddress: "bob@acme.com",
+        subject: "s",
+        bodyText: "b",
+        messageIdHeader: "a@other.test",
+      },
     });
     await receive(ws, { from: "bob@acme.com", subject: "urgent" });
     expect(await automated(db(), ws.workspace.id)).toHaveLength(1);
@@ -126,17 +136,20 @@ describe("automations on new conversations from inbound mail", () => {
     expect(entry.data).toMatchObject({ actions: [{}, {}, { type: "send_response", status: "skipped", reason: "auto_reply" }] });
   });
 
-  it.runIf(hasConcurrentConnections)("sends exactly one response when two emails from one sender are processed at the same time (PostgreSQL: needs several connections)", async () => {
-    const ws = await seedAutomationWorkspace(db());
-    await urgentAcmeRule(ws);
-    for (let i = 0; i < 4; i++) await receive(ws, { from: "race@acme.com", subject: `Urgent ${i}` }, false);
-    const handlers = appJobHandlers();
-    const ran = await Promise.all([runPendingJobs(db(), handlers), runPendingJobs(db(), handlers), runPendingJobs(db(), handlers)]);
-    // Four new-ticket jobs, then the send jobs of the four confirmations and the one response.
-    expect(ran.reduce((a, b) => a + b)).toBe(9);
-    expect(await automated(db(), ws.workspace.id)).toHaveLength(1);
-    expect(await db().ticketTag.count({ where: { tagId: ws.tag.id } })).toBe(4);
-  });
+  it.runIf(hasConcurrentConnections)(
+    "sends exactly one response when two emails from one sender are processed at the same time (PostgreSQL: needs several connections)",
+    async () => {
+      const ws = await seedAutomationWorkspace(db());
+      await urgentAcmeRule(ws);
+      for (let i = 0; i < 4; i++) await receive(ws, { from: "race@acme.com", subject: `Urgent ${i}` }, false);
+      const handlers = appJobHandlers();
+      const ran = await Promise.all([runPendingJobs(db(), handlers), runPendingJobs(db(), handlers), runPendingJobs(db(), handlers)]);
+      // Four new-ticket jobs, then the send jobs of the four confirmations and the one response.
+      expect(ran.reduce((a, b) => a + b)).toBe(9);
+      expect(await automated(db(), ws.workspace.id)).toHaveLength(1);
+      expect(await db().ticketTag.count({ where: { tagId: ws.tag.id } })).toBe(4);
+    },
+  );
 
   it("sends one response when two matching rules both want to answer", async () => {
     const ws = await seedAutomationWorkspace(db());
@@ -145,7 +158,10 @@ describe("automations on new conversations from inbound mail", () => {
     await receive(ws, { from: "two@acme.com", subject: "urgent" });
     const responses = await automated(db(), ws.workspace.id);
     expect(responses.map((r) => r.bodyText)).toEqual([expect.stringContaining("Hi ")]);
-    expect(await db().automationRule.findMany({ where: { workspaceId: ws.workspace.id }, select: { matchCount: true } })).toEqual([{ matchCount: 1 }, { matchCount: 1 }]);
+    expect(await db().automationRule.findMany({ where: { workspaceId: ws.workspace.id }, select: { matchCount: true } })).toEqual([
+      { matchCount: 1 },
+      { matchCount: 1 },
+    ]);
   });
 
   it("applies nothing twice when the job runs again", async () => {
@@ -200,20 +216,23 @@ describe("a new-ticket job that runs more than once", () => {
     delivered: 2,
   };
 
-  it.runIf(hasConcurrentConnections)("applies each rule and confirms once when two workers run the same job at the same time (PostgreSQL: needs several connections)", async () => {
-    const ws = await seedAutomationWorkspace(db());
-    await urgentAcmeRule(ws);
-    const { ticketId } = await receive(ws, { from: "twice@acme.com", subject: "urgent" }, false);
-    const job = await db().job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, type: "inbound.new_ticket" } });
-    const handler = appJobHandlers()["inbound.new_ticket"];
-    // A worker that lost its lease and the one that claimed the job since, both running it. The
-    // second may fail (on a unique key) and is retried; neither applies or records anything twice.
-    await Promise.allSettled([handler(db(), job), handler(db(), job)]);
-    await handler(db(), job);
-    // The send jobs of what they recorded (and the new-ticket job once more, still pending).
-    await runPendingJobs(db(), appJobHandlers());
-    expect(await effects(ws, ticketId, "twice@acme.com")).toEqual(once);
-  });
+  it.runIf(hasConcurrentConnections)(
+    "applies each rule and confirms once when two workers run the same job at the same time (PostgreSQL: needs several connections)",
+    async () => {
+      const ws = await seedAutomationWorkspace(db());
+      await urgentAcmeRule(ws);
+      const { ticketId } = await receive(ws, { from: "twice@acme.com", subject: "urgent" }, false);
+      const job = await db().job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, type: "inbound.new_ticket" } });
+      const handler = appJobHandlers()["inbound.new_ticket"];
+      // A worker that lost its lease and the one that claimed the job since, both running it. The
+      // second may fail (on a unique key) and is retried; neither applies or records anything twice.
+      await Promise.allSettled([handler(db(), job), handler(db(), job)]);
+      await handler(db(), job);
+      // The send jobs of what they recorded (and the new-ticket job once more, still pending).
+      await runPendingJobs(db(), appJobHandlers());
+      expect(await effects(ws, ticketId, "twice@acme.com")).toEqual(once);
+    },
+  );
 
   it("sends, on the retry, the emails a run recorded but died before sending", async () => {
     const ws = await seedAutomationWorkspace(db());

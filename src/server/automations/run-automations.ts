@@ -25,7 +25,13 @@ async function applyRule(db: Db, rule: StoredRule, ctx: ActionContext, trace: Tr
     const now = new Date();
     await tx.automationRule.updateMany({ where: { id: rule.id, workspaceId: rule.workspaceId }, data: { matchCount: { increment: 1 }, lastMatchedAt: now } });
     await tx.activityEvent.create({
-      data: { workspaceId: rule.workspaceId, ticketId: ticket.id, type: "automation_applied", data: { ruleId: rule.id, ruleName: rule.name, conditions: trace, actions }, createdAt: now },
+      data: {
+        workspaceId: rule.workspaceId,
+        ticketId: ticket.id,
+        type: "automation_applied",
+        data: { ruleId: rule.id, ruleName: rule.name, conditions: trace, actions },
+        createdAt: now,
+      },
     });
   });
 }

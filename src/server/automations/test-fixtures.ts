@@ -45,7 +45,14 @@ export function ruleRequestBody(ws: Awaited<ReturnType<typeof seedAutomationWork
 
 /** A rule through the service, with the schema's defaults filled in. */
 export async function seedRule(db: Db, workspaceId: string, rule: Partial<CreateRuleInput> & Pick<CreateRuleInput, "actions">) {
-  return createRule(db, await ownerAccess(db, workspaceId), { name: "Rule", event: "ticket_created", is_active: true, stop_on_match: false, conditions: [], ...rule });
+  return createRule(db, await ownerAccess(db, workspaceId), {
+    name: "Rule",
+    event: "ticket_created",
+    is_active: true,
+    stop_on_match: false,
+    conditions: [],
+    ...rule,
+  });
 }
 
 /** Row counts of everything a run of the rules could write, to show that something wrote nothing. */

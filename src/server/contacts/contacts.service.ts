@@ -13,11 +13,7 @@ export async function customerIdForEmail(tx: Prisma.TransactionClient, workspace
  * Finds the workspace's contact for an email address or creates it, linked to the customer of its
  * domain. A name is filled in when the contact had none; an existing name is never overwritten.
  */
-export async function findOrCreateContact(
-  tx: Prisma.TransactionClient,
-  workspaceId: string,
-  person: { email: string; name?: string | null },
-) {
+export async function findOrCreateContact(tx: Prisma.TransactionClient, workspaceId: string, person: { email: string; name?: string | null }) {
   const email = person.email.trim().toLowerCase();
   const existing = await tx.contact.findUnique({ where: { workspaceId_email: { workspaceId, email } } });
   if (existing) {

@@ -31,7 +31,9 @@ describe("editing a customer", () => {
     });
 
     const other = await seedWorkspace(db());
-    await expect(trpcAs(db(), other.owner.user.id).customer.update({ workspaceSlug: other.workspace.slug, customerId: acme.id, name: "Mine" })).rejects.toMatchObject({
+    await expect(
+      trpcAs(db(), other.owner.user.id).customer.update({ workspaceSlug: other.workspace.slug, customerId: acme.id, name: "Mine" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

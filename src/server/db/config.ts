@@ -2,9 +2,7 @@ import path from "node:path";
 // Relative: Prisma's CLI loads this file (prisma.config.ts) without the "@/" alias.
 import { appConfig, databaseUrlProblem } from "../../env";
 
-export type DatabaseConfig =
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "postgres"; url: string };
+export type DatabaseConfig = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
 
 export const DEFAULT_PGLITE_DIR = "./.data/pglite";
 

@@ -6,7 +6,8 @@ import { isRetryableConflict, retryOnConflict, sqlStateOf } from "./conflict-ret
 
 // The shapes Prisma 6.19 throws through @prisma/adapter-pg (captured from a PostgreSQL server).
 const driverError = (cause: Record<string, unknown>) => Object.assign(new Error("driver"), { name: "DriverAdapterError", cause });
-const prismaError = (code: string, cause: Record<string, unknown>) => Object.assign(new Error(code), { code, meta: { driverAdapterError: driverError(cause) } });
+const prismaError = (code: string, cause: Record<string, unknown>) =>
+  Object.assign(new Error(code), { code, meta: { driverAdapterError: driverError(cause) } });
 const uniqueViolation = prismaError("P2002", { originalCode: "23505", kind: "UniqueConstraintViolation" });
 const rawUniqueViolation = prismaError("P2010", { originalCode: "23505", kind: "UniqueConstraintViolation" });
 const writeConflict = prismaError("P2034", { originalCode: "40001", kind: "TransactionWriteConflict" });
@@ -35,29 +36,38 @@ describe("isRetryableConflict", () => {
 describe("retryOnConflict", () => {
   it("runs the work again after conflicts until it succeeds", async () => {
     let calls = 0;
-    const result = await retryOnConflict(() => {
-      calls++;
-      return calls < 3 ? Promise.reject(calls === 1 ? uniqueViolation : deadlock) : Promise.resolve("done");
-    }, { baseDelayMs: 1 });
+    const result = await retryOnConflict(
+      () => {
+        calls++;
+        return calls < 3 ? Promise.reject(calls === 1 ? uniqueViolation : deadlock) : Promise.resolve("done");
+      },
+      { baseDelayMs: 1 },
+    );
     expect([result, calls]).toEqual(["done", 3]);
   });
 
   it("answers a conflict that outlives the attempts as UNAVAILABLE (503), never as a conflict", async () => {
     let calls = 0;
-    const failing = retryOnConflict(() => {
-      calls++;
-      return Promise.reject(writeConflict);
-    }, { attempts: 3, baseDelayMs: 1 });
+    const failing = retryOnConflict(
+      () => {
+        calls++;
+        return Promise.reject(writeConflict);
+      },
+      { attempts: 3, baseDelayMs: 1 },
+    );
     await expect(failing).rejects.toSatisfy((error) => error instanceof AppError && error.code === "UNAVAILABLE");
     expect(calls).toBe(3);
   });
 
   it("does not retry other failures", async () => {
     let calls = 0;
-    const failing = retryOnConflict(() => {
-      calls++;
-      return Promise.reject(foreignKey);
-    }, { baseDelayMs: 1 });
+    const failing = retryOnConflict(
+      () => {
+        calls++;
+        return Promise.reject(foreignKey);
+      },
+      { baseDelayMs: 1 },
+    );
     await expect(failing).rejects.toBe(foreignKey);
     expect(calls).toBe(1);
   });
@@ -70,10 +80,13 @@ describe("isRetryableConflict on the test database's own errors", () => {
     const { workspace } = await seedWorkspace(db());
     await db().contact.create({ data: { workspaceId: workspace.id, email: "twice@example.test" } });
     const errors = await Promise.all([
-      db().contact.create({ data: { workspaceId: workspace.id, email: "twice@example.test" } }).catch((e: unknown) => e),
       db()
-        .$executeRaw`INSERT INTO "Contact" ("id", "workspaceId", "email", "updatedAt") VALUES (gen_random_uuid(), ${workspace.id}::uuid, 'twice@example.test', now())`
+        .contact.create({ data: { workspaceId: workspace.id, email: "twice@example.test" } })
         .catch((e: unknown) => e),
+      db()
+        .$executeRaw`INSERT INTO "Contact" ("id", "workspaceId", "email", "updatedAt") VALUES (gen_random_uuid(), ${workspace.id}::uuid, 'twice@example.test', now())`.catch(
+        (e: unknown) => e,
+      ),
       db()
         .$transaction((tx) => tx.contact.create({ data: { workspaceId: workspace.id, email: "twice@example.test" } }))
         .catch((e: unknown) => e),

@@ -26,28 +26,31 @@ describe("database module", () => {
     expect(await db().tag.count({ where: { workspaceId: workspace.id, name: "rolled-back" } })).toBe(0);
   });
 
-  it.runIf(hasConcurrentConnections)("hands out gap-free per-workspace ticket numbers to concurrent creators, even after a rollback (PostgreSQL: needs several connections)", async () => {
-    const { workspace } = await seedWorkspace(db());
-    const create = () =>
-      db().$transaction((tx) =>
-        createTicketInTx(tx, {
-          workspaceId: workspace.id,
-          subject: "concurrent",
-          firstMessage: { direction: "inbound", bodyText: "hi" },
+  it.runIf(hasConcurrentConnections)(
+    "hands out gap-free per-workspace ticket numbers to concurrent creators, even after a rollback (PostgreSQL: needs several connections)",
+    async () => {
+      const { workspace } = await seedWorkspace(db());
+      const create = () =>
+        db().$transaction((tx) =>
+          createTicketInTx(tx, {
+            workspaceId: workspace.id,
+            subject: "concurrent",
+            firstMessage: { direction: "inbound", bodyText: "hi" },
+          }),
+        );
+      await expect(
+        db().$transaction(async (tx) => {
+          await createTicketInTx(tx, { workspaceId: workspace.id, subject: "x", firstMessage: { direction: "inbound", bodyText: "x" } });
+          throw new Error("abandon");
         }),
-      );
-    await expect(
-      db().$transaction(async (tx) => {
-        await createTicketInTx(tx, { workspaceId: workspace.id, subject: "x", firstMessage: { direction: "inbound", bodyText: "x" } });
-        throw new Error("abandon");
-      }),
-    ).rejects.toThrow("abandon");
-    await Promise.all(Array.from({ length: 12 }, create));
-    const numbers = (await db().ticket.findMany({ where: { workspaceId: workspace.id }, select: { ticketNumber: true } }))
-      .map((t) => t.ticketNumber)
-      .sort((a, b) => a - b);
-    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-  });
+      ).rejects.toThrow("abandon");
+      await Promise.all(Array.from({ length: 12 }, create));
+      const numbers = (await db().ticket.findMany({ where: { workspaceId: workspace.id }, select: { ticketNumber: true } }))
+        .map((t) => t.ticketNumber)
+        .sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    },
+  );
 });
 
 describe("PGlite adapter fixes", () => {

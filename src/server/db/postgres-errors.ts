@@ -9,7 +9,10 @@ export interface PostgresErrorFields {
 
 /** SQLSTATE → Prisma's error kinds, as @prisma/adapter-pg maps them (so P2002 etc. work on PGlite). */
 export function mapPostgresError(error: PostgresErrorFields): MappedError {
-  const keyFields = error.detail?.match(/Key \(([^)]+)\)/)?.at(1)?.split(", ");
+  const keyFields = error.detail
+    ?.match(/Key \(([^)]+)\)/)
+    ?.at(1)
+    ?.split(", ");
   const constraint = keyFields ? { fields: keyFields } : undefined;
   switch (error.code) {
     case "23505":

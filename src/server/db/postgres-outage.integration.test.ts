@@ -67,7 +67,11 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
   it("answers 5xx fast during the outage, serves again within seconds after it, and loses, duplicates and leaks nothing", async () => {
     const { db } = handle;
     const ws = await seedAutomationWorkspace(db);
-    const rule = await seedRule(db, ws.workspace.id, { name: "Tag every new ticket", event: "ticket_created", actions: [{ type: "add_tag", tag_id: ws.tag.id }] });
+    const rule = await seedRule(db, ws.workspace.id, {
+      name: "Tag every new ticket",
+      event: "ticket_created",
+      actions: [{ type: "add_tag", tag_id: ws.tag.id }],
+    });
     const output = () => instances.map((instance, i) => `--- instance ${i}:\n${instance.output().slice(-4000)}`).join("\n");
 
     const attempts: Attempt[] = [];
@@ -144,7 +148,9 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
     for (const instance of instances) expect((await health(instance)).status).toBe(200);
     const warmUp = instances.map(() => `<${randomUUID()}@acme.com>`);
     const warmedUp = await Promise.all(
-      instances.map((_, i) => deliver(i, { organizationId: ws.workspace.id, from: `warm-up-${i}@acme.com`, to: ws.ticketMailbox.address, subject: "Warm-up", messageId: warmUp[i] })),
+      instances.map((_, i) =>
+        deliver(i, { organizationId: ws.workspace.id, from: `warm-up-${i}@acme.com`, to: ws.ticketMailbox.address, subject: "Warm-up", messageId: warmUp[i] }),
+      ),
     );
     warmedUp.forEach((accepted, i) => sent.push({ messageId: warmUp[i]!, parentMessageId: null, ticketId: accepted!.ticketId }));
     const loadFrom = Date.now();
@@ -177,7 +183,9 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
     giveUpAt = Date.now() + 20_000;
     await Promise.all(streams);
     const firstInbound2xx = instances.map((_, i) => {
-      const first = attempts.filter((a) => a.instance === i && a.startedAt >= restartedAt && a.status >= 200 && a.status < 300).sort((a, b) => a.endedAt - b.endedAt)[0];
+      const first = attempts
+        .filter((a) => a.instance === i && a.startedAt >= restartedAt && a.status >= 200 && a.status < 300)
+        .sort((a, b) => a.endedAt - b.endedAt)[0];
       return first ? first.endedAt - restartedAt : Infinity;
     });
 
@@ -198,17 +206,25 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
       return `p95 ${percentile(times, 95)} ms, max ${Math.max(0, ...times)} ms, ${phase.filter((a) => a.status >= 500).length} of ${phase.length} 5xx`;
     };
     console.log(`answer times before the outage ${answerTimes(loadFrom, stoppingAt)}, after the restart ${answerTimes(restartedAt, Infinity)}`);
-    console.log(`${sent.length} emails accepted (${undelivered} given up) in ${attempts.length} attempts; statuses ${JSON.stringify(statuses)}; slowest answer ${Math.max(...attempts.map((a) => a.endedAt - a.startedAt))} ms`);
+    console.log(
+      `${sent.length} emails accepted (${undelivered} given up) in ${attempts.length} attempts; statuses ${JSON.stringify(statuses)}; slowest answer ${Math.max(...attempts.map((a) => a.endedAt - a.startedAt))} ms`,
+    );
 
     expect(duringOutage.length, output()).toBeGreaterThan(20);
-    expect(duringOutage.filter((a) => a.status < 500), output()).toEqual([]);
+    expect(
+      duringOutage.filter((a) => a.status < 500),
+      output(),
+    ).toEqual([]);
     expect(Math.max(...latencies)).toBeLessThan(2000);
     expect(healthDuringOutage.map((h) => h.status)).toEqual([503, 503]);
     expect(Math.max(...recovery), output()).toBeLessThan(5000);
     expect(Math.max(...firstInbound2xx), output()).toBeLessThan(5000);
     expect(undelivered, output()).toBe(0);
     // Never a hang, never a 4xx (a provider drops mail answered 4xx).
-    expect(attempts.filter((a) => a.status === 0 || (a.status >= 400 && a.status < 500)), output()).toEqual([]);
+    expect(
+      attempts.filter((a) => a.status === 0 || (a.status >= 400 && a.status < 500)),
+      output(),
+    ).toEqual([]);
 
     // No leaked connection: once quiet, each instance's pool is all idle.
     const pools: (PoolCounts | undefined)[] = [];
@@ -248,7 +264,9 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("a 
     const duplicated = [...stored.values()].filter((tickets) => tickets.length > 1);
     const newThreads = sent.filter((email) => email.parentMessageId === null);
     const ticketOf = new Map(sent.map((email) => [email.messageId, email.ticketId]));
-    const misthreaded = sent.filter((email) => stored.get(bare(email.messageId))?.[0] !== (email.parentMessageId ? ticketOf.get(email.parentMessageId) : email.ticketId));
+    const misthreaded = sent.filter(
+      (email) => stored.get(bare(email.messageId))?.[0] !== (email.parentMessageId ? ticketOf.get(email.parentMessageId) : email.ticketId),
+    );
     const tickets = await db.ticket.findMany({ where, select: { id: true, _count: { select: { tags: true } } } });
     const confirmations = await db.outboundEmail.groupBy({ by: ["ticketId"], where: { ...where, kind: "confirmation" }, _count: true });
     const automations = await db.activityEvent.groupBy({ by: ["ticketId"], where: { ...where, type: "automation_applied" }, _count: true });

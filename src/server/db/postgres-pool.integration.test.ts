@@ -42,7 +42,10 @@ describe.runIf(canRunPostgresServer && databaseConfig().kind === "postgres")("th
     expect(handle.poolCounts?.()).toMatchObject({ total: max, idle: 0 });
     server.stop("immediate");
     const errors = await Promise.all(transactions);
-    expect(errors.every((error) => isDatabaseUnavailable(error)), String(errors)).toBe(true);
+    expect(
+      errors.every((error) => isDatabaseUnavailable(error)),
+      String(errors),
+    ).toBe(true);
     expect(handle.poolCounts?.()).toEqual({ total: 0, idle: 0, waiting: 0 });
 
     server.start();

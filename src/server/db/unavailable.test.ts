@@ -78,21 +78,51 @@ describe("isDatabaseUnavailable", () => {
   });
 
   it("recognizes Prisma's and the driver adapter's wrappings", () => {
-    const adminShutdown = { kind: "postgres", code: "57P01", severity: "FATAL", message: "terminating connection due to administrator command", detail: undefined, column: undefined, hint: undefined } as const;
+    const adminShutdown = {
+      kind: "postgres",
+      code: "57P01",
+      severity: "FATAL",
+      message: "terminating connection due to administrator command",
+      detail: undefined,
+      column: undefined,
+      hint: undefined,
+    } as const;
     expect(isDatabaseUnavailable(new DriverAdapterError(adminShutdown))).toBe(true);
-    expect(isDatabaseUnavailable(prismaError("P2010", "Raw query failed. Code: `57P01`. Message: `terminating connection due to administrator command`", adminShutdown))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        prismaError("P2010", "Raw query failed. Code: `57P01`. Message: `terminating connection due to administrator command`", adminShutdown),
+      ),
+    ).toBe(true);
     const unreachable = { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 } as const;
     expect(isDatabaseUnavailable(prismaError("P1001", "Can't reach database server at 127.0.0.1:5432", unreachable))).toBe(true);
-    expect(isDatabaseUnavailable(prismaError("P2010", "Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:5432`", unreachable))).toBe(true);
+    expect(
+      isDatabaseUnavailable(prismaError("P2010", "Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:5432`", unreachable)),
+    ).toBe(true);
     const tooMany = { kind: "TooManyConnections", cause: 'too many connections for role "app"' } as const;
     expect(isDatabaseUnavailable(prismaError("P2037", 'Too many database connections opened: too many connections for role "app"', tooMany))).toBe(true);
     expect(isDatabaseUnavailable(new DriverAdapterError({ kind: "ConnectionClosed" }))).toBe(true);
-    expect(isDatabaseUnavailable(new Prisma.PrismaClientKnownRequestError("Transaction API error: Unable to start a transaction in the given time.", { code: "P2028", clientVersion }))).toBe(true);
-    expect(isDatabaseUnavailable(new Prisma.PrismaClientKnownRequestError("Timed out fetching a new connection from the connection pool.", { code: "P2024", clientVersion }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new Prisma.PrismaClientKnownRequestError("Transaction API error: Unable to start a transaction in the given time.", { code: "P2028", clientVersion }),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new Prisma.PrismaClientKnownRequestError("Timed out fetching a new connection from the connection pool.", { code: "P2024", clientVersion }),
+      ),
+    ).toBe(true);
   });
 
   it("leaves every other error alone: bad requests, constraint violations, bugs", () => {
-    const syntax = { kind: "postgres", code: "42601", severity: "ERROR", message: 'syntax error at or near "SELEC"', detail: undefined, column: undefined, hint: undefined } as const;
+    const syntax = {
+      kind: "postgres",
+      code: "42601",
+      severity: "ERROR",
+      message: 'syntax error at or near "SELEC"',
+      detail: undefined,
+      column: undefined,
+      hint: undefined,
+    } as const;
     const unique = { kind: "UniqueConstraintViolation" as const, constraint: { fields: ["email"] } };
     for (const error of [
       prismaError("P2010", "Raw query failed. Code: `42601`.", syntax),

@@ -18,8 +18,7 @@ const MESSAGES = [
   "Unable to start a transaction in the given time", // Prisma: transactionOptions.maxWait passed
 ];
 
-const isUnavailableCode = (code: string) =>
-  SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || SOCKET_CODES.has(code) || PRISMA_CODES.has(code);
+const isUnavailableCode = (code: string) => SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || SOCKET_CODES.has(code) || PRISMA_CODES.has(code);
 
 /** True for errors that mean the database is briefly unavailable: nothing was stored, retrying later should work. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

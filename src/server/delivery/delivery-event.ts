@@ -55,6 +55,18 @@ export function fromMailReport(report: MailReport, now: Date): DeliveryEventInpu
   const messageId = normalizeMessageId(report.messageId);
   const reason = report.reason?.trim() || null;
   // A relay that reports the same thing twice must not record it twice.
-  const key = createHash("sha256").update([messageId, report.recipient, report.status, reason ?? ""].join("\n")).digest("hex");
-  return { provider: "report", providerEventId: key, event: report.status, recipient: report.recipient, messageId, severity: null, reason, occurredAt: now, payload: report };
+  const key = createHash("sha256")
+    .update([messageId, report.recipient, report.status, reason ?? ""].join("\n"))
+    .digest("hex");
+  return {
+    provider: "report",
+    providerEventId: key,
+    event: report.status,
+    recipient: report.recipient,
+    messageId,
+    severity: null,
+    reason,
+    occurredAt: now,
+    payload: report,
+  };
 }

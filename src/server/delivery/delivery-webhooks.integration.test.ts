@@ -32,7 +32,13 @@ describe("Mailgun event webhooks", () => {
     const res = await post(mgDelivered, fixture);
     expect(res).toMatchObject({ status: 200, json: { stored: true, duplicate: false } });
     const event = await db().deliveryEvent.findFirstOrThrow({ where: { outboundEmailId: outbound.id } });
-    expect(event).toMatchObject({ workspaceId: ws.workspace.id, event: "delivered", recipient: "recipient@example.com", provider: "mailgun", providerEventId: "hTWCTD81RtiDN-..." });
+    expect(event).toMatchObject({
+      workspaceId: ws.workspace.id,
+      event: "delivered",
+      recipient: "recipient@example.com",
+      provider: "mailgun",
+      providerEventId: "hTWCTD81RtiDN-...",
+    });
     expect(event.occurredAt.getTime()).toBe(Math.round(1534108637.153125 * 1000));
     expect(await db().outboundEmail.findUniqueOrThrow({ where: { id: outbound.id } })).toMatchObject({ status: "delivered" });
     expect(await db().message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ deliveryStatus: "delivered" });
@@ -74,7 +80,8 @@ describe("Mailgun event webhooks", () => {
   it("map each path and payload to an event type and track the email's delivery status", async () => {
     const { ticket, message, outbound } = await seed(db(), "jane@acme.com");
     const at = (minutes: number) => Date.now() / 1000 + minutes * 60;
-    const send = (handler: Handler, data: Record<string, unknown>) => post(handler, mailgunEvent({ ...about(`<${outbound.messageIdHeader}>`, "Jane <JANE@acme.com>"), ...data }));
+    const send = (handler: Handler, data: Record<string, unknown>) =>
+      post(handler, mailgunEvent({ ...about(`<${outbound.messageIdHeader}>`, "Jane <JANE@acme.com>"), ...data }));
     const status = async () => ({
       outbound: (await db().outboundEmail.findUniqueOrThrow({ where: { id: outbound.id } })).status,
       message: (await db().message.findUniqueOrThrow({ where: { id: message.id } })).deliveryStatus,
@@ -94,13 +101,27 @@ describe("Mailgun event webhooks", () => {
     await send(mgPermanentFail, { event: "failed", severity: "temporary", timestamp: at(5) });
     await send(mgTemporaryFail, { event: "failed", timestamp: at(6) });
     expect(await status()).toEqual({ outbound: "delivered", message: "temporary_fail" });
-    await send(mgPermanentFail, { event: "failed", severity: "permanent", timestamp: at(7), reason: "bounce", "delivery-status": { description: "No such user" } });
+    await send(mgPermanentFail, {
+      event: "failed",
+      severity: "permanent",
+      timestamp: at(7),
+      reason: "bounce",
+      "delivery-status": { description: "No such user" },
+    });
     expect(await status()).toEqual({ outbound: "failed", message: "permanent_fail" });
     await send(mgComplained, { event: "complained", timestamp: at(8) });
 
     const events = await db().deliveryEvent.findMany({ where: { outboundEmailId: outbound.id }, orderBy: { occurredAt: "asc" } });
     expect(events.map((e) => e.event)).toEqual([
-      "temporary_fail", "delivered", "opened", "opened", "clicked", "temporary_fail", "temporary_fail", "permanent_fail", "complained",
+      "temporary_fail",
+      "delivered",
+      "opened",
+      "opened",
+      "clicked",
+      "temporary_fail",
+      "temporary_fail",
+      "permanent_fail",
+      "complained",
     ]);
     expect(events.every((e) => e.recipient === "jane@acme.com")).toBe(true);
     expect(events[7]).toMatchObject({ severity: "permanent", reason: "No such user" });
@@ -124,7 +145,10 @@ describe("Mailgun event webhooks", () => {
 
     expect((await post(mgDelivered, "{not json")).status).toBe(400);
     const noMessageId = await post(mgDelivered, mailgunEvent({ event: "delivered", recipient: "jane@acme.com", message: { headers: {} } }));
-    expect(noMessageId).toMatchObject({ status: 422, json: { error: { details: { fields: { "event-data.message.headers.message-id": expect.any(String) } } } } });
+    expect(noMessageId).toMatchObject({
+      status: 422,
+      json: { error: { details: { fields: { "event-data.message.headers.message-id": expect.any(String) } } } },
+    });
     expect((await post(mgDelivered, { "event-data": { event: "delivered" } })).status).toBe(422);
   });
 });

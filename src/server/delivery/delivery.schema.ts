@@ -2,7 +2,14 @@ import { z } from "zod";
 import type { DeliveryEventType } from "@/generated/prisma/client";
 import { parseMailbox } from "@/server/email/address";
 
-export const DELIVERY_EVENT_TYPES = ["delivered", "opened", "clicked", "complained", "permanent_fail", "temporary_fail"] as const satisfies readonly DeliveryEventType[];
+export const DELIVERY_EVENT_TYPES = [
+  "delivered",
+  "opened",
+  "clicked",
+  "complained",
+  "permanent_fail",
+  "temporary_fail",
+] as const satisfies readonly DeliveryEventType[];
 
 /** An address, also as `Name <addr>`, lower-cased. */
 const recipientSchema = z

@@ -38,7 +38,11 @@ export function webhookSigningKey(): string | undefined {
  * With the signing key set, verifies the request's signature (401 otherwise) and answers its token,
  * which the caller claims with claimReplayToken; without a key, undefined (nothing to check).
  */
-export function verifiedSignatureToken(signature: MailgunSignature | undefined, now: Date, maxAgeSeconds = MAX_AGE_SECONDS): { provider: string; token: string } | undefined {
+export function verifiedSignatureToken(
+  signature: MailgunSignature | undefined,
+  now: Date,
+  maxAgeSeconds = MAX_AGE_SECONDS,
+): { provider: string; token: string } | undefined {
   const key = webhookSigningKey();
   if (!key) return undefined;
   verifyMailgunSignature(key, signature, now, maxAgeSeconds);
@@ -53,7 +57,9 @@ export function verifiedSignatureToken(signature: MailgunSignature | undefined, 
 export function verifyMailgunSignature(key: string, signature: MailgunSignature | undefined, now: Date, maxAgeSeconds = MAX_AGE_SECONDS): void {
   if (!signature) throw signatureRefused("missing");
   if (!HEX_SHA256.test(signature.signature)) throw signatureRefused("invalid");
-  const expected = createHmac("sha256", key).update(signature.timestamp + signature.token).digest();
+  const expected = createHmac("sha256", key)
+    .update(signature.timestamp + signature.token)
+    .digest();
   if (!timingSafeEqual(Buffer.from(signature.signature, "hex"), expected)) throw signatureRefused("invalid");
   const age = now.getTime() / 1000 - Number(signature.timestamp);
   if (!Number.isFinite(age) || age > maxAgeSeconds || age < -MAX_SKEW_SECONDS) throw signatureRefused("stale");

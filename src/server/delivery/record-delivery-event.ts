@@ -26,7 +26,9 @@ export async function recordDeliveryEvent(db: Db, input: DeliveryEventInput, rep
     if (!outbound) return { stored: false, reason: "unknown message" };
     const workspaceId = outbound.workspaceId;
     await lockKeys(tx, [`delivery:${input.provider}:${input.providerEventId}`]);
-    const earlier = await tx.deliveryEvent.findUnique({ where: { provider_providerEventId: { provider: input.provider, providerEventId: input.providerEventId } } });
+    const earlier = await tx.deliveryEvent.findUnique({
+      where: { provider_providerEventId: { provider: input.provider, providerEventId: input.providerEventId } },
+    });
     if (earlier) return { stored: true, duplicate: true };
 
     await tx.deliveryEvent.create({
@@ -51,7 +53,14 @@ export async function recordDeliveryEvent(db: Db, input: DeliveryEventInput, rep
         workspaceId,
         ticketId: outbound.ticketId,
         type: `email_${input.event}`,
-        data: { outboundEmailId: outbound.id, messageId: outbound.messageId, kind: outbound.kind, recipient: input.recipient, severity: input.severity, reason: input.reason },
+        data: {
+          outboundEmailId: outbound.id,
+          messageId: outbound.messageId,
+          kind: outbound.kind,
+          recipient: input.recipient,
+          severity: input.severity,
+          reason: input.reason,
+        },
       });
     }
     if (SUPPRESSING.has(input.event)) {

@@ -23,7 +23,9 @@ describe("suppression after complaints and permanent failures", () => {
 
     const bounce = signedMailgunEvent({ event: "failed", severity: "permanent", reason: "bounce", ...eventAbout(confirmation.messageIdHeader, "x@acme.com") });
     expect(await post(mgPermanentFail, bounce)).toMatchObject({ status: 200, json: { stored: true, duplicate: false } });
-    expect(await db().suppressedAddress.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, email: "x@acme.com" } })).toMatchObject({ reason: "permanent_fail: bounce" });
+    expect(await db().suppressedAddress.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, email: "x@acme.com" } })).toMatchObject({
+      reason: "permanent_fail: bounce",
+    });
     expect(await db().activityEvent.count({ where: { ticketId: first.json.ticketId, type: "email_permanent_fail" } })).toBe(1);
 
     const second = await inbound("Second question");
@@ -52,10 +54,19 @@ describe("POST /mail-report", () => {
     const report = { messageId: `<${outbound.messageIdHeader}>`, recipient: "Z <Z@acme.com>", status: "permanent_fail", reason: "550 mailbox unavailable" };
 
     expect(await post(mailReport, report)).toMatchObject({ status: 200, json: { stored: true, duplicate: false } });
-    expect(await post(mailReport, { ...report, messageId: outbound.messageIdHeader, recipient: "z@acme.com" })).toMatchObject({ status: 200, json: { stored: true, duplicate: true } });
+    expect(await post(mailReport, { ...report, messageId: outbound.messageIdHeader, recipient: "z@acme.com" })).toMatchObject({
+      status: 200,
+      json: { stored: true, duplicate: true },
+    });
     const events = await db().deliveryEvent.findMany({ where: { outboundEmailId: outbound.id } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ workspaceId: ws.workspace.id, provider: "report", event: "permanent_fail", recipient: "z@acme.com", reason: "550 mailbox unavailable" });
+    expect(events[0]).toMatchObject({
+      workspaceId: ws.workspace.id,
+      provider: "report",
+      event: "permanent_fail",
+      recipient: "z@acme.com",
+      reason: "550 mailbox unavailable",
+    });
     expect(await db().outboundEmail.findUniqueOrThrow({ where: { id: outbound.id } })).toMatchObject({ status: "failed", error: "550 mailbox unavailable" });
     expect(await db().message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ deliveryStatus: "permanent_fail" });
     expect(await db().activityEvent.count({ where: { ticketId: ticket.id, type: "email_permanent_fail" } })).toBe(1);
@@ -72,7 +83,10 @@ describe("POST /mail-report", () => {
     expect(unknown).toMatchObject({ status: 200, json: { stored: false, reason: "unknown message" } });
     expect((await post(mailReport, "[")).status).toBe(400);
     const invalid = await post(mailReport, { messageId: outbound.messageIdHeader, recipient: "not an address", status: "bounced" });
-    expect(invalid).toMatchObject({ status: 422, json: { error: { code: "VALIDATION", details: { fields: { recipient: expect.any(String), status: expect.any(String) } } } } });
+    expect(invalid).toMatchObject({
+      status: 422,
+      json: { error: { code: "VALIDATION", details: { fields: { recipient: expect.any(String), status: expect.any(String) } } } },
+    });
     expect((await post(mailReport, { recipient: "w@acme.com", status: "delivered" })).status).toBe(422);
     expect(await db().deliveryEvent.count({ where: { outboundEmailId: outbound.id } })).toBe(0);
   });

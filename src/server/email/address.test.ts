@@ -107,7 +107,7 @@ describe("parseMailboxList", () => {
   });
 
   it("takes each entry's angle-bracket address and cleans its name", () => {
-    expect(parseMailboxList("security@bank.example <attacker@evil.example>, \"x@y.example\" <Z@W.example>, =?utf-8?q?A=0D=0AB?= <a@b.example>")).toEqual([
+    expect(parseMailboxList('security@bank.example <attacker@evil.example>, "x@y.example" <Z@W.example>, =?utf-8?q?A=0D=0AB?= <a@b.example>')).toEqual([
       { email: "attacker@evil.example", name: "security@bank.example" },
       { email: "z@w.example", name: "x@y.example" },
       { email: "a@b.example", name: "A B" },

@@ -78,9 +78,7 @@ function parseList(input: string): Mailbox[] {
   const parsed = emailAddresses.parseAddressList({ input, rfc6532: true });
   if (parsed === null) return splitList(input).flatMap((part) => parseMailbox(part) ?? []);
   return parsed.flatMap((entry) =>
-    entry.type === "mailbox"
-      ? [toMailbox(entry.address, entry.name)]
-      : entry.addresses.map((member) => toMailbox(member.address, member.name)),
+    entry.type === "mailbox" ? [toMailbox(entry.address, entry.name)] : entry.addresses.map((member) => toMailbox(member.address, member.name)),
   );
 }
 
@@ -100,6 +98,12 @@ export function parseMailboxList(raw: string | string[] | null | undefined): Mai
 /** The lower-cased domain of an address, or null when there is none. */
 export function emailDomain(email: string): string | null {
   const at = email.lastIndexOf("@");
-  const domain = at === -1 ? "" : email.slice(at + 1).trim().toLowerCase();
+  const domain =
+    at === -1
+      ? ""
+      : email
+          .slice(at + 1)
+          .trim()
+          .toLowerCase();
   return domain === "" ? null : domain;
 }

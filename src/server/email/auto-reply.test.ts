@@ -14,8 +14,7 @@ async function fixtureInput(name: string): Promise<AutoReplyInput> {
   return { headers, subject: email.subject ?? null, from };
 }
 
-const classify = (headers: HeaderMap, subject: string | null = "Question about my order", from = "a@b.com") =>
-  classifyAutoReply({ headers, subject, from });
+const classify = (headers: HeaderMap, subject: string | null = "Question about my order", from = "a@b.com") => classifyAutoReply({ headers, subject, from });
 
 describe("classifyAutoReply on real auto-replies", () => {
   it("flags the Exchange out-of-office reply (empty Return-Path, 'Automatic reply:' subject)", async () => {
@@ -39,19 +38,12 @@ describe("classifyAutoReply on real auto-replies", () => {
   it("flags the Mimecast auto-response as auto-reply and bulk", async () => {
     const result = classifyAutoReply(await fixtureInput("mimecast-autoresponse-rfc3834-06.eml"));
     expect(result).toMatchObject({ isAutoReply: true, isBulk: true });
-    expect(result.reasons).toEqual(
-      expect.arrayContaining(["auto-submitted: auto-replied", "precedence: bulk", "return-path: <> (empty)"]),
-    );
+    expect(result.reasons).toEqual(expect.arrayContaining(["auto-submitted: auto-replied", "precedence: bulk", "return-path: <> (empty)"]));
   });
 });
 
 describe("classifyAutoReply on real human replies", () => {
-  it.each([
-    "chatwoot-gmail-reply-with-threading.eml",
-    "talon-apple_mail.eml",
-    "talon-outlook.eml",
-    "talon-yahoo.eml",
-  ])("does not flag %s", async (name) => {
+  it.each(["chatwoot-gmail-reply-with-threading.eml", "talon-apple_mail.eml", "talon-outlook.eml", "talon-yahoo.eml"])("does not flag %s", async (name) => {
     expect(classifyAutoReply(await fixtureInput(name))).toEqual({ isAutoReply: false, isBulk: false, reasons: [] });
   });
 });
@@ -142,25 +134,18 @@ describe("classifyAutoReply subjects and senders", () => {
     expect(classify({}, subject).isAutoReply).toBe(true);
   });
 
-  it.each([
-    "Re: Automatic reply: Invoice",
-    "Out of office hours support",
-    "Automobile insurance question",
-    "Autosvarene virker ikke",
-    "",
-    null,
-  ])("does not flag the subject %j", (subject) => {
-    expect(classify({}, subject).isAutoReply).toBe(false);
-  });
-
-  it.each(["Mail Delivery System <MAILER-DAEMON@mx.example.com>", "postmaster@example.com"])(
-    "flags delivery reports from %j",
-    (from) => {
-      const result = classify({}, "Undelivered Mail Returned to Sender", from);
-      expect(result.isAutoReply).toBe(true);
-      expect(result.reasons[0]).toMatch(/^from: (mailer-daemon|postmaster)@.* \(delivery report\)$/);
+  it.each(["Re: Automatic reply: Invoice", "Out of office hours support", "Automobile insurance question", "Autosvarene virker ikke", "", null])(
+    "does not flag the subject %j",
+    (subject) => {
+      expect(classify({}, subject).isAutoReply).toBe(false);
     },
   );
+
+  it.each(["Mail Delivery System <MAILER-DAEMON@mx.example.com>", "postmaster@example.com"])("flags delivery reports from %j", (from) => {
+    const result = classify({}, "Undelivered Mail Returned to Sender", from);
+    expect(result.isAutoReply).toBe(true);
+    expect(result.reasons[0]).toMatch(/^from: (mailer-daemon|postmaster)@.* \(delivery report\)$/);
+  });
 
   it("does not flag ordinary senders", () => {
     expect(classify({}, "Hello", "Postmaster General <anna@example.com>").isAutoReply).toBe(false);

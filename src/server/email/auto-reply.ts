@@ -41,10 +41,7 @@ const OUT_OF_OFFICE_PREFIXES = [
 ];
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // A colon (or nothing) must follow, so human subjects like "Out of office hours" do not match.
-const OUT_OF_OFFICE_SUBJECT = new RegExp(
-  `^(?:${OUT_OF_OFFICE_PREFIXES.map(escapeRegExp).join("|")})\\s*(?:[:：]|$)`,
-  "iu",
-);
+const OUT_OF_OFFICE_SUBJECT = new RegExp(`^(?:${OUT_OF_OFFICE_PREFIXES.map(escapeRegExp).join("|")})\\s*(?:[:：]|$)`, "iu");
 
 function headerLookup(headers: HeaderMap): (name: string) => string[] {
   const byName = new Map<string, string[]>();

@@ -64,9 +64,7 @@ describe("sanitizeEmailHtml keeps formatting", () => {
 
   it("opens http, https and mailto links in a new tab without opener or referrer", () => {
     const html = '<a href="https://example.com/a?b=1" target="_self" rel="opener">x</a><a href="mailto:a@b.com">m</a>';
-    expect(sanitizeEmailHtml(html)).toBe(
-      `<a href="https://example.com/a?b=1" ${LINK_ATTRS}>x</a><a href="mailto:a@b.com" ${LINK_ATTRS}>m</a>`,
-    );
+    expect(sanitizeEmailHtml(html)).toBe(`<a href="https://example.com/a?b=1" ${LINK_ATTRS}>x</a><a href="mailto:a@b.com" ${LINK_ATTRS}>m</a>`);
   });
 });
 
@@ -85,12 +83,8 @@ describe("sanitizeEmailHtml blocks remote images", () => {
   });
 
   it("keeps cid: and raster data: images but not SVG data", () => {
-    const html =
-      '<img src="cid:logo@example.com" alt="logo"><img src="data:image/png;base64,iVBORw0KGgo=">' +
-      '<img src="data:image/svg+xml;base64,PHN2Zz4=">';
-    expect(sanitizeEmailHtml(html)).toBe(
-      '<img alt="logo" src="cid:logo@example.com" /><img src="data:image/png;base64,iVBORw0KGgo=" /><img />',
-    );
+    const html = '<img src="cid:logo@example.com" alt="logo"><img src="data:image/png;base64,iVBORw0KGgo=">' + '<img src="data:image/svg+xml;base64,PHN2Zz4=">';
+    expect(sanitizeEmailHtml(html)).toBe('<img alt="logo" src="cid:logo@example.com" /><img src="data:image/png;base64,iVBORw0KGgo=" /><img />');
   });
 });
 
@@ -110,9 +104,7 @@ describe("htmlToPlainText", () => {
       '<p>Hello <b>Bob</b>, see <a href="https://x.example">the page</a>.<img src="https://x.example/p.gif" alt="pixel"></p>' +
       "<ul><li>one</li><li>two</li></ul><blockquote>quoted</blockquote>" +
       "<table><tr><td>Order</td><td>42</td></tr><tr><td>Status</td><td>open</td></tr></table></body></html>";
-    expect(htmlToPlainText(html)).toBe(
-      "Title\n\nHello Bob, see the page.\n\n * one\n * two\n\n> quoted\n\nOrder 42\nStatus open",
-    );
+    expect(htmlToPlainText(html)).toBe("Title\n\nHello Bob, see the page.\n\n * one\n * two\n\n> quoted\n\nOrder 42\nStatus open");
   });
 
   it("does not wrap long lines", () => {

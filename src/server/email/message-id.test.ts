@@ -1,30 +1,17 @@
 import { describe, expect, it } from "vitest";
-import {
-  firstMessageIds,
-  formatMessageId,
-  generateMessageId,
-  lastMessageIds,
-  normalizeMessageId,
-  parseMessageIdList,
-} from "@/server/email/message-id";
+import { firstMessageIds, formatMessageId, generateMessageId, lastMessageIds, normalizeMessageId, parseMessageIdList } from "@/server/email/message-id";
 
 describe("normalizeMessageId", () => {
   it("strips brackets and surrounding whitespace and keeps case", () => {
-    expect(normalizeMessageId("  <CAFkiBVwJjO_k_e-LpiKi7MAQ=bjcEHogMg@mail.gmail.com>\r\n")).toBe(
-      "CAFkiBVwJjO_k_e-LpiKi7MAQ=bjcEHogMg@mail.gmail.com",
-    );
+    expect(normalizeMessageId("  <CAFkiBVwJjO_k_e-LpiKi7MAQ=bjcEHogMg@mail.gmail.com>\r\n")).toBe("CAFkiBVwJjO_k_e-LpiKi7MAQ=bjcEHogMg@mail.gmail.com");
   });
 
   it("accepts ids without brackets, as Mailgun events send them", () => {
-    expect(normalizeMessageId("20130503192659.13651.20287@example.mailgun.org")).toBe(
-      "20130503192659.13651.20287@example.mailgun.org",
-    );
+    expect(normalizeMessageId("20130503192659.13651.20287@example.mailgun.org")).toBe("20130503192659.13651.20287@example.mailgun.org");
   });
 
   it("removes folding whitespace inside the id", () => {
-    expect(normalizeMessageId("<0100017b5d8efc70-c7f18809\r\n -000000@email.amazonses.com>")).toBe(
-      "0100017b5d8efc70-c7f18809-000000@email.amazonses.com",
-    );
+    expect(normalizeMessageId("<0100017b5d8efc70-c7f18809\r\n -000000@email.amazonses.com>")).toBe("0100017b5d8efc70-c7f18809-000000@email.amazonses.com");
   });
 
   it("takes the bracketed id when a comment follows it", () => {
@@ -38,12 +25,7 @@ describe("normalizeMessageId", () => {
 
 describe("parseMessageIdList", () => {
   it("splits on spaces, newlines and commas", () => {
-    expect(parseMessageIdList("<a@x.com> <b@y.com>\r\n\t<c@z.com>,<d@w.com>")).toEqual([
-      "a@x.com",
-      "b@y.com",
-      "c@z.com",
-      "d@w.com",
-    ]);
+    expect(parseMessageIdList("<a@x.com> <b@y.com>\r\n\t<c@z.com>,<d@w.com>")).toEqual(["a@x.com", "b@y.com", "c@z.com", "d@w.com"]);
   });
 
   it("splits ids written back to back without separators", () => {
@@ -67,9 +49,7 @@ describe("parseMessageIdList", () => {
   });
 
   it("ignores comments and phrases of old-style In-Reply-To values", () => {
-    expect(parseMessageIdList('Your message of "Tue, 1 Apr" <a@x.com> (comment b@y.com)')).toEqual([
-      "a@x.com",
-    ]);
+    expect(parseMessageIdList('Your message of "Tue, 1 Apr" <a@x.com> (comment b@y.com)')).toEqual(["a@x.com"]);
   });
 
   it.each([null, undefined, "", "  ", "<>"])("returns [] for %j", (raw) => {

@@ -38,15 +38,11 @@ describe("stripQuotedHistory on real replies", () => {
 
 describe("stripQuotedHistory", () => {
   it("handles CRLF line endings", () => {
-    expect(stripQuotedHistory("Thanks!\r\n\r\nOn Mon, 1 Apr 2024 at 10:00, Ann <ann@x.com> wrote:\r\n> Hi\r\n")).toBe(
-      "Thanks!",
-    );
+    expect(stripQuotedHistory("Thanks!\r\n\r\nOn Mon, 1 Apr 2024 at 10:00, Ann <ann@x.com> wrote:\r\n> Hi\r\n")).toBe("Thanks!");
   });
 
   it("drops '-----Original Message-----' blocks", () => {
-    expect(stripQuotedHistory("Works now.\n\n-----Original Message-----\nFrom: Ann\nSent: Monday\n\nTry again")).toBe(
-      "Works now.",
-    );
+    expect(stripQuotedHistory("Works now.\n\n-----Original Message-----\nFrom: Ann\nSent: Monday\n\nTry again")).toBe("Works now.");
   });
 
   it("drops an Outlook header block under an underscore rule, in German", () => {
@@ -70,9 +66,7 @@ describe("stripQuotedHistory", () => {
   });
 
   it("drops a French attribution wrapped over two lines", () => {
-    expect(stripQuotedHistory("Merci\n\nLe mer. 3 avr. 2024 à 16:19, Bob Martin <\nbob@x.com> a écrit :\n> Salut")).toBe(
-      "Merci",
-    );
+    expect(stripQuotedHistory("Merci\n\nLe mer. 3 avr. 2024 à 16:19, Bob Martin <\nbob@x.com> a écrit :\n> Salut")).toBe("Merci");
   });
 
   it("drops a trailing quote and a dateless attribution above it", () => {
@@ -81,9 +75,7 @@ describe("stripQuotedHistory", () => {
   });
 
   it("keeps a signature written above the quote", () => {
-    expect(stripQuotedHistory("Fixed.\n\n-- \nAnn\nSupport\n\nOn 2 Apr 2024, Bob wrote:\n> broken")).toBe(
-      "Fixed.\n\n-- \nAnn\nSupport",
-    );
+    expect(stripQuotedHistory("Fixed.\n\n-- \nAnn\nSupport\n\nOn 2 Apr 2024, Bob wrote:\n> broken")).toBe("Fixed.\n\n-- \nAnn\nSupport");
   });
 
   it("keeps quotes in the middle of a reply, which give the answers their context", () => {

@@ -87,7 +87,9 @@ function withoutQuotedLines(lines: string[]): string[] {
 export function stripQuotedHistory(text: string): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const start = findHistoryStart(lines);
-  const head = dropTrailingQuote(start === -1 ? lines : lines.slice(0, start)).join("\n").trim();
+  const head = dropTrailingQuote(start === -1 ? lines : lines.slice(0, start))
+    .join("\n")
+    .trim();
   if (head !== "") return head;
   const unquoted = withoutQuotedLines(lines).join("\n").trim();
   return unquoted !== "" ? unquoted : text.trim();

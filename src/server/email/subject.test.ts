@@ -12,12 +12,9 @@ describe("extractTicketToken", () => {
     expect(extractTicketToken(subject)).toBe(expected);
   });
 
-  it.each(["Printer broken", "#1234", "[1234]", "[# 1234]", "[#]", "[#0]", "[#12a]", "", null, undefined])(
-    "returns null for %j",
-    (subject) => {
-      expect(extractTicketToken(subject)).toBeNull();
-    },
-  );
+  it.each(["Printer broken", "#1234", "[1234]", "[# 1234]", "[#]", "[#0]", "[#12a]", "", null, undefined])("returns null for %j", (subject) => {
+    expect(extractTicketToken(subject)).toBeNull();
+  });
 });
 
 describe("stripReplyPrefixes", () => {

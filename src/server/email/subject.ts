@@ -16,7 +16,7 @@ export function extractTicketToken(subject: string | null | undefined): number |
 /** The subject without reply/forward prefixes and ticket tokens, for a ticket title. */
 export function stripReplyPrefixes(subject: string | null | undefined): string {
   let rest = collapse((subject ?? "").replace(TICKET_TOKENS, " "));
-  for (let previous = ""; previous !== rest; ) {
+  for (let previous = ""; previous !== rest;) {
     previous = rest;
     rest = rest.replace(REPLY_PREFIX, "");
   }

@@ -18,7 +18,11 @@ const chunked = (text: string, chunkBytes = 64 * 1024) => {
   return { request, pulled: () => pulled };
 };
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as AppError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error as AppError,
+  );
 
 describe("jsonNestsDeeperThan", () => {
   it("counts arrays and objects, not brackets inside strings (escaped quotes included)", () => {
@@ -45,7 +49,9 @@ describe("parseJsonText", () => {
     const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
     expect(parseJsonText(nested(MAX_JSON_DEPTH))).toEqual(expect.any(Array));
     for (const depth of [MAX_JSON_DEPTH + 1, 10_000]) {
-      expect(() => parseJsonText(nested(depth))).toThrow(expect.objectContaining({ code: "BAD_REQUEST", details: { fields: { "(body)": expect.stringContaining("64 levels") } } }));
+      expect(() => parseJsonText(nested(depth))).toThrow(
+        expect.objectContaining({ code: "BAD_REQUEST", details: { fields: { "(body)": expect.stringContaining("64 levels") } } }),
+      );
     }
     expect(() => parseJsonText("{nope")).toThrow(expect.objectContaining({ code: "BAD_REQUEST" }));
     expect(parseJsonText("  ")).toEqual({});
@@ -65,8 +71,13 @@ describe("parseJsonBody", () => {
 
   it("refuses NUL and lone surrogates in values and keys with 422 naming the field, unless the caller cleans them", async () => {
     const post = (json: string) => new Request("http://localhost/", { method: "POST", body: json });
-    expect(await failure(parseJsonBody(post('{"name":"a\\u0000b"}'), schema))).toMatchObject({ code: "VALIDATION", details: { fields: { name: expect.any(String) } } });
-    expect(await failure(parseJsonBody(post('{"name":"ok","tags":["\\ud800"]}'), schema))).toMatchObject({ details: { fields: { "tags.0": expect.any(String) } } });
+    expect(await failure(parseJsonBody(post('{"name":"a\\u0000b"}'), schema))).toMatchObject({
+      code: "VALIDATION",
+      details: { fields: { name: expect.any(String) } },
+    });
+    expect(await failure(parseJsonBody(post('{"name":"ok","tags":["\\ud800"]}'), schema))).toMatchObject({
+      details: { fields: { "tags.0": expect.any(String) } },
+    });
     expect(await failure(parseJsonBody(post('{"name":"ok","h":{"\\u0000":"1"}}'), schema))).toMatchObject({ details: { fields: { h: expect.any(String) } } });
     expect(await parseJsonBody(post('{"name":"a\\u0000b"}'), schema, undefined, { allowUnsafeText: true })).toEqual({ name: "a\u0000b" });
     expect(await parseJsonBody(post('{"name":"😀 \\ud83d\\ude00"}'), schema)).toEqual({ name: "😀 😀" });
@@ -82,7 +93,10 @@ describe("parseFormBody", () => {
 
   // Multipart is UTF-8 bytes: a lone surrogate arrives as U+FFFD, NUL as itself.
   it("refuses a field or file name holding NUL with 422 naming the field", async () => {
-    expect(await failure(parseFormBody(form([["file", new File(["x"], "a\u0000.txt")]]), 1024))).toMatchObject({ code: "VALIDATION", details: { fields: { file: expect.any(String) } } });
+    expect(await failure(parseFormBody(form([["file", new File(["x"], "a\u0000.txt")]]), 1024))).toMatchObject({
+      code: "VALIDATION",
+      details: { fields: { file: expect.any(String) } },
+    });
     expect(await failure(parseFormBody(form([["note", "a\u0000"]]), 1024))).toMatchObject({ details: { fields: { note: expect.any(String) } } });
     expect((await parseFormBody(form([["file", new File(["x"], "ok.txt")]]), 1024)).get("file")).toBeInstanceOf(File);
   });

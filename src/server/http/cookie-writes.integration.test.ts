@@ -8,7 +8,11 @@ const db = useTestDatabase();
 const APP = "http://help.example.test:3000";
 
 function tagRequest(workspaceId: string, headers: Record<string, string>, body: string) {
-  const request = new Request(`${APP}/api/v1/workspaces/${workspaceId}/tags`, { method: "POST", headers: { host: "help.example.test:3000", ...headers }, body });
+  const request = new Request(`${APP}/api/v1/workspaces/${workspaceId}/tags`, {
+    method: "POST",
+    headers: { host: "help.example.test:3000", ...headers },
+    body,
+  });
   return createTag(request, { params: Promise.resolve({ workspaceId }) });
 }
 
@@ -46,11 +50,19 @@ describe("writes with the session cookie", () => {
     const cookie = await sessionCookie(owner.user.id);
     const sameOrigin = await tagRequest(workspace.id, { cookie, origin: APP, "content-type": "application/json" }, JSON.stringify({ name: "ui" }));
     expect(sameOrigin.status).toBe(201);
-    const fetchMetadata = await tagRequest(workspace.id, { cookie, "sec-fetch-site": "same-origin", "content-type": "application/json" }, JSON.stringify({ name: "ui2" }));
+    const fetchMetadata = await tagRequest(
+      workspace.id,
+      { cookie, "sec-fetch-site": "same-origin", "content-type": "application/json" },
+      JSON.stringify({ name: "ui2" }),
+    );
     expect(fetchMetadata.status).toBe(201);
     const plain = await tagRequest(workspace.id, { cookie, origin: APP, "content-type": "text/plain" }, JSON.stringify({ name: "plain" }));
     expect(plain.status).toBe(403);
-    const token = await tagRequest(workspace.id, { authorization: `Bearer ${owner.token}`, "content-type": "application/json" }, JSON.stringify({ name: "api" }));
+    const token = await tagRequest(
+      workspace.id,
+      { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
+      JSON.stringify({ name: "api" }),
+    );
     expect(token.status).toBe(201);
     expect((await db().tag.findMany({ where: { workspaceId: workspace.id }, orderBy: { name: "asc" } })).map((tag) => tag.name)).toEqual(["api", "ui", "ui2"]);
   });

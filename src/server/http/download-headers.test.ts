@@ -10,7 +10,7 @@ describe("downloadHeaders", () => {
   });
 
   it("makes any stored value safe to send: a content type with CR/LF or other odd bytes becomes octet-stream", () => {
-    for (const contentType of ["text/html\r\nSet-Cookie: a=b", "text/plain; name=\"ü\"", "image/png\u0000", "not a type", "", "text/plain;\ta"]) {
+    for (const contentType of ["text/html\r\nSet-Cookie: a=b", 'text/plain; name="ü"', "image/png\u0000", "not a type", "", "text/plain;\ta"]) {
       const headers = downloadHeaders({ filename: "a\r\nb\uD800.txt", contentType });
       expect(headers["Content-Type"], JSON.stringify(contentType)).toBe("application/octet-stream");
       expect(headers["Content-Disposition"]).toBe("attachment; filename*=UTF-8''a%0D%0Ab%EF%BF%BD.txt");

@@ -52,7 +52,11 @@ async function seed() {
   const list = await db().contactList.create({ data: { workspaceId: w, name: "Seeded list" } });
   const mail = await seedDiscardedMail(db(), ws);
   await db().workspace.update({ where: { id: w }, data: { unmatchedInbound: "create" } });
-  const rule = await H.sendRow({ ...rest(ws.owner.token, createRule, "POST", `/api/v1/workspaces/${w}/automations`, { workspaceId: w }), body: JSON.stringify(RULE), expect: "no-5xx" });
+  const rule = await H.sendRow({
+    ...rest(ws.owner.token, createRule, "POST", `/api/v1/workspaces/${w}/automations`, { workspaceId: w }),
+    body: JSON.stringify(RULE),
+    expect: "no-5xx",
+  });
   const form = new FormData();
   form.set("file", new File(["hello"], "seeded.txt", { type: "text/plain" }));
   const attachment = await H.sendRow({ ...rest(ws.owner.token, upload, "POST", "/", { workspaceId: w, ticketId: ticket.id }), body: form, expect: "no-5xx" });
@@ -60,7 +64,12 @@ async function seed() {
 }
 type Seeded = Awaited<ReturnType<typeof seed>>;
 
-const RULE = { name: "Rule", event: "ticket_created", conditions: [{ type: "subject_contains", value: "x" }], actions: [{ type: "send_response", body: "Hi" }] };
+const RULE = {
+  name: "Rule",
+  event: "ticket_created",
+  conditions: [{ type: "subject_contains", value: "x" }],
+  actions: [{ type: "send_response", body: "Hi" }],
+};
 const rest = (token: string, route: H.RouteHandler, method: string, url: string, params: Record<string, string> = {}) => ({
   name: `${method} ${url}`,
   route,
@@ -85,23 +94,143 @@ function jsonTemplates(s: Seeded): JsonTemplate[] {
   const ws = (path: string) => `/api/v1/workspaces/${s.w}${path}`;
   const t = { workspaceId: s.w, ticketId: s.ticket.id };
   return [
-    { route: createTicket, method: "POST", url: ws("/tickets"), params: { workspaceId: s.w }, body: { subject: "S", body: "B", contact: { email: "c@example.test", name: "C" }, tags: ["t"], priority: "high" }, text: ["subject", "body", "contact.name", "contact.email", "tags.0"], enums: ["priority"] },
-    { route: patchTicket, method: "PATCH", url: ws("/tickets/t"), params: t, body: { subject: "S", tags: ["t"] }, text: ["subject", "tags.0"], enums: ["priority"] },
-    { route: addMessage, method: "POST", url: ws("/tickets/t/messages"), params: t, body: { body: "B", bodyHtml: "<p>B</p>", isInternal: true }, text: ["body", "bodyHtml"], enums: ["isInternal"] },
-    { route: setStatus, method: "POST", url: ws("/tickets/t/status"), params: t, body: { toStatus: "pending", reason: "R" }, text: ["reason"], enums: ["toStatus"] },
+    {
+      route: createTicket,
+      method: "POST",
+      url: ws("/tickets"),
+      params: { workspaceId: s.w },
+      body: { subject: "S", body: "B", contact: { email: "c@example.test", name: "C" }, tags: ["t"], priority: "high" },
+      text: ["subject", "body", "contact.name", "contact.email", "tags.0"],
+      enums: ["priority"],
+    },
+    {
+      route: patchTicket,
+      method: "PATCH",
+      url: ws("/tickets/t"),
+      params: t,
+      body: { subject: "S", tags: ["t"] },
+      text: ["subject", "tags.0"],
+      enums: ["priority"],
+    },
+    {
+      route: addMessage,
+      method: "POST",
+      url: ws("/tickets/t/messages"),
+      params: t,
+      body: { body: "B", bodyHtml: "<p>B</p>", isInternal: true },
+      text: ["body", "bodyHtml"],
+      enums: ["isInternal"],
+    },
+    {
+      route: setStatus,
+      method: "POST",
+      url: ws("/tickets/t/status"),
+      params: t,
+      body: { toStatus: "pending", reason: "R" },
+      text: ["reason"],
+      enums: ["toStatus"],
+    },
     { route: merge, method: "POST", url: ws("/tickets/t/merge"), params: t, body: { targetTicketId: s.other.id }, text: ["targetTicketId"], enums: [] },
-    { route: split, method: "POST", url: ws("/tickets/t/split"), params: t, body: { messageIds: [s.message.id], newSubject: "N" }, text: ["newSubject", "messageIds.0"], enums: [] },
-    { route: createTag, method: "POST", url: ws("/tags"), params: { workspaceId: s.w }, body: { name: "tag", color: "#aabbcc" }, text: ["name", "color"], enums: [] },
-    { route: createContact, method: "POST", url: ws("/contacts"), params: { workspaceId: s.w }, body: { email: "new@example.test", name: "N" }, text: ["email", "name"], enums: [] },
-    { route: createCustomer, method: "POST", url: ws("/customers"), params: { workspaceId: s.w }, body: { name: "Acme", domains: ["acme.example"] }, text: ["name", "domains.0"], enums: [] },
+    {
+      route: split,
+      method: "POST",
+      url: ws("/tickets/t/split"),
+      params: t,
+      body: { messageIds: [s.message.id], newSubject: "N" },
+      text: ["newSubject", "messageIds.0"],
+      enums: [],
+    },
+    {
+      route: createTag,
+      method: "POST",
+      url: ws("/tags"),
+      params: { workspaceId: s.w },
+      body: { name: "tag", color: "#aabbcc" },
+      text: ["name", "color"],
+      enums: [],
+    },
+    {
+      route: createContact,
+      method: "POST",
+      url: ws("/contacts"),
+      params: { workspaceId: s.w },
+      body: { email: "new@example.test", name: "N" },
+      text: ["email", "name"],
+      enums: [],
+    },
+    {
+      route: createCustomer,
+      method: "POST",
+      url: ws("/customers"),
+      params: { workspaceId: s.w },
+      body: { name: "Acme", domains: ["acme.example"] },
+      text: ["name", "domains.0"],
+      enums: [],
+    },
     { route: createList, method: "POST", url: ws("/contact-lists"), params: { workspaceId: s.w }, body: { name: "L" }, text: ["name"], enums: [] },
-    { route: addMember, method: "POST", url: ws("/contact-lists/l/members"), params: { workspaceId: s.w, listId: s.list.id }, body: { email: "m@example.test" }, text: ["email"], enums: [] },
-    { route: createRule, method: "POST", url: ws("/automations"), params: { workspaceId: s.w }, body: RULE, text: ["name", "conditions.0.value", "actions.0.body"], enums: ["event", "conditions.0.type"] },
-    { route: patchRule, method: "PATCH", url: ws("/automations/r"), params: { workspaceId: s.w, ruleId: s.ruleId }, body: { name: "R" }, text: ["name"], enums: ["event"] },
-    { route: testRule, method: "POST", url: ws("/automations/r/test"), params: { workspaceId: s.w, ruleId: s.ruleId }, body: { from_email: "a@b.example", subject: "S", body: "B" }, text: ["from_email", "subject", "body"], enums: [] },
-    { route: reorderRules, method: "POST", url: ws("/automations/reorder"), params: { workspaceId: s.w }, body: { ids: [s.ruleId] }, text: ["ids.0"], enums: [] },
-    { route: patchWorkspace, method: "PATCH", url: ws(""), params: { workspaceId: s.w }, body: { name: "W" }, text: ["name"], enums: ["settings.unmatchedInbound"] },
-    { route: convertMail, method: "PUT", url: `/api/v1/incoming_mails/${s.mail.id}/ticket`, params: { id: s.mail.id }, body: { customer_id: "x" }, text: ["customer_id"], enums: [] },
+    {
+      route: addMember,
+      method: "POST",
+      url: ws("/contact-lists/l/members"),
+      params: { workspaceId: s.w, listId: s.list.id },
+      body: { email: "m@example.test" },
+      text: ["email"],
+      enums: [],
+    },
+    {
+      route: createRule,
+      method: "POST",
+      url: ws("/automations"),
+      params: { workspaceId: s.w },
+      body: RULE,
+      text: ["name", "conditions.0.value", "actions.0.body"],
+      enums: ["event", "conditions.0.type"],
+    },
+    {
+      route: patchRule,
+      method: "PATCH",
+      url: ws("/automations/r"),
+      params: { workspaceId: s.w, ruleId: s.ruleId },
+      body: { name: "R" },
+      text: ["name"],
+      enums: ["event"],
+    },
+    {
+      route: testRule,
+      method: "POST",
+      url: ws("/automations/r/test"),
+      params: { workspaceId: s.w, ruleId: s.ruleId },
+      body: { from_email: "a@b.example", subject: "S", body: "B" },
+      text: ["from_email", "subject", "body"],
+      enums: [],
+    },
+    {
+      route: reorderRules,
+      method: "POST",
+      url: ws("/automations/reorder"),
+      params: { workspaceId: s.w },
+      body: { ids: [s.ruleId] },
+      text: ["ids.0"],
+      enums: [],
+    },
+    {
+      route: patchWorkspace,
+      method: "PATCH",
+      url: ws(""),
+      params: { workspaceId: s.w },
+      body: { name: "W" },
+      text: ["name"],
+      enums: ["settings.unmatchedInbound"],
+    },
+    {
+      route: convertMail,
+      method: "PUT",
+      url: `/api/v1/incoming_mails/${s.mail.id}/ticket`,
+      params: { id: s.mail.id },
+      body: { customer_id: "x" },
+      text: ["customer_id"],
+      enums: [],
+    },
   ];
 }
 
@@ -111,13 +240,22 @@ function restRows(s: Seeded): Row[] {
   for (const tpl of jsonTemplates(s)) {
     const base = { ...rest(token, tpl.route, tpl.method, tpl.url, tpl.params) };
     const add = (what: string, body: string, expect: H.Expectation, field?: string, contentType?: string) =>
-      rows.push({ ...base, name: `${base.name} ${what}`, body, expect, field, headers: { ...base.headers, ...(contentType ? { "content-type": contentType } : {}) } });
+      rows.push({
+        ...base,
+        name: `${base.name} ${what}`,
+        body,
+        expect,
+        field,
+        headers: { ...base.headers, ...(contentType ? { "content-type": contentType } : {}) },
+      });
     for (const field of tpl.text) {
       for (const [label, value] of Object.entries(H.UNSTORABLE)) add(`${field}: ${label}`, JSON.stringify(H.withValue(tpl.body, field, value)), "field", field);
-      for (const [label, value] of Object.entries(H.ODD_VALUES)) add(`${field}: ${label}`, JSON.stringify(H.withValue(tpl.body, field, value)), "no-5xx", field);
+      for (const [label, value] of Object.entries(H.ODD_VALUES))
+        add(`${field}: ${label}`, JSON.stringify(H.withValue(tpl.body, field, value)), "no-5xx", field);
     }
     for (const field of tpl.enums) {
-      for (const value of ["bogus", "", 1e308, -1, ["open"]]) add(`${field}: ${JSON.stringify(value)}`, JSON.stringify(H.withValue(tpl.body, field, value)), "field", field);
+      for (const value of ["bogus", "", 1e308, -1, ["open"]])
+        add(`${field}: ${JSON.stringify(value)}`, JSON.stringify(H.withValue(tpl.body, field, value)), "field", field);
     }
     add(`${tpl.text[0]}: 2 MB`, JSON.stringify(H.withValue(tpl.body, tpl.text[0]!, H.TWO_MB)), "4xx");
     for (const [label, bad] of Object.entries(H.BAD_BODIES)) add(label, bad.body, bad.expect, undefined, bad.contentType);
@@ -173,14 +311,26 @@ function idRows(s: Seeded): Row[] {
     [listRules, "GET", { workspaceId: w }, "workspaceId"],
   ];
   return routes.flatMap(([route, method, params, name, body]) =>
-    Object.entries(H.MALFORMED_IDS).map(([label, id]) => ({ ...rest(token, route, method, "/", { ...params, [name]: id }), name: `${method} ${name} ${label}`, body, expect: "404" as const })),
+    Object.entries(H.MALFORMED_IDS).map(([label, id]) => ({
+      ...rest(token, route, method, "/", { ...params, [name]: id }),
+      name: `${method} ${name} ${label}`,
+      body,
+      expect: "404" as const,
+    })),
   );
 }
 
 function uploadRows(s: Seeded): Row[] {
   const row = (name: string, body: FormData | string, expect: H.Expectation, field?: string, contentType?: string): Row => {
     const base = rest(s.ws.owner.token, upload, "POST", "/", { workspaceId: s.w, ticketId: s.ticket.id });
-    return { ...base, name: `upload ${name}`, body, expect, field, headers: contentType ? { ...base.headers, "content-type": contentType } : { authorization: base.headers.authorization } };
+    return {
+      ...base,
+      name: `upload ${name}`,
+      body,
+      expect,
+      field,
+      headers: contentType ? { ...base.headers, "content-type": contentType } : { authorization: base.headers.authorization },
+    };
   };
   const form = (name: string, content = "x", field = "file") => {
     const data = new FormData();
@@ -235,7 +385,14 @@ function inboundRows(s: Seeded): Row[] {
     const valueOf = () => (typeof value === "function" ? (value as () => unknown)() : value);
     const helpdeskField = { messageId: "message_id", inReplyTo: "in_reply_to" }[field] ?? field;
     add(`rpc inbound ${field}: ${name}`, rpcInbound, JSON.stringify(H.withValue(rpcBase(), field, valueOf())), "application/json", expect, field);
-    add(`helpdesk inbound ${helpdeskField}: ${name}`, helpdeskInbound, JSON.stringify(H.withValue(helpdeskBase(), helpdeskField, valueOf())), "application/json", expect, helpdeskField);
+    add(
+      `helpdesk inbound ${helpdeskField}: ${name}`,
+      helpdeskInbound,
+      JSON.stringify(H.withValue(helpdeskBase(), helpdeskField, valueOf())),
+      "application/json",
+      expect,
+      helpdeskField,
+    );
   };
   for (const field of ["subject", "text", "html", "inReplyTo", "references"]) {
     for (const [label, value] of Object.entries({ ...H.UNSTORABLE, "3000 chars": "x".repeat(3000) })) json(label, field, value, "stored");
@@ -252,28 +409,88 @@ function inboundRows(s: Seeded): Row[] {
     add(`rpc inbound headers ${JSON.stringify(headers)}`, rpcInbound, JSON.stringify({ ...rpcBase(), headers }), "application/json", "stored");
   }
   add("rpc inbound JSON nested 10,000 deep", rpcInbound, H.BAD_BODIES["JSON nested 10,000 deep"]!.body, "application/json", "4xx");
-  const postmark = (extra: Record<string, unknown>) => JSON.stringify({ From: "jane@example.test", To: to, Subject: "S", TextBody: "T", Headers: [{ Name: "Message-ID", Value: newMessageId() }], ...extra });
-  add("postmark broken base64", postmarkInbound, postmark({ Attachments: [{ Name: "a.txt", ContentType: "text/plain", Content: "!!!not*base64%%%" }] }), "application/json", "field", "Attachments.0.Content");
-  add("postmark attachment content type CR/LF", postmarkInbound, postmark({ Attachments: [{ Name: "a.txt", ContentType: "text/html\r\nX-Evil: 1", Content: "aGVsbG8=" }] }), "application/json", "stored");
+  const postmark = (extra: Record<string, unknown>) =>
+    JSON.stringify({ From: "jane@example.test", To: to, Subject: "S", TextBody: "T", Headers: [{ Name: "Message-ID", Value: newMessageId() }], ...extra });
+  add(
+    "postmark broken base64",
+    postmarkInbound,
+    postmark({ Attachments: [{ Name: "a.txt", ContentType: "text/plain", Content: "!!!not*base64%%%" }] }),
+    "application/json",
+    "field",
+    "Attachments.0.Content",
+  );
+  add(
+    "postmark attachment content type CR/LF",
+    postmarkInbound,
+    postmark({ Attachments: [{ Name: "a.txt", ContentType: "text/html\r\nX-Evil: 1", Content: "aGVsbG8=" }] }),
+    "application/json",
+    "stored",
+  );
   add("postmark Subject NUL", postmarkInbound, postmark({ Subject: "a\u0000b" }), "application/json", "stored");
-  add("postmark header named Constructor", postmarkInbound, postmark({ Headers: [{ Name: "Constructor", Value: "x" }, { Name: "__proto__", Value: "y" }] }), "application/json", "stored");
+  add(
+    "postmark header named Constructor",
+    postmarkInbound,
+    postmark({
+      Headers: [
+        { Name: "Constructor", Value: "x" },
+        { Name: "__proto__", Value: "y" },
+      ],
+    }),
+    "application/json",
+    "stored",
+  );
   add("postmark JSON nested 10,000 deep", postmarkInbound, H.BAD_BODIES["JSON nested 10,000 deep"]!.body, "application/json", "4xx");
-  add("postmark extra field nested 10,000 deep", postmarkInbound, postmark({}).replace(/}$/, `,"Extra":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}`), "application/json", "4xx");
+  add(
+    "postmark extra field nested 10,000 deep",
+    postmarkInbound,
+    postmark({}).replace(/}$/, `,"Extra":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}`),
+    "application/json",
+    "4xx",
+  );
   const providers = (label: string, value: string, expect: H.Expectation, headers: Record<string, string> = {}) => {
-    const extra = Object.entries(headers).map(([name, v]) => `\r\n${name}: ${v}`).join("");
+    const extra = Object.entries(headers)
+      .map(([name, v]) => `\r\n${name}: ${v}`)
+      .join("");
     const form = H.multipartBody({ from: "jane@example.test", to, subject: value, text: value, headers: `Message-ID: ${newMessageId()}${extra}` });
     add(`sendgrid ${label}`, sendgridInbound, form.body, form.contentType, expect, "subject");
     const pairs = JSON.stringify(Object.entries(headers));
-    const fields = new URLSearchParams({ sender: "jane@example.test", recipient: to, subject: value, "body-plain": value, "Message-Id": newMessageId(), "message-headers": pairs });
+    const fields = new URLSearchParams({
+      sender: "jane@example.test",
+      recipient: to,
+      subject: value,
+      "body-plain": value,
+      "Message-Id": newMessageId(),
+      "message-headers": pairs,
+    });
     add(`mailgun ${label}`, mailgunInbound, fields.toString(), "application/x-www-form-urlencoded", expect, "subject");
-    add(`mime ${label}`, mimeInbound, H.mimeMessage({ From: "jane@example.test", To: to, Subject: value, "Message-ID": newMessageId(), ...headers }, value), "message/rfc822", expect, "subject");
+    add(
+      `mime ${label}`,
+      mimeInbound,
+      H.mimeMessage({ From: "jane@example.test", To: to, Subject: value, "Message-ID": newMessageId(), ...headers }, value),
+      "message/rfc822",
+      expect,
+      "subject",
+    );
   };
   for (const [label, value] of Object.entries({ ...H.UNSTORABLE, "3000 chars": "x".repeat(3000) })) providers(`subject and text: ${label}`, value, "stored");
   providers("subject 5000 chars", "x".repeat(5000), "field");
   providers("header named Constructor", "S", "stored", { Constructor: "x" });
   providers("headers named __proto__ and toString", "S", "stored", { ["__proto__"]: "x", toString: "y" });
-  add("mime Message-ID 3000 chars", mimeInbound, H.mimeMessage({ From: "jane@example.test", To: to, Subject: "S", "Message-ID": `<${"x".repeat(3000)}@example.test>` }), "message/rfc822", "field", "Message-ID");
-  add("mime broken base64 part", mimeInbound, H.mimeMessage({ From: "jane@example.test", To: to, "Message-ID": newMessageId(), "Content-Transfer-Encoding": "base64" }, "!!!*%%%"), "message/rfc822", "stored");
+  add(
+    "mime Message-ID 3000 chars",
+    mimeInbound,
+    H.mimeMessage({ From: "jane@example.test", To: to, Subject: "S", "Message-ID": `<${"x".repeat(3000)}@example.test>` }),
+    "message/rfc822",
+    "field",
+    "Message-ID",
+  );
+  add(
+    "mime broken base64 part",
+    mimeInbound,
+    H.mimeMessage({ From: "jane@example.test", To: to, "Message-ID": newMessageId(), "Content-Transfer-Encoding": "base64" }, "!!!*%%%"),
+    "message/rfc822",
+    "stored",
+  );
   return rows;
 }
 
@@ -281,12 +498,21 @@ function check(row: Row, answer: Awaited<ReturnType<typeof H.sendRow>>, changed:
   const where = `${row.name} → ${answer.status} ${JSON.stringify(answer.json)?.slice(0, 200)}`;
   expect.soft(answer.status, where).toBeLessThan(500);
   if (answer.status >= 400 && answer.status < 500) {
-    const error = row.route === trpc ? (answer.json as { error?: { json?: { data?: { code?: string; details?: { fields?: Record<string, string> } } } } })?.error?.json?.data : answer.json?.error;
+    const error =
+      row.route === trpc
+        ? (answer.json as { error?: { json?: { data?: { code?: string; details?: { fields?: Record<string, string> } } } } })?.error?.json?.data
+        : answer.json?.error;
     expect.soft(error, where).toMatchObject({ code: expect.any(String) });
     if (row.route !== trpc) expect.soft(answer.json?.error?.message, where).toEqual(expect.any(String));
     const fields = Object.keys(error?.details?.fields ?? {});
     // 400 and 422 are about the input's fields; 401, 404, 409 and 413 are not.
-    if (row.field && (answer.status === 400 || answer.status === 422)) expect.soft(fields.some((key) => key === row.field || key.startsWith(`${row.field}.`)), `${where}: names ${row.field}`).toBe(true);
+    if (row.field && (answer.status === 400 || answer.status === 422))
+      expect
+        .soft(
+          fields.some((key) => key === row.field || key.startsWith(`${row.field}.`)),
+          `${where}: names ${row.field}`,
+        )
+        .toBe(true);
     expect.soft(changed, `${where}: stored nothing`).toBe(false);
   }
   if (row.expect === "field" || row.expect === "4xx") expect.soft(answer.status, where).toBeGreaterThanOrEqual(400);

@@ -24,12 +24,24 @@ describe("a conflict on the inbound routes", () => {
       Promise.all([
         postRpc({ organizationId: workspaceId, from: "a@customer.example", to, subject: "rpc", text: "rpc", messageId: ids[0] }),
         postHelpdesk({ from: "b@customer.example", to, subject: "helpdesk", text: "helpdesk", message_id: ids[1] }, { secret }),
-        postProvider("postmark", JSON.stringify({ From: "c@customer.example", To: to, Subject: "postmark", TextBody: "postmark", Headers: [{ Name: "Message-ID", Value: ids[2] }] }), "application/json", { secret }),
-        postProvider("mime", [`From: d@customer.example`, `To: ${to}`, "Subject: mime", `Message-ID: ${ids[3]}`, "", "mime", ""].join("\r\n"), "message/rfc822", { secret }),
+        postProvider(
+          "postmark",
+          JSON.stringify({ From: "c@customer.example", To: to, Subject: "postmark", TextBody: "postmark", Headers: [{ Name: "Message-ID", Value: ids[2] }] }),
+          "application/json",
+          { secret },
+        ),
+        postProvider(
+          "mime",
+          [`From: d@customer.example`, `To: ${to}`, "Subject: mime", `Message-ID: ${ids[3]}`, "", "mime", ""].join("\r\n"),
+          "message/rfc822",
+          { secret },
+        ),
       ]);
 
     const refused = await sendAll();
-    expect(refused.map((answer) => [answer.status, answer.headers.get("retry-after"), answer.json.error.code])).toEqual(Array(4).fill([503, "5", "UNAVAILABLE"]));
+    expect(refused.map((answer) => [answer.status, answer.headers.get("retry-after"), answer.json.error.code])).toEqual(
+      Array(4).fill([503, "5", "UNAVAILABLE"]),
+    );
     const logged = await db().incomingMail.findMany({ where: { workspaceId } });
     expect(logged.map((mail) => [mail.processedAt, mail.processingError !== null])).toEqual(Array(4).fill([null, true]));
     expect(await db().ticket.count({ where: { workspaceId } })).toBe(1);

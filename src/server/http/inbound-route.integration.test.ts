@@ -35,7 +35,12 @@ describe("a malformed value in a query of an inbound route", () => {
       Promise.all([
         postRpc({ organizationId: ws.workspace.id, from: "a@customer.example", to, subject: "rpc", text: "rpc", messageId: ids[0] }),
         postHelpdesk({ from: "b@customer.example", to, subject: "helpdesk", text: "helpdesk", message_id: ids[1] }, { secret }),
-        postProvider("mime", [`From: c@customer.example`, `To: ${to}`, "Subject: mime", `Message-ID: ${ids[2]}`, "", "mime", ""].join("\r\n"), "message/rfc822", { secret }),
+        postProvider(
+          "mime",
+          [`From: c@customer.example`, `To: ${to}`, "Subject: mime", `Message-ID: ${ids[2]}`, "", "mime", ""].join("\r\n"),
+          "message/rfc822",
+          { secret },
+        ),
       ]);
 
     // The route logs the failure; the test expects it.

@@ -12,6 +12,24 @@ const answers = {
 };
 
 export const inboundOperations: Operation[] = [
-  { method: "post", path: "/api/rpc/tickets/email/inbound", tag: "Inbound email", security: "none", summary: "Receive an email (JSON)", description: "Public. When the workspace requires it, send a mailbox inbound secret in X-Inbound-Secret.", body: rpcInboundSchema, responses: { ...answers, 401: "Secret required by the workspace and missing or wrong", 404: "Unknown organizationId" } },
-  { method: "post", path: "/api/helpdesk/inbound-email", tag: "Inbound email", security: "inboundSecret", summary: "Receive an email (mailbox shared secret)", description: "The secret (X-Inbound-Secret, X-Mobieus-Inbound-Secret or ?secret=) selects the mailbox and workspace.", body: helpdeskInboundSchema, responses: { ...answers, 401: "Missing or wrong secret" } },
+  {
+    method: "post",
+    path: "/api/rpc/tickets/email/inbound",
+    tag: "Inbound email",
+    security: "none",
+    summary: "Receive an email (JSON)",
+    description: "Public. When the workspace requires it, send a mailbox inbound secret in X-Inbound-Secret.",
+    body: rpcInboundSchema,
+    responses: { ...answers, 401: "Secret required by the workspace and missing or wrong", 404: "Unknown organizationId" },
+  },
+  {
+    method: "post",
+    path: "/api/helpdesk/inbound-email",
+    tag: "Inbound email",
+    security: "inboundSecret",
+    summary: "Receive an email (mailbox shared secret)",
+    description: "The secret (X-Inbound-Secret, X-Mobieus-Inbound-Secret or ?secret=) selects the mailbox and workspace.",
+    body: helpdeskInboundSchema,
+    responses: { ...answers, 401: "Missing or wrong secret" },
+  },
 ];

@@ -103,7 +103,12 @@ async function allowedMethods(module: RouteModule) {
 function expectIdRefused(where: string, status: number, fields: Record<string, string> | undefined, key: string) {
   expect.soft(status, where).toBeLessThan(500);
   if (status === 400 || status === 422) {
-    expect.soft(Object.keys(fields ?? {}).some((field) => field === key || field.startsWith(`${key}.`)), `${where}: names ${key}`).toBe(true);
+    expect
+      .soft(
+        Object.keys(fields ?? {}).some((field) => field === key || field.startsWith(`${key}.`)),
+        `${where}: names ${key}`,
+      )
+      .toBe(true);
   } else {
     expect.soft(status, where).toBe(404);
   }
@@ -160,8 +165,16 @@ describe("a malformed id", () => {
       const base = REST_BODIES[`${operation.method} ${operation.path}`] ?? {};
       for (const key of keys) {
         for (const [label, id] of Object.entries(MALFORMED_IDS)) {
-          const answer = await callRoute(s, module[operation.method.toUpperCase()]!, operation.method.toUpperCase(), params, { ...base, [key]: malformedValue(key, id) });
-          expectIdRefused(`${operation.method} ${operation.path} with ${key} ${label} → ${answer.status} ${JSON.stringify(answer.error)}`, answer.status, answer.error?.details?.fields, key);
+          const answer = await callRoute(s, module[operation.method.toUpperCase()]!, operation.method.toUpperCase(), params, {
+            ...base,
+            [key]: malformedValue(key, id),
+          });
+          expectIdRefused(
+            `${operation.method} ${operation.path} with ${key} ${label} → ${answer.status} ${JSON.stringify(answer.error)}`,
+            answer.status,
+            answer.error?.details?.fields,
+            key,
+          );
           sent++;
         }
       }

@@ -12,7 +12,8 @@ const answers = {
   500: "Not stored; the provider retries",
   503: "Not stored: the database or the attachment store is briefly unavailable, or a concurrent delivery conflicted (a copy of the email still being processed); the provider retries (Retry-After). Races never answer 4xx",
 };
-const secret = "The mailbox inbound secret selects mailbox and workspace: configure the provider with the URL ending in ?secret=<mailbox secret> (or send X-Inbound-Secret).";
+const secret =
+  "The mailbox inbound secret selects mailbox and workspace: configure the provider with the URL ending in ?secret=<mailbox secret> (or send X-Inbound-Secret).";
 const file = z.string().describe("A file (binary)");
 
 const sendgridForm = z.object({
@@ -49,8 +50,47 @@ const mailgunForm = z.object({
 const tag = "Inbound email";
 
 export const providerInboundOperations: Operation[] = [
-  { method: "post", path: "/api/inbound/sendgrid", tag, security: "inboundSecret", summary: "Receive an email (SendGrid Inbound Parse)", description: `Parsed or raw mode; text fields are decoded from the charsets named in charsets. ${secret}`, body: sendgridForm, bodyType: "multipart/form-data", responses: answers },
-  { method: "post", path: "/api/inbound/mailgun", tag, security: "inboundSecret", summary: "Receive an email (Mailgun route forward)", description: `multipart/form-data or application/x-www-form-urlencoded (MIME mode: body-mime). With MAILGUN_WEBHOOK_SIGNING_KEY set, signature must be the HMAC-SHA256 of timestamp + token, at most 9 hours old, and the token unused or used before only for this same email (a retry, answered with the first result); 401 otherwise, details.reason. ${secret}`, body: mailgunForm, bodyType: "multipart/form-data", responses: { ...answers, 401: "Missing or wrong mailbox secret, or (with a signing key) a missing, invalid, stale or replayed signature" } },
-  { method: "post", path: "/api/inbound/postmark", tag, security: "inboundSecret", summary: "Receive an email (Postmark inbound webhook)", description: `Postmark's inbound JSON. The email's Message-ID is read from Headers (MessageID is Postmark's own id). ${secret}`, body: postmarkInboundSchema, responses: answers },
-  { method: "post", path: "/api/inbound/mime", tag, security: "inboundSecret", summary: "Receive an email (raw RFC 5322 message)", description: `The whole message as sent, parsed with a MIME parser. ${secret}`, body: z.string().describe("The raw message"), bodyType: "message/rfc822", responses: answers },
+  {
+    method: "post",
+    path: "/api/inbound/sendgrid",
+    tag,
+    security: "inboundSecret",
+    summary: "Receive an email (SendGrid Inbound Parse)",
+    description: `Parsed or raw mode; text fields are decoded from the charsets named in charsets. ${secret}`,
+    body: sendgridForm,
+    bodyType: "multipart/form-data",
+    responses: answers,
+  },
+  {
+    method: "post",
+    path: "/api/inbound/mailgun",
+    tag,
+    security: "inboundSecret",
+    summary: "Receive an email (Mailgun route forward)",
+    description: `multipart/form-data or application/x-www-form-urlencoded (MIME mode: body-mime). With MAILGUN_WEBHOOK_SIGNING_KEY set, signature must be the HMAC-SHA256 of timestamp + token, at most 9 hours old, and the token unused or used before only for this same email (a retry, answered with the first result); 401 otherwise, details.reason. ${secret}`,
+    body: mailgunForm,
+    bodyType: "multipart/form-data",
+    responses: { ...answers, 401: "Missing or wrong mailbox secret, or (with a signing key) a missing, invalid, stale or replayed signature" },
+  },
+  {
+    method: "post",
+    path: "/api/inbound/postmark",
+    tag,
+    security: "inboundSecret",
+    summary: "Receive an email (Postmark inbound webhook)",
+    description: `Postmark's inbound JSON. The email's Message-ID is read from Headers (MessageID is Postmark's own id). ${secret}`,
+    body: postmarkInboundSchema,
+    responses: answers,
+  },
+  {
+    method: "post",
+    path: "/api/inbound/mime",
+    tag,
+    security: "inboundSecret",
+    summary: "Receive an email (raw RFC 5322 message)",
+    description: `The whole message as sent, parsed with a MIME parser. ${secret}`,
+    body: z.string().describe("The raw message"),
+    bodyType: "message/rfc822",
+    responses: answers,
+  },
 ];

@@ -29,7 +29,13 @@ export const downloadAttachmentJob: JobHandler = async (db, job) => {
     });
     const { count } = await db.attachment.updateMany({
       where: stillPending,
-      data: { status: "stored", storageKey: key, size: downloaded.size, contentType: plainContentType(downloaded.contentType) ?? attachment.contentType, error: null },
+      data: {
+        status: "stored",
+        storageKey: key,
+        size: downloaded.size,
+        contentType: plainContentType(downloaded.contentType) ?? attachment.contentType,
+        error: null,
+      },
     });
     if (count === 0) await store.delete(key);
   } catch (error) {

@@ -18,7 +18,13 @@ describe("an HTML email's bodies", () => {
     vi.mocked(html.sanitizeEmailHtml).mockClear();
     vi.mocked(html.htmlToPlainText).mockClear();
     const answer = await postHelpdesk(
-      { from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Hi", html: "<p>Hello <b>there</b><script>alert(1)</script></p>", message_id: newMessageId() },
+      {
+        from: "ann@example.com",
+        to: ws.ticketMailbox.address,
+        subject: "Hi",
+        html: "<p>Hello <b>there</b><script>alert(1)</script></p>",
+        message_id: newMessageId(),
+      },
       { secret: ws.ticketMailbox.inboundSecret },
     );
     expect(answer.status).toBe(200);

@@ -5,7 +5,17 @@ import { newMessageId, postHelpdesk, postRpc, seedInboundWorkspace } from "@/tes
 import { postProvider, ticketWithMail } from "@/test/provider-inbound";
 import { SENDGRID_CONTENT_TYPE } from "@/test/provider-fixtures";
 import { attachmentStore } from "@/server/attachments/attachment-store";
-import { MAX_ATTACHMENTS, MAX_BODY_CHARS, MAX_HEADER_CHARS, MAX_HEADER_FIELDS, MAX_LOGGED_STRING_CHARS, MAX_MIME_DEPTH, MAX_MIME_PARTS, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from "./limits";
+import {
+  MAX_ATTACHMENTS,
+  MAX_BODY_CHARS,
+  MAX_HEADER_CHARS,
+  MAX_HEADER_FIELDS,
+  MAX_LOGGED_STRING_CHARS,
+  MAX_MIME_DEPTH,
+  MAX_MIME_PARTS,
+  MAX_RECIPIENTS,
+  MAX_SUBJECT_LENGTH,
+} from "./limits";
 import { MAX_REFERENCES } from "@/server/email/message-id";
 
 const db = useTestDatabase();
@@ -25,7 +35,10 @@ function mime(lines: string[], body: string) {
 
 function multipartMime(to: string, parts: string[], boundary = "b") {
   const body = parts.map((part) => `--${boundary}\r\n${part}\r\n`).join("") + `--${boundary}--`;
-  return mime(["From: ann@example.com", `To: ${to}`, "Subject: parts", `Message-ID: ${newMessageId()}`, `Content-Type: multipart/mixed; boundary="${boundary}"`], body);
+  return mime(
+    ["From: ann@example.com", `To: ${to}`, "Subject: parts", `Message-ID: ${newMessageId()}`, `Content-Type: multipart/mixed; boundary="${boundary}"`],
+    body,
+  );
 }
 
 const attachmentPart = (i: number) => `Content-Type: text/plain\r\nContent-Disposition: attachment; filename="f${i}.txt"\r\n\r\nfile ${i}`;
@@ -70,7 +83,10 @@ describe("real mail with bytes PostgreSQL cannot store", () => {
 
   it("is stored cleaned from a raw MIME message holding NUL bytes", async () => {
     const ws = await seedInboundWorkspace(db());
-    const raw = mime(["From: Bo\u0000b <bob@example.com>", `To: ${ws.ticketMailbox.address}`, "Subject: Zero\u0000 byte", `Message-ID: ${newMessageId()}`], "text with a \u0000 in it");
+    const raw = mime(
+      ["From: Bo\u0000b <bob@example.com>", `To: ${ws.ticketMailbox.address}`, "Subject: Zero\u0000 byte", `Message-ID: ${newMessageId()}`],
+      "text with a \u0000 in it",
+    );
     const response = await postProvider("mime", Buffer.from(raw, "latin1"), "message/rfc822", { secret: ws.ticketMailbox.inboundSecret });
     expect(response.status).toBe(200);
     const ticket = await ticketWithMail(db(), response.json.ticketId);
@@ -85,15 +101,31 @@ describe("attachment content types a sender wrote", () => {
       { Name: "a.html", ContentType: "text/html\r\nSet-Cookie: a=b", Content: "aGk=" },
       { Name: "b.txt", ContentType: " text/plain; charset=utf-8 ", Content: "aGk=" },
     ];
-    const body = { From: "ann@example.com", To: ws.ticketMailbox.address, Subject: "types", Headers: [{ Name: "Message-ID", Value: newMessageId() }], Attachments };
+    const body = {
+      From: "ann@example.com",
+      To: ws.ticketMailbox.address,
+      Subject: "types",
+      Headers: [{ Name: "Message-ID", Value: newMessageId() }],
+      Attachments,
+    };
     const inline = await postProvider("postmark", JSON.stringify(body), "application/json", { secret: ws.ticketMailbox.inboundSecret });
     expect(inline.status).toBe(200);
     const byUrl = await postHelpdesk(
-      { from: "ann@example.com", to: ws.ticketMailbox.address, subject: "url", message_id: newMessageId(), attachments: [{ filename: "c.pdf", contentType: "application/pdf\u0000\r\nX: 1", url: "https://files.example.com/c.pdf" }] },
+      {
+        from: "ann@example.com",
+        to: ws.ticketMailbox.address,
+        subject: "url",
+        message_id: newMessageId(),
+        attachments: [{ filename: "c.pdf", contentType: "application/pdf\u0000\r\nX: 1", url: "https://files.example.com/c.pdf" }],
+      },
       { secret: ws.ticketMailbox.inboundSecret },
     );
     expect(byUrl.status).toBe(200);
-    const stored = await db().attachment.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { filename: "asc" }, select: { filename: true, contentType: true } });
+    const stored = await db().attachment.findMany({
+      where: { workspaceId: ws.workspace.id },
+      orderBy: { filename: "asc" },
+      select: { filename: true, contentType: true },
+    });
     expect(stored).toEqual([
       { filename: "a.html", contentType: "application/octet-stream" },
       { filename: "b.txt", contentType: "text/plain; charset=utf-8" },
@@ -126,10 +158,30 @@ describe("fields over their limits", () => {
   });
 
   it.each([
-    ["more than MAX_MIME_PARTS parts", "body", (to: string) => multipartMime(to, Array.from({ length: MAX_MIME_PARTS + 1 }, (_, i) => `Content-Type: text/plain\r\n\r\npart ${i}`))],
-    ["more than MAX_ATTACHMENTS attachments", "attachments", (to: string) => multipartMime(to, Array.from({ length: MAX_ATTACHMENTS + 1 }, (_, i) => attachmentPart(i)))],
+    [
+      "more than MAX_MIME_PARTS parts",
+      "body",
+      (to: string) =>
+        multipartMime(
+          to,
+          Array.from({ length: MAX_MIME_PARTS + 1 }, (_, i) => `Content-Type: text/plain\r\n\r\npart ${i}`),
+        ),
+    ],
+    [
+      "more than MAX_ATTACHMENTS attachments",
+      "attachments",
+      (to: string) =>
+        multipartMime(
+          to,
+          Array.from({ length: MAX_ATTACHMENTS + 1 }, (_, i) => attachmentPart(i)),
+        ),
+    ],
     ["multiparts nested deeper than MAX_MIME_DEPTH", "body", (to: string) => nestedMime(to, MAX_MIME_DEPTH + 5)],
-    ["a Message-ID of 3,000 characters", "Message-ID", (to: string) => mime(["From: ann@example.com", `To: ${to}`, `Message-ID: <${"m".repeat(3000)}@example.com>`], "x")],
+    [
+      "a Message-ID of 3,000 characters",
+      "Message-ID",
+      (to: string) => mime(["From: ann@example.com", `To: ${to}`, `Message-ID: <${"m".repeat(3000)}@example.com>`], "x"),
+    ],
   ])("MIME: %s is refused with 422 naming %s, and nothing is written", async (_case, field, build) => {
     const ws = await seedInboundWorkspace(db());
     const before = await rowCounts(db());
@@ -142,7 +194,15 @@ describe("fields over their limits", () => {
   it("MIME at the limits is stored whole: MAX_ATTACHMENTS attachments, nesting MAX_MIME_DEPTH deep", async () => {
     const ws = await seedInboundWorkspace(db());
     const secret = ws.ticketMailbox.inboundSecret;
-    const wide = await postProvider("mime", multipartMime(ws.ticketMailbox.address, Array.from({ length: MAX_ATTACHMENTS }, (_, i) => attachmentPart(i))), "message/rfc822", { secret });
+    const wide = await postProvider(
+      "mime",
+      multipartMime(
+        ws.ticketMailbox.address,
+        Array.from({ length: MAX_ATTACHMENTS }, (_, i) => attachmentPart(i)),
+      ),
+      "message/rfc822",
+      { secret },
+    );
     const deep = await postProvider("mime", nestedMime(ws.ticketMailbox.address, MAX_MIME_DEPTH - 1), "message/rfc822", { secret });
     expect([wide.status, deep.status]).toEqual([200, 200]);
     expect((await ticketWithMail(db(), wide.json.ticketId)).attachments).toHaveLength(MAX_ATTACHMENTS);
@@ -152,7 +212,15 @@ describe("fields over their limits", () => {
   it("Postmark: broken base64 in an attachment is refused with 422 naming it", async () => {
     const ws = await seedInboundWorkspace(db());
     const before = await rowCounts(db());
-    const body = { From: "ann@example.com", To: ws.ticketMailbox.address, Subject: "x", Attachments: [{ Name: "a.txt", ContentType: "text/plain", Content: "aGk=" }, { Name: "b.txt", ContentType: "text/plain", Content: "not*base64!" }] };
+    const body = {
+      From: "ann@example.com",
+      To: ws.ticketMailbox.address,
+      Subject: "x",
+      Attachments: [
+        { Name: "a.txt", ContentType: "text/plain", Content: "aGk=" },
+        { Name: "b.txt", ContentType: "text/plain", Content: "not*base64!" },
+      ],
+    };
     const response = await postProvider("postmark", JSON.stringify(body), "application/json", { secret: ws.ticketMailbox.inboundSecret });
     expect(response.status).toBe(422);
     expect(response.json.error.details.fields).toEqual({ "Attachments.1.Content": "must be base64" });
@@ -168,9 +236,13 @@ describe("header names that are Object's own properties", () => {
     const odd = ["Constructor: built", "__proto__: polluted", "toString: text", "hasOwnProperty: yes"];
     const raw = mime(["From: ann@example.com", `To: ${ws.ticketMailbox.address}`, "Subject: odd headers", `Message-ID: ${newMessageId()}`, ...odd], "x");
     const form = [
-      ...[["from", "ann@example.com"], ["to", ws.ticketMailbox.address], ["subject", "odd headers"], ["text", "x"], ["headers", `Message-ID: ${newMessageId()}\r\n${odd.join("\r\n")}`]].map(
-        ([name, value]) => `--xYzZY\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
+      ...[
+        ["from", "ann@example.com"],
+        ["to", ws.ticketMailbox.address],
+        ["subject", "odd headers"],
+        ["text", "x"],
+        ["headers", `Message-ID: ${newMessageId()}\r\n${odd.join("\r\n")}`],
+      ].map(([name, value]) => `--xYzZY\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
       "--xYzZY--\r\n",
     ].join("");
     const responses = [await postProvider("mime", raw, "message/rfc822", { secret }), await postProvider("sendgrid", form, SENDGRID_CONTENT_TYPE, { secret })];
@@ -192,7 +264,10 @@ describe("a References list of 10,000 ids", () => {
     const first = await postHelpdesk({ from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Root", text: "x", message_id: rootId }, { secret });
     const references = [...Array.from({ length: 10_000 }, (_, i) => `<old${i}@example.com>`), `<${"x".repeat(1200)}@example.com>`, rootId];
     const started = performance.now();
-    const reply = await postHelpdesk({ from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Re: Root", text: "y", message_id: newMessageId(), references: references.join(" ") }, { secret });
+    const reply = await postHelpdesk(
+      { from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Re: Root", text: "y", message_id: newMessageId(), references: references.join(" ") },
+      { secret },
+    );
     console.log(`10,000 References: answered ${reply.status} in ${Math.round(performance.now() - started)} ms`);
     expect(reply.status).toBe(200);
     expect(reply.json.ticketId).toBe(first.json.ticketId);
@@ -216,8 +291,27 @@ describe("a References list of megabytes", () => {
     const references = hugeReferences(rootId);
     const reply =
       route === "helpdesk"
-        ? await postHelpdesk({ from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Re: Root", text: "y", message_id: newMessageId(), references, headers: { References: references } }, { secret })
-        : await postProvider("mime", mime(["From: ann@example.com", `To: ${ws.ticketMailbox.address}`, "Subject: Re: Root", `Message-ID: ${newMessageId()}`, `References: ${references}`], "y"), "message/rfc822", { secret });
+        ? await postHelpdesk(
+            {
+              from: "ann@example.com",
+              to: ws.ticketMailbox.address,
+              subject: "Re: Root",
+              text: "y",
+              message_id: newMessageId(),
+              references,
+              headers: { References: references },
+            },
+            { secret },
+          )
+        : await postProvider(
+            "mime",
+            mime(
+              ["From: ann@example.com", `To: ${ws.ticketMailbox.address}`, "Subject: Re: Root", `Message-ID: ${newMessageId()}`, `References: ${references}`],
+              "y",
+            ),
+            "message/rfc822",
+            { secret },
+          );
     expect(reply.status).toBe(200);
     expect(reply.json.ticketId).toBe(first.json.ticketId);
     const log = await db().incomingMail.findFirstOrThrow({ where: { messageId: reply.json.messageId } });
@@ -237,8 +331,25 @@ describe("a body longer than MAX_BODY_CHARS", () => {
     const html = `<pre>${longText}</pre>`;
     const answer =
       route === "helpdesk"
-        ? await postHelpdesk({ from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Log", text: longText, html, message_id: newMessageId() }, { secret })
-        : await postProvider("mime", mime(["From: ann@example.com", `To: ${ws.ticketMailbox.address}`, "Subject: Log", `Message-ID: ${newMessageId()}`, "Content-Type: text/plain; charset=utf-8"], longText), "message/rfc822", { secret });
+        ? await postHelpdesk(
+            { from: "ann@example.com", to: ws.ticketMailbox.address, subject: "Log", text: longText, html, message_id: newMessageId() },
+            { secret },
+          )
+        : await postProvider(
+            "mime",
+            mime(
+              [
+                "From: ann@example.com",
+                `To: ${ws.ticketMailbox.address}`,
+                "Subject: Log",
+                `Message-ID: ${newMessageId()}`,
+                "Content-Type: text/plain; charset=utf-8",
+              ],
+              longText,
+            ),
+            "message/rfc822",
+            { secret },
+          );
     expect(answer.status).toBe(200);
     const ticket = await ticketWithMail(db(), answer.json.ticketId);
     const [message] = ticket.messages;

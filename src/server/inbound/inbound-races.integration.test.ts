@@ -80,7 +80,13 @@ describe.runIf(databaseConfig().kind === "postgres")("inbound races on PostgreSQ
         database.db.ticket.findMany({ where }),
         database.db.message.count({ where }),
       ]);
-      const outcome = { failed: answers.filter((a) => a.status !== 200), contacts: contacts.map((c) => c.email), tickets: tickets.length, messages, ticketContacts: [...new Set(tickets.map((t) => t.contactId))] };
+      const outcome = {
+        failed: answers.filter((a) => a.status !== 200),
+        contacts: contacts.map((c) => c.email),
+        tickets: tickets.length,
+        messages,
+        ticketContacts: [...new Set(tickets.map((t) => t.contactId))],
+      };
       expect(outcome).toEqual({ failed: [], contacts: [from], tickets: 12, messages: 12, ticketContacts: [contacts[0]?.id] });
     }
   });
@@ -146,7 +152,12 @@ describe.runIf(databaseConfig().kind === "postgres")("a burst of copies on a poo
 
   async function expectRoutedOnce(ws: Ws, emails: number) {
     const where = { workspaceId: ws.workspace.id };
-    const counts = await Promise.all([database.db.incomingMail.count({ where }), database.db.ticket.count({ where }), database.db.message.count({ where }), database.db.job.count({ where })]);
+    const counts = await Promise.all([
+      database.db.incomingMail.count({ where }),
+      database.db.ticket.count({ where }),
+      database.db.message.count({ where }),
+      database.db.job.count({ where }),
+    ]);
     expect(counts).toEqual([emails, emails, emails, emails]);
   }
 
@@ -164,7 +175,9 @@ describe.runIf(databaseConfig().kind === "postgres")("a burst of copies on a poo
     await released;
     const slowest = Math.max(...answers.map((a) => a.ms));
     const failed = answers.filter((a) => a.status !== 200).length;
-    console.log(`30 copies of one email, routing held 3 s, pool of 3: all answered in ${Math.round(performance.now() - started)} ms (slowest copy ${slowest} ms, ${failed} not 200); other request ${otherRequest.status} in ${otherRequest.ms} ms`);
+    console.log(
+      `30 copies of one email, routing held 3 s, pool of 3: all answered in ${Math.round(performance.now() - started)} ms (slowest copy ${slowest} ms, ${failed} not 200); other request ${otherRequest.status} in ${otherRequest.ms} ms`,
+    );
 
     expect(otherRequest.status, JSON.stringify(otherRequest.json)).toBe(200);
     expect(answers.filter((a) => a.status !== 200).map((a) => a.json)).toEqual([]);
@@ -182,7 +195,9 @@ describe.runIf(databaseConfig().kind === "postgres")("a burst of copies on a poo
     const answers = await Promise.all(Array.from({ length: 30 }, () => timed(() => postRpc(body))));
     await released;
     const failed = answers.filter((a) => a.status !== 200).length;
-    console.log(`30 copies of one email without a Message-ID, routing held 3 s, pool of 3: all answered in ${Math.round(performance.now() - started)} ms (${failed} not 200)`);
+    console.log(
+      `30 copies of one email without a Message-ID, routing held 3 s, pool of 3: all answered in ${Math.round(performance.now() - started)} ms (${failed} not 200)`,
+    );
 
     expect(answers.filter((a) => a.status !== 200).map((a) => a.json)).toEqual([]);
     expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
@@ -197,7 +212,9 @@ describe.runIf(databaseConfig().kind === "postgres")("a burst of copies on a poo
     const copies = Promise.all(Array.from({ length: 30 }, (_, i) => timed(async () => ({ email: i % 3, ...(await postRpc(bodies[i % 3]!)) }))));
     const otherRequest = await timed(() => postRpc(rpcBody(other, 3)));
     const answers = await copies;
-    console.log(`3 emails × 10 copies, pool of 3: all answered in ${Math.round(performance.now() - started)} ms (slowest copy ${Math.max(...answers.map((a) => a.ms))} ms); other request ${otherRequest.status} in ${otherRequest.ms} ms`);
+    console.log(
+      `3 emails × 10 copies, pool of 3: all answered in ${Math.round(performance.now() - started)} ms (slowest copy ${Math.max(...answers.map((a) => a.ms))} ms); other request ${otherRequest.status} in ${otherRequest.ms} ms`,
+    );
 
     expect(otherRequest.status, JSON.stringify(otherRequest.json)).toBe(200);
     expect(answers.filter((a) => a.status !== 200).map((a) => a.json)).toEqual([]);

@@ -7,8 +7,7 @@ import { hashInboundSecret } from "@/server/mailboxes/inbound-secret";
 
 /** The inbound secret of a request: `X-Inbound-Secret`, `X-Mobieus-Inbound-Secret` or `?secret=`. */
 export function inboundSecretOf(request: Request): string | null {
-  const value =
-    request.headers.get("x-inbound-secret") ?? request.headers.get("x-mobieus-inbound-secret") ?? new URL(request.url).searchParams.get("secret");
+  const value = request.headers.get("x-inbound-secret") ?? request.headers.get("x-mobieus-inbound-secret") ?? new URL(request.url).searchParams.get("secret");
   return value?.trim() || null;
 }
 

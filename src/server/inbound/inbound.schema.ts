@@ -34,7 +34,10 @@ export const helpdeskInboundSchema = z
   .object({
     from: optionalText,
     from_name: optionalText,
-    envelope: z.object({ from: optionalText, to: z.union([z.string(), z.array(z.string())]).nullish() }).partial().nullish(),
+    envelope: z
+      .object({ from: optionalText, to: z.union([z.string(), z.array(z.string())]).nullish() })
+      .partial()
+      .nullish(),
     to: optionalText,
     cc: optionalText,
     subject: optionalText,

@@ -31,7 +31,12 @@ export interface IngestResult {
   duplicate: boolean;
 }
 
-const firstResult = (log: Pick<IncomingMail, "id" | "ticketId" | "messageId">): IngestResult => ({ incomingMailId: log.id, ticketId: log.ticketId, messageId: log.messageId, duplicate: true });
+const firstResult = (log: Pick<IncomingMail, "id" | "ticketId" | "messageId">): IngestResult => ({
+  incomingMailId: log.id,
+  ticketId: log.ticketId,
+  messageId: log.messageId,
+  duplicate: true,
+});
 
 /**
  * The one ingest service every inbound route calls: log the email first, then route it
@@ -44,22 +49,27 @@ const firstResult = (log: Pick<IncomingMail, "id" | "ticketId" | "messageId">): 
  */
 export async function ingestInboundEmail(db: Db, target: IngestTarget, email: InboundEmail): Promise<IngestResult> {
   const { RATE_LIMIT_INBOUND_PER_WORKSPACE, RATE_LIMIT_INBOUND_WINDOW_SECONDS } = appConfig();
-  await enforceRateLimits(db, [{ key: `inbound:workspace:${target.workspace.id}`, max: RATE_LIMIT_INBOUND_PER_WORKSPACE, windowSeconds: RATE_LIMIT_INBOUND_WINDOW_SECONDS }]);
+  await enforceRateLimits(db, [
+    { key: `inbound:workspace:${target.workspace.id}`, max: RATE_LIMIT_INBOUND_PER_WORKSPACE, windowSeconds: RATE_LIMIT_INBOUND_WINDOW_SECONDS },
+  ]);
   const log = await recordIncomingMail(db, target, email);
   if (log.processedAt) return firstResult(log);
   const classification = classifyAutoReply({ headers: email.headers, subject: email.subject, from: email.from.email });
   const attachments = await storeInlineAttachments(target.workspace.id, email.attachments);
   let result: IngestResult | null;
   try {
-    result = await pollUntil(async (n) => {
-      if (n > 0) {
-        // Polling: one statement tells whether the copy routing it is still at it, or its result.
-        const row = await unlessBeingRouted(db, log.id);
-        if (!row) return null;
-        if (row.processedAt) return firstResult(row);
-      }
-      return retryOnConflict(() => routeUnlessBusy(db, { target, email, attachments, log, classification }));
-    }, { totalMs: COPY_WAIT_MS });
+    result = await pollUntil(
+      async (n) => {
+        if (n > 0) {
+          // Polling: one statement tells whether the copy routing it is still at it, or its result.
+          const row = await unlessBeingRouted(db, log.id);
+          if (!row) return null;
+          if (row.processedAt) return firstResult(row);
+        }
+        return retryOnConflict(() => routeUnlessBusy(db, { target, email, attachments, log, classification }));
+      },
+      { totalMs: COPY_WAIT_MS },
+    );
   } catch (error) {
     await discardStoredAttachments(attachments);
     const message = error instanceof Error ? error.message : String(error);

@@ -12,9 +12,7 @@ interface Described {
 
 /** An email's attachment ready to become a row: to download, already stored, or failed. */
 export type PreparedAttachment =
-  | { kind: "remote"; attachment: RemoteAttachment }
-  | ({ kind: "stored"; storageKey: string } & Described)
-  | ({ kind: "failed"; error: string } & Described);
+  { kind: "remote"; attachment: RemoteAttachment } | ({ kind: "stored"; storageKey: string } & Described) | ({ kind: "failed"; error: string } & Described);
 
 export function isInline(attachment: InboundAttachment): attachment is Extract<InboundAttachment, { content: Uint8Array }> {
   return "content" in attachment;
@@ -26,7 +24,8 @@ const STORE_CONCURRENCY = 8;
 function prepare(workspaceId: string, attachment: InboundAttachment): PreparedAttachment {
   if (!isInline(attachment)) return { kind: "remote", attachment };
   const described = { filename: attachment.filename, contentType: attachment.contentType, size: attachment.content.byteLength };
-  if (described.size > DEFAULT_ATTACHMENT_LIMITS.maxBytes) return { kind: "failed", ...described, error: `too_large: larger than ${DEFAULT_ATTACHMENT_LIMITS.maxBytes} bytes` };
+  if (described.size > DEFAULT_ATTACHMENT_LIMITS.maxBytes)
+    return { kind: "failed", ...described, error: `too_large: larger than ${DEFAULT_ATTACHMENT_LIMITS.maxBytes} bytes` };
   return { kind: "stored", ...described, storageKey: newAttachmentKey(workspaceId, attachment.filename) };
 }
 
@@ -44,7 +43,9 @@ export async function storeInlineAttachments(workspaceId: string, attachments: I
   });
   for (let start = 0; start < writes.length; start += STORE_CONCURRENCY) {
     const batch = writes.slice(start, start + STORE_CONCURRENCY);
-    const failure = (await Promise.allSettled(batch.map((write) => attachmentStore().put(write.key, write.content)))).find((result) => result.status === "rejected");
+    const failure = (await Promise.allSettled(batch.map((write) => attachmentStore().put(write.key, write.content)))).find(
+      (result) => result.status === "rejected",
+    );
     if (failure) {
       console.error("Storing an inline attachment failed", failure.reason);
       await discardStoredAttachments(prepared);
@@ -57,6 +58,9 @@ export async function storeInlineAttachments(workspaceId: string, attachments: I
 /** Removes stored bytes whose rows were never committed. */
 export async function discardStoredAttachments(prepared: PreparedAttachment[]): Promise<void> {
   for (const attachment of prepared) {
-    if (attachment.kind === "stored") await attachmentStore().delete(attachment.storageKey).catch(() => undefined);
+    if (attachment.kind === "stored")
+      await attachmentStore()
+        .delete(attachment.storageKey)
+        .catch(() => undefined);
   }
 }

@@ -35,7 +35,11 @@ describe("loggedPayload", () => {
 describe("keptHeaders", () => {
   it("replaces References and In-Reply-To, whatever their case, with the ids kept; other headers stay", () => {
     const headers = { references: "<a@x> <b@x> <c@x>", "In-Reply-To": "<c@x> (phrase)", Received: ["hop 1", "hop 2"] };
-    expect(keptHeaders(headers, { references: ["b@x", "c@x"], inReplyTo: ["c@x"] })).toEqual({ references: "<b@x> <c@x>", "In-Reply-To": "<c@x>", Received: ["hop 1", "hop 2"] });
+    expect(keptHeaders(headers, { references: ["b@x", "c@x"], inReplyTo: ["c@x"] })).toEqual({
+      references: "<b@x> <c@x>",
+      "In-Reply-To": "<c@x>",
+      Received: ["hop 1", "hop 2"],
+    });
   });
 });
 

@@ -14,7 +14,9 @@ describe("withinBodyLimit", () => {
     const html = `<p>${"h".repeat(MAX_BODY_CHARS)}</p>`;
     const kept = withinBodyLimit({ text, html });
     expect(kept.text).toBe(`${"é".repeat(MAX_BODY_CHARS)}\n\n[This email is longer than 1 MB: the rest is in the attached message.txt.]`);
-    expect(kept.html?.startsWith(`<p>${"h".repeat(MAX_BODY_CHARS - 3)}<p>[This email is longer than 1 MB: the rest is in the attached message.html.]`)).toBe(true);
+    expect(kept.html?.startsWith(`<p>${"h".repeat(MAX_BODY_CHARS - 3)}<p>[This email is longer than 1 MB: the rest is in the attached message.html.]`)).toBe(
+      true,
+    );
     expect(kept.wholeBodies.map((a) => [a.filename, a.contentType])).toEqual([
       ["message.txt", "text/plain; charset=utf-8"],
       ["message.html", "text/html; charset=utf-8"],

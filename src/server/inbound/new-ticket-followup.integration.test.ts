@@ -19,7 +19,15 @@ describe("after-commit work of a new ticket", () => {
   it("runs the new-ticket hooks, then records the confirmation with the ticket reference, once", async () => {
     const ws = await seedInboundWorkspace(db());
     const messageId = newMessageId();
-    const res = await postRpc({ organizationId: ws.workspace.id, from: "Jane <jane@acme.com>", to: ws.inboxMailbox.address, subject: "Re: Refund", text: "hi", messageId, references: "<older@x>" });
+    const res = await postRpc({
+      organizationId: ws.workspace.id,
+      from: "Jane <jane@acme.com>",
+      to: ws.inboxMailbox.address,
+      subject: "Re: Refund",
+      text: "hi",
+      messageId,
+      references: "<older@x>",
+    });
     const job = await db().job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id } });
     expect(job).toMatchObject({ status: "pending", type: "inbound.new_ticket" });
     expect(await db().outboundEmail.count()).toBe(0);
@@ -28,7 +36,14 @@ describe("after-commit work of a new ticket", () => {
     // The new-ticket job, then the send job of the confirmation it recorded.
     expect(await runPendingJobs(db(), handlers)).toBe(2);
     expect(events).toEqual([
-      { workspaceId: ws.workspace.id, ticketId: res.json.ticketId, messageId: res.json.messageId, event: "conversation_created", isAutoReply: false, isBulk: false },
+      {
+        workspaceId: ws.workspace.id,
+        ticketId: res.json.ticketId,
+        messageId: res.json.messageId,
+        event: "conversation_created",
+        isAutoReply: false,
+        isBulk: false,
+      },
     ]);
     const confirmation = await db().outboundEmail.findFirstOrThrow({ where: { ticketId: res.json.ticketId } });
     expect(confirmation).toMatchObject({
@@ -54,8 +69,22 @@ describe("after-commit work of a new ticket", () => {
 
   it("never confirms an auto-reply or bulk mail, but still runs the hooks", async () => {
     const ws = await seedInboundWorkspace(db());
-    await postRpc({ organizationId: ws.workspace.id, from: "boss@acme.com", to: ws.ticketMailbox.address, subject: "Automatic reply: Out of office", text: "I am away", messageId: newMessageId() });
-    await postRpc({ organizationId: ws.workspace.id, from: "news@shop.test", to: ws.ticketMailbox.address, subject: "Deals", text: "Buy", headers: { "List-Unsubscribe": "<mailto:u@shop.test>" } });
+    await postRpc({
+      organizationId: ws.workspace.id,
+      from: "boss@acme.com",
+      to: ws.ticketMailbox.address,
+      subject: "Automatic reply: Out of office",
+      text: "I am away",
+      messageId: newMessageId(),
+    });
+    await postRpc({
+      organizationId: ws.workspace.id,
+      from: "news@shop.test",
+      to: ws.ticketMailbox.address,
+      subject: "Deals",
+      text: "Buy",
+      headers: { "List-Unsubscribe": "<mailto:u@shop.test>" },
+    });
     const { events, handlers } = recordingHooks();
     await runPendingJobs(db(), handlers);
     expect(events.map((e) => [e.isAutoReply, e.isBulk])).toEqual([

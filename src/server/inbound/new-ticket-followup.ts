@@ -50,7 +50,12 @@ async function sendConfirmation(db: Db, event: NewTicketEvent) {
     if (recorded.created) {
       const { outbound } = recorded;
       await tx.activityEvent.create({
-        data: { workspaceId: event.workspaceId, ticketId: ticket.id, type: "confirmation_sent", data: { outboundEmailId: outbound.id, to: outbound.toAddress } },
+        data: {
+          workspaceId: event.workspaceId,
+          ticketId: ticket.id,
+          type: "confirmation_sent",
+          data: { outboundEmailId: outbound.id, to: outbound.toAddress },
+        },
       });
     }
   });

@@ -154,5 +154,9 @@ export function normalizeParsedInbound(source: string, raw: ParsedInbound, mailb
   const from = parsed.from?.trim();
   if (!from) throw refuse("from", "Required");
   const to = parsed.to?.trim() || mailboxAddress;
-  return inboundEmail(source, { ...parsed, from, to }, { from: "from", to: "to", subject: "subject", messageId: "Message-ID", headers: "headers", attachments: "attachments" });
+  return inboundEmail(
+    source,
+    { ...parsed, from, to },
+    { from: "from", to: "to", subject: "subject", messageId: "Message-ID", headers: "headers", attachments: "attachments" },
+  );
 }

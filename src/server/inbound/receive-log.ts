@@ -17,11 +17,7 @@ const COPY_WAIT_MS = 10_000;
  * within 24 hours. Concurrent copies, on any number of app instances, find the first one's row;
  * none of them waits while holding a connection for more than one short statement.
  */
-export async function recordIncomingMail(
-  db: Db,
-  target: { workspace: Workspace; mailbox: Mailbox | null },
-  email: InboundEmail,
-): Promise<IncomingMail> {
+export async function recordIncomingMail(db: Db, target: { workspace: Workspace; mailbox: Mailbox | null }, email: InboundEmail): Promise<IncomingMail> {
   const workspaceId = target.workspace.id;
   const contentHash = inboundContentHash({
     from: email.from.email,

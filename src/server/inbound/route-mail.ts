@@ -41,7 +41,10 @@ interface Context {
  */
 export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
   const { tx, workspace, email } = ctx;
-  await lockKeys(tx, [email.messageId, ...email.inReplyTo, ...email.references].filter((id) => id !== null).map((id) => `thread:${workspace.id}:${id}`));
+  await lockKeys(
+    tx,
+    [email.messageId, ...email.inReplyTo, ...email.references].filter((id) => id !== null).map((id) => `thread:${workspace.id}:${id}`),
+  );
 
   if (email.messageId) {
     // The same Message-ID already stored (e.g. our own reply copied back to a mailbox): nothing to add.
@@ -122,10 +125,21 @@ async function linkAttachments(ctx: Context, link: { ticketId: string | null; me
     // The id is chosen here so the download job can name the row without reading it back.
     const id = randomUUID();
     downloads.push(id);
-    return { ...base, id, filename: attachment.filename, contentType: storedContentType(attachment.contentType), size: attachment.size ?? 0, status: "pending", sourceUrl: attachment.url };
+    return {
+      ...base,
+      id,
+      filename: attachment.filename,
+      contentType: storedContentType(attachment.contentType),
+      size: attachment.size ?? 0,
+      status: "pending",
+      sourceUrl: attachment.url,
+    };
   });
   await ctx.tx.attachment.createMany({ data: rows });
-  await enqueueJobs(ctx.tx, downloads.map((attachmentId) => ({ workspaceId: ctx.workspace.id, type: "attachment.download" as const, payload: { attachmentId } })));
+  await enqueueJobs(
+    ctx.tx,
+    downloads.map((attachmentId) => ({ workspaceId: ctx.workspace.id, type: "attachment.download" as const, payload: { attachmentId } })),
+  );
 }
 
 async function finish(ctx: Context, routing: Routing, result: RouteResult, match: ThreadMatch | null, mailbox?: Mailbox | null): Promise<RouteResult> {

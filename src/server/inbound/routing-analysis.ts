@@ -2,7 +2,8 @@ import type { Mailbox, Workspace } from "@/generated/prisma/client";
 import type { AutoReplyClassification } from "@/server/email/auto-reply";
 import type { ThreadMatch } from "./threading";
 
-export type Routing = "created_ticket" | "created_conversation" | "appended" | "reopened" | "held_reply_to_closed_ticket" | "discarded_unmatched" | "already_stored";
+export type Routing =
+  "created_ticket" | "created_conversation" | "appended" | "reopened" | "held_reply_to_closed_ticket" | "discarded_unmatched" | "already_stored";
 
 /** Mail that no ticket took in: a human has to decide, so the team is told (incoming-mails/notify-job.ts). */
 export const NEEDS_AGENT: ReadonlySet<Routing> = new Set(["held_reply_to_closed_ticket", "discarded_unmatched"]);

@@ -11,14 +11,30 @@ describe("a From whose display name holds another address", () => {
     const ws = await seedInboundWorkspace(db());
     const secret = ws.ticketMailbox.inboundSecret;
     const to = ws.ticketMailbox.address;
-    const rpc = await postRpc({ organizationId: ws.workspace.id, from: "security@bank.example <attacker@evil.example>", to, subject: "Your account", text: "x", messageId: newMessageId() });
+    const rpc = await postRpc({
+      organizationId: ws.workspace.id,
+      from: "security@bank.example <attacker@evil.example>",
+      to,
+      subject: "Your account",
+      text: "x",
+      messageId: newMessageId(),
+    });
     const helpdesk = await postHelpdesk(
-      { from: "Bob\r\nBcc: someone@else.example <bob@evil.example>", from_name: "Bob\u2028Bcc: someone@else.example", to, subject: "Hi", text: "x", message_id: newMessageId() },
+      {
+        from: "Bob\r\nBcc: someone@else.example <bob@evil.example>",
+        from_name: "Bob\u2028Bcc: someone@else.example",
+        to,
+        subject: "Hi",
+        text: "x",
+        message_id: newMessageId(),
+      },
       { secret },
     );
     const mime = await postProvider(
       "mime",
-      ["From: =?utf-8?q?security=40bank.example?= <mallory@evil.example>", `To: ${to}`, "Subject: Verify", `Message-ID: ${newMessageId()}`, "", "x", ""].join("\r\n"),
+      ["From: =?utf-8?q?security=40bank.example?= <mallory@evil.example>", `To: ${to}`, "Subject: Verify", `Message-ID: ${newMessageId()}`, "", "x", ""].join(
+        "\r\n",
+      ),
       "message/rfc822",
       { secret },
     );
@@ -35,7 +51,13 @@ describe("a From whose display name holds another address", () => {
 
   it("refuses a From with two candidate addresses and no angle brackets to choose between them (422)", async () => {
     const ws = await seedInboundWorkspace(db());
-    const res = await postRpc({ organizationId: ws.workspace.id, from: "security@bank.example attacker@evil.example", to: ws.ticketMailbox.address, subject: "x", text: "x" });
+    const res = await postRpc({
+      organizationId: ws.workspace.id,
+      from: "security@bank.example attacker@evil.example",
+      to: ws.ticketMailbox.address,
+      subject: "x",
+      text: "x",
+    });
     expect(res).toMatchObject({ status: 422, json: { error: { details: { fields: { from: "must be an email address" } } } } });
     expect(await db().incomingMail.count({ where: { workspaceId: ws.workspace.id } })).toBe(0);
   });

@@ -8,7 +8,15 @@ const db = useTestDatabase();
 type Ws = Awaited<ReturnType<typeof seedInboundWorkspace>>;
 
 function mail(ws: Ws, overrides: Record<string, unknown> = {}) {
-  return { organizationId: ws.workspace.id, from: "Jane <jane@acme.com>", to: ws.ticketMailbox.address, subject: "Question", text: "Hello", messageId: newMessageId(), ...overrides };
+  return {
+    organizationId: ws.workspace.id,
+    from: "Jane <jane@acme.com>",
+    to: ws.ticketMailbox.address,
+    subject: "Question",
+    text: "Hello",
+    messageId: newMessageId(),
+    ...overrides,
+  };
 }
 
 async function analysisOf(ticketIdOrNull: string | null, messageId: string) {
@@ -28,7 +36,11 @@ describe("threading replies into tickets", () => {
     const message = await db().message.findUniqueOrThrow({ where: { id: replied.json.messageId } });
     expect(message.bodyText).toBe("Thanks!");
     expect(message.bodyTextFull).toContain("> Hello");
-    expect((await analysisOf(null, reply.messageId)).analysis).toMatchObject({ routing: "appended", matchedBy: "in-reply-to", matchedOn: first.messageId.slice(1, -1) });
+    expect((await analysisOf(null, reply.messageId)).analysis).toMatchObject({
+      routing: "appended",
+      matchedBy: "in-reply-to",
+      matchedOn: first.messageId.slice(1, -1),
+    });
 
     // Unknown ids are skipped; the last known reference wins.
     const viaReferences = mail(ws, { references: `<unknown@x> ${first.messageId} <also-unknown@y>` });

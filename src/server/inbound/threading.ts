@@ -21,15 +21,14 @@ export interface ThreadMatch {
  * message it answers (providers deliver out of order): a stored message that names this one in its
  * In-Reply-To or References claims it too. A merged ticket forwards to the ticket it was merged into.
  */
-export async function findThreadMatch(
-  tx: Prisma.TransactionClient,
-  workspaceId: string,
-  email: InboundEmail,
-): Promise<ThreadMatch | null> {
+export async function findThreadMatch(tx: Prisma.TransactionClient, workspaceId: string, email: InboundEmail): Promise<ThreadMatch | null> {
   const candidates = [...new Set([...email.inReplyTo, ...[...email.references].reverse()])].filter((id) => id !== email.messageId);
   if (candidates.length > 0) {
     // One after the other: queries of one transaction share a connection.
-    const messages = await tx.message.findMany({ where: { workspaceId, messageIdHeader: { in: candidates } }, select: { messageIdHeader: true, ticketId: true } });
+    const messages = await tx.message.findMany({
+      where: { workspaceId, messageIdHeader: { in: candidates } },
+      select: { messageIdHeader: true, ticketId: true },
+    });
     const outbound = await tx.outboundEmail.findMany({
       where: { workspaceId, messageIdHeader: { in: candidates }, ticketId: { not: null } },
       select: { messageIdHeader: true, ticketId: true },

@@ -32,7 +32,11 @@ export async function convertIncomingMailToTicket(db: Db, access: WorkspaceAcces
     const contact = found.customerId === customer.id ? found : await tx.contact.update({ where: { id: found.id }, data: { customerId: customer.id } });
     const mailbox = mail.mailboxId
       ? await tx.mailbox.findFirst({ where: { id: mail.mailboxId, workspaceId } })
-      : await recipientMailbox(tx, workspaceId, parseMailboxList(mail.recipient).map((m) => m.email));
+      : await recipientMailbox(
+          tx,
+          workspaceId,
+          parseMailboxList(mail.recipient).map((m) => m.email),
+        );
 
     const { ticket, message } = await createTicketInTx(tx, {
       workspaceId,
@@ -44,7 +48,13 @@ export async function convertIncomingMailToTicket(db: Db, access: WorkspaceAcces
       actorUserId: access.user.id,
       firstMessage: await loggedMessageData(tx, mail),
     });
-    await recordActivity(tx, { workspaceId, ticketId: ticket.id, actorUserId: access.user.id, type: "incoming_mail_converted", data: { incomingMailId: mail.id } });
+    await recordActivity(tx, {
+      workspaceId,
+      ticketId: ticket.id,
+      actorUserId: access.user.id,
+      type: "incoming_mail_converted",
+      data: { incomingMailId: mail.id },
+    });
     await markResolved(tx, mail, { action: "converted_to_ticket", ticketId: ticket.id, messageId: message.id, userId: access.user.id });
     return getTicketDto(tx, workspaceId, ticket.id);
   });

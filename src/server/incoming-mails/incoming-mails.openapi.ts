@@ -16,7 +16,11 @@ export const incomingMailOperations: Operation[] = [
     path: "/api/v1/incoming_mails",
     summary: "List received emails, newest first, 100 per page",
     query: listIncomingMailsSchema,
-    responses: { 200: "Array of {id, message_id, sender, recipient, subject, body, ticket_id, reply_to_closed_ticket, analysis, notified, created_at, updated_at}; X-Total-Count", 422: "Bad filter or page", ...errors },
+    responses: {
+      200: "Array of {id, message_id, sender, recipient, subject, body, ticket_id, reply_to_closed_ticket, analysis, notified, created_at, updated_at}; X-Total-Count",
+      422: "Bad filter or page",
+      ...errors,
+    },
   },
   { ...common, method: "delete", path: "/api/v1/incoming_mails/{id}", summary: "Delete a received email", responses: { 201: "{message}", ...errors } },
   {

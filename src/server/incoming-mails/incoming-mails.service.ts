@@ -59,6 +59,10 @@ export async function deleteIncomingMail(db: Db, access: WorkspaceAccess, id: st
     return attachments;
   });
   // Best effort: a file left behind is unreachable, never wrong.
-  for (const { storageKey } of orphans) if (storageKey) await attachmentStore().delete(storageKey).catch(() => undefined);
+  for (const { storageKey } of orphans)
+    if (storageKey)
+      await attachmentStore()
+        .delete(storageKey)
+        .catch(() => undefined);
   return { message: "Incoming mail deleted" };
 }

@@ -28,7 +28,10 @@ describe("telling the team about mail that needs a human", () => {
       title: "Reply to closed ticket #1 held from jane@acme.com",
       ticketId: held.ticketId,
     });
-    expect(notifications.find((n) => n.incomingMailId === discarded.id)).toMatchObject({ type: "discarded_unmatched", title: "Email from bob@newco.com did not become a ticket" });
+    expect(notifications.find((n) => n.incomingMailId === discarded.id)).toMatchObject({
+      type: "discarded_unmatched",
+      title: "Email from bob@newco.com did not become a ticket",
+    });
     // Without SMTP_URL nobody is emailed.
     expect(await db().outboundEmail.count({ where: { workspaceId: ws.workspace.id, kind: "notification" } })).toBe(0);
 

@@ -35,7 +35,16 @@ export const notifyIncomingMailJob: JobHandler = async (db, job) => {
     await db.notification.upsert({
       where: { userId_incomingMailId_type: { userId: user.id, incomingMailId: mail.id, type } },
       // Dated when the mail arrived, so the list's order does not depend on which job ran first.
-      create: { workspaceId: mail.workspaceId, userId: user.id, type, title, body, incomingMailId: mail.id, ticketId: mail.ticketId, createdAt: mail.createdAt },
+      create: {
+        workspaceId: mail.workspaceId,
+        userId: user.id,
+        type,
+        title,
+        body,
+        incomingMailId: mail.id,
+        ticketId: mail.ticketId,
+        createdAt: mail.createdAt,
+      },
       update: {},
     });
     if (!emailing) continue;

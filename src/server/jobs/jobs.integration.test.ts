@@ -32,7 +32,8 @@ function gate() {
 /** The database, except that the job table's updates fail (the database went away at that moment). */
 function withFailingJobUpdates(database: Db): Db {
   const job = new Proxy(database.job, {
-    get: (target, name, receiver) => (name === "updateMany" ? () => Promise.reject(new Error("Connection terminated unexpectedly")) : Reflect.get(target, name, receiver)),
+    get: (target, name, receiver) =>
+      name === "updateMany" ? () => Promise.reject(new Error("Connection terminated unexpectedly")) : Reflect.get(target, name, receiver),
   });
   return new Proxy(database, { get: (target, name, receiver) => (name === "job" ? job : Reflect.get(target, name, receiver)) });
 }
@@ -104,7 +105,8 @@ describe("leases", () => {
   it("runs a dead worker's job again once its lease ran out", async () => {
     const [job] = await enqueue(1);
     // What a worker killed mid-job leaves behind: its claim, with a lease nobody renews.
-    await db().$executeRaw`UPDATE "Job" SET "lockedUntil" = now() + interval '1 second', "attempts" = 1, "claimToken" = gen_random_uuid() WHERE "id" = ${job!.id}::uuid`;
+    await db()
+      .$executeRaw`UPDATE "Job" SET "lockedUntil" = now() + interval '1 second', "attempts" = 1, "claimToken" = gen_random_uuid() WHERE "id" = ${job!.id}::uuid`;
     const handlers = { "test.job": () => Promise.resolve() };
     expect(await runPendingJobs(db(), handlers)).toBe(0);
     await sleep(1100);
@@ -171,7 +173,9 @@ describe("recording the outcome when the database fails", () => {
 describe("pruning done jobs", () => {
   const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60_000);
   const seed = (status: "done" | "failed" | "pending", completedDaysAgo: number | null) =>
-    db().job.create({ data: { workspaceId, type: "test.job", payload: {}, status, completedAt: completedDaysAgo === null ? null : daysAgo(completedDaysAgo) } });
+    db().job.create({
+      data: { workspaceId, type: "test.job", payload: {}, status, completedAt: completedDaysAgo === null ? null : daysAgo(completedDaysAgo) },
+    });
 
   it("deletes done jobs past the retention in bounded batches, and keeps failed and recent ones", async () => {
     const old = await Promise.all([8, 9, 10, 30, 365].map((days) => seed("done", days)));

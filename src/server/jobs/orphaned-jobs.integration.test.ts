@@ -15,7 +15,15 @@ const MAILS = 40;
 const RECOVERY_BOUND_MS = 30_000;
 
 const rawEmail = (from: string, to: string, i: number) =>
-  [`From: Sender ${i} <${from}>`, `To: ${to}`, `Subject: Order ${i} is late`, `Message-ID: <${randomUUID()}@customer.test>`, "", `Where is order ${i}?`, ""].join("\r\n");
+  [
+    `From: Sender ${i} <${from}>`,
+    `To: ${to}`,
+    `Subject: Order ${i} is late`,
+    `Message-ID: <${randomUUID()}@customer.test>`,
+    "",
+    `Where is order ${i}?`,
+    "",
+  ].join("\r\n");
 
 describe.runIf(databaseConfig().kind === "postgres")("an app instance killed while it holds leased jobs", () => {
   // Each delivery takes a while, so jobs are in flight on A when it dies.
@@ -59,14 +67,22 @@ describe.runIf(databaseConfig().kind === "postgres")("an app instance killed whi
           }),
         ),
       );
-      expect(answers.map((answer) => answer.status), a.output()).toEqual(answers.map(() => 200));
+      expect(
+        answers.map((answer) => answer.status),
+        a.output(),
+      ).toEqual(answers.map(() => 200));
     }
-    await expect.poll(() => db.job.count({ where: { workspaceId: ws.workspace.id, status: "done" } }), { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(() => db.job.count({ where: { workspaceId: ws.workspace.id, status: "done" } }), { timeout: 20_000, interval: 50 })
+      .toBeGreaterThanOrEqual(4);
 
     await a.kill();
     const killedAt = Date.now();
     // The jobs leased at the moment A died: A's (which nobody renews now) and B's own.
-    const leased = await db.job.findMany({ where: { workspaceId: ws.workspace.id, status: "pending", lockedUntil: { gt: new Date() } }, select: { id: true, claimToken: true } });
+    const leased = await db.job.findMany({
+      where: { workspaceId: ws.workspace.id, status: "pending", lockedUntil: { gt: new Date() } },
+      select: { id: true, claimToken: true },
+    });
 
     const ids = leased.map((job) => job.id);
     const unfinished = () => db.job.count({ where: { id: { in: ids }, status: { not: "done" } } });
@@ -78,7 +94,9 @@ describe.runIf(databaseConfig().kind === "postgres")("an app instance killed whi
     const after = await db.job.findMany({ where: { id: { in: ids } } });
     const orphaned = after.filter((job) => job.claimToken !== claimedAtKill.get(job.id) || job.status !== "done");
     const left = after.filter((job) => job.status !== "done").length;
-    console.log(`kill -9 of A with ${leased.length} jobs leased, ${orphaned.length} of them A's: ${left ? `${left} still not done` : "all done on B"} ${waitedMs} ms after the kill`);
+    console.log(
+      `kill -9 of A with ${leased.length} jobs leased, ${orphaned.length} of them A's: ${left ? `${left} still not done` : "all done on B"} ${waitedMs} ms after the kill`,
+    );
     expect(orphaned.length, "A held leased jobs when it was killed").toBeGreaterThan(0);
     expect(left).toBe(0);
     expect(waitedMs).toBeLessThan(RECOVERY_BOUND_MS);

@@ -24,4 +24,3 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[] } = {}): Re
 export function appJobHandlers(): Record<JobType, JobHandler> {
   return jobHandlers({ onNewTicket: [runNewTicketAutomations] });
 }
-

@@ -29,7 +29,8 @@ function useFlakyAppDatabase(database: Db) {
     get(target, name, receiver) {
       const value: unknown = Reflect.get(target, name, receiver);
       if ((name !== "$queryRaw" && name !== "$executeRaw") || typeof value !== "function") return value;
-      return (...args: unknown[]) => (state.down ? Promise.reject(new Error("connect ECONNREFUSED")) : (value as (...a: unknown[]) => unknown).apply(target, args));
+      return (...args: unknown[]) =>
+        state.down ? Promise.reject(new Error("connect ECONNREFUSED")) : (value as (...a: unknown[]) => unknown).apply(target, args);
     },
   });
   setDatabase({ db: flaky, close: () => Promise.resolve() });

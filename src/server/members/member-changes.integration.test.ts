@@ -16,7 +16,10 @@ describe("inviting, re-roling and removing members", () => {
     const workspaceSlug = ws.workspace.slug;
 
     const existing = await owner.member.invite({ workspaceSlug, email: ` ${other.owner.user.email.toUpperCase()} ` });
-    expect(existing).toEqual({ member: { id: other.owner.user.id, email: other.owner.user.email, name: other.owner.user.name, role: "member" }, initialPassword: null });
+    expect(existing).toEqual({
+      member: { id: other.owner.user.id, email: other.owner.user.email, name: other.owner.user.name, role: "member" },
+      initialPassword: null,
+    });
     expect((await db().user.findUniqueOrThrow({ where: { id: other.owner.user.id } })).passwordHash).toBe(other.owner.user.passwordHash);
 
     const created = await owner.member.invite({ workspaceSlug, email: "new.agent@example.test", name: "New Agent", role: "owner" });
@@ -67,19 +70,22 @@ describe("inviting, re-roling and removing members", () => {
     expect(await db().membership.count({ where: { workspaceId: ws.workspace.id, role: "owner" } })).toBe(1);
   });
 
-  it.runIf(hasConcurrentConnections)("lets only one of two concurrent demotions of the last two owners through (PostgreSQL: needs several connections)", async () => {
-    for (let round = 0; round < 3; round++) {
-      const ws = await seedWorkspace(db());
-      const second = await seedMember(db(), ws.workspace.id, "member");
-      await db().membership.update({ where: { workspaceId_userId: { workspaceId: ws.workspace.id, userId: second.user.id } }, data: { role: "owner" } });
-      const workspaceSlug = ws.workspace.slug;
-      const results = await Promise.allSettled([
-        trpcAs(db(), ws.owner.user.id).member.changeRole({ workspaceSlug, userId: second.user.id, role: "member" }),
-        trpcAs(db(), second.user.id).member.changeRole({ workspaceSlug, userId: ws.owner.user.id, role: "member" }),
-      ]);
-      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
-      expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
-      expect(await db().membership.count({ where: { workspaceId: ws.workspace.id, role: "owner" } })).toBe(1);
-    }
-  });
+  it.runIf(hasConcurrentConnections)(
+    "lets only one of two concurrent demotions of the last two owners through (PostgreSQL: needs several connections)",
+    async () => {
+      for (let round = 0; round < 3; round++) {
+        const ws = await seedWorkspace(db());
+        const second = await seedMember(db(), ws.workspace.id, "member");
+        await db().membership.update({ where: { workspaceId_userId: { workspaceId: ws.workspace.id, userId: second.user.id } }, data: { role: "owner" } });
+        const workspaceSlug = ws.workspace.slug;
+        const results = await Promise.allSettled([
+          trpcAs(db(), ws.owner.user.id).member.changeRole({ workspaceSlug, userId: second.user.id, role: "member" }),
+          trpcAs(db(), second.user.id).member.changeRole({ workspaceSlug, userId: ws.owner.user.id, role: "member" }),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+        expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
+        expect(await db().membership.count({ where: { workspaceId: ws.workspace.id, role: "owner" } })).toBe(1);
+      }
+    },
+  );
 });

@@ -16,9 +16,14 @@ function routeFiles(dir: string): string[] {
 /** Every (method, path) served by a route handler under src/app. */
 function servedOperations() {
   return routeFiles("src/app").flatMap((file) => {
-    const route = path.dirname(file).slice("src/app".length).replace(/\[(?:\.\.\.)?(\w+)\]/g, "{$1}");
+    const route = path
+      .dirname(file)
+      .slice("src/app".length)
+      .replace(/\[(?:\.\.\.)?(\w+)\]/g, "{$1}");
     const source = fs.readFileSync(file, "utf8");
-    const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => (m[1] ?? m[2])!.toLowerCase());
+    const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) =>
+      (m[1] ?? m[2])!.toLowerCase(),
+    );
     return [...new Set(methods)].map((method) => `${method} ${route || "/"}`);
   });
 }
@@ -38,9 +43,13 @@ describe("the OpenAPI document", () => {
     expect(list.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(
       expect.arrayContaining(["path:workspaceId", "query:status", "query:tags", "query:search", "query:limit", "query:offset", "query:archived"]),
     );
-    const create = document.paths["/api/v1/workspaces/{workspaceId}/tickets"]!.post as { requestBody: { content: { "application/json": { schema: { required: string[] } } } } };
+    const create = document.paths["/api/v1/workspaces/{workspaceId}/tickets"]!.post as {
+      requestBody: { content: { "application/json": { schema: { required: string[] } } } };
+    };
     expect(create.requestBody.content["application/json"].schema.required).toEqual(["subject", "body"]);
-    const inbound = document.paths["/api/rpc/tickets/email/inbound"]!.post as { requestBody: { content: { "application/json": { schema: { required: string[] } } } } };
+    const inbound = document.paths["/api/rpc/tickets/email/inbound"]!.post as {
+      requestBody: { content: { "application/json": { schema: { required: string[] } } } };
+    };
     expect(inbound.requestBody.content["application/json"].schema.required).toEqual(["organizationId", "from", "to"]);
   });
 });

@@ -17,10 +17,23 @@ const healthOperation: Operation = {
   security: "none",
   summary: "Health check",
   description: "For load balancers and orchestrators: answers quickly whether this instance can reach its database.",
-  responses: { 200: "{status: \"ok\", pool?: {total, idle, waiting}}: serving (pool: this instance's PostgreSQL connections)", 503: "The database is unavailable; try another instance or retry (Retry-After)" },
+  responses: {
+    200: '{status: "ok", pool?: {total, idle, waiting}}: serving (pool: this instance\'s PostgreSQL connections)',
+    503: "The database is unavailable; try another instance or retry (Retry-After)",
+  },
 };
 
-export const operations: Operation[] = [healthOperation, ...inboundOperations, ...providerInboundOperations, ...workspaceOperations, ...ticketOperations, ...settingsOperations, ...automationOperations, ...incomingMailOperations, ...deliveryOperations];
+export const operations: Operation[] = [
+  healthOperation,
+  ...inboundOperations,
+  ...providerInboundOperations,
+  ...workspaceOperations,
+  ...ticketOperations,
+  ...settingsOperations,
+  ...automationOperations,
+  ...incomingMailOperations,
+  ...deliveryOperations,
+];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
 
@@ -34,7 +47,12 @@ const SECURITY: Record<Operation["security"], Record<string, string[]>[]> = {
 function parameters(operation: Operation) {
   const inPath = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
   const query = operation.query ? (jsonSchema(operation.query) as { properties?: Record<string, object>; required?: string[] }) : {};
-  const inQuery = Object.entries(query.properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: query.required?.includes(name) ?? false, schema }));
+  const inQuery = Object.entries(query.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: query.required?.includes(name) ?? false,
+    schema,
+  }));
   return [...inPath, ...inQuery];
 }
 
@@ -46,11 +64,15 @@ function describe(operation: Operation) {
     operationId: `${operation.method}${operation.path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
     security: SECURITY[operation.security],
     parameters: parameters(operation),
-    ...(operation.body ? { requestBody: { required: true, content: { [operation.bodyType ?? "application/json"]: { schema: jsonSchema(operation.body) } } } } : {}),
+    ...(operation.body
+      ? { requestBody: { required: true, content: { [operation.bodyType ?? "application/json"]: { schema: jsonSchema(operation.body) } } } }
+      : {}),
     responses: Object.fromEntries(
       Object.entries(operation.responses).map(([status, description]) => [
         status,
-        Number(status) >= 400 && Number(status) !== 500 ? { description, content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorResponse" } } } } : { description },
+        Number(status) >= 400 && Number(status) !== 500
+          ? { description, content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorResponse" } } } }
+          : { description },
       ]),
     ),
   };
@@ -62,7 +84,11 @@ export function openApiDocument(serverUrl?: string) {
   for (const operation of operations) (paths[operation.path] ??= {})[operation.method] = describe(operation);
   return {
     openapi: "3.0.3",
-    info: { title: "Threadline REST API", version: "1.0.0", description: "Tickets, inbound email, incoming mails, automations and workspace settings. Errors answer {error: {code, message, details}}." },
+    info: {
+      title: "Threadline REST API",
+      version: "1.0.0",
+      description: "Tickets, inbound email, incoming mails, automations and workspace settings. Errors answer {error: {code, message, details}}.",
+    },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),
     paths,

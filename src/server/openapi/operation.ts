@@ -23,7 +23,10 @@ export const errorResponseSchema = z.object({
   error: z.object({
     code: z.string().describe("NOT_FOUND, VALIDATION, UNAUTHORIZED, FORBIDDEN, CONFLICT, BAD_REQUEST, PAYLOAD_TOO_LARGE, RATE_LIMITED, UNAVAILABLE, INTERNAL"),
     message: z.string(),
-    details: z.object({ fields: z.record(z.string(), z.string()).optional() }).loose().optional(),
+    details: z
+      .object({ fields: z.record(z.string(), z.string()).optional() })
+      .loose()
+      .optional(),
   }),
 });
 

@@ -14,13 +14,28 @@ const db = useTestDatabase();
 const received = useTestSmtpServer();
 
 // Every kind of line break a header parser or mail client might honour, each followed by a header.
-const INJECTED = "\r\nBcc: bcc@else.example\nCc: cc@else.example\rTo: to@else.example\u2028X-Injected: 1\u2029Reply-To: r@else.example\u0085Sender: s@else.example";
-const ALLOWED_HEADERS = new Set(["from", "to", "subject", "message-id", "in-reply-to", "references", "date", "mime-version", "content-type", "content-transfer-encoding"]);
+const INJECTED =
+  "\r\nBcc: bcc@else.example\nCc: cc@else.example\rTo: to@else.example\u2028X-Injected: 1\u2029Reply-To: r@else.example\u0085Sender: s@else.example";
+const ALLOWED_HEADERS = new Set([
+  "from",
+  "to",
+  "subject",
+  "message-id",
+  "in-reply-to",
+  "references",
+  "date",
+  "mime-version",
+  "content-type",
+  "content-transfer-encoding",
+]);
 
 function headerNames(raw: string): string[] {
   const block = raw.slice(0, raw.indexOf("\r\n\r\n"));
   // Continuation lines (folding) start with whitespace; every other line starts a header.
-  return block.split("\r\n").filter((line) => !/^[ \t]/.test(line)).map((line) => line.slice(0, line.indexOf(":")).toLowerCase());
+  return block
+    .split("\r\n")
+    .filter((line) => !/^[ \t]/.test(line))
+    .map((line) => line.slice(0, line.indexOf(":")).toLowerCase());
 }
 
 describe("outgoing mail built from hostile names and subjects", () => {
@@ -49,7 +64,10 @@ describe("outgoing mail built from hostile names and subjects", () => {
     await runPendingJobs(db(), jobHandlers());
 
     const outbound = await db().outboundEmail.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { createdAt: "asc" } });
-    expect(outbound.map((email) => [email.kind, email.status])).toEqual([["confirmation", "sent"], ["reply", "sent"]]);
+    expect(outbound.map((email) => [email.kind, email.status])).toEqual([
+      ["confirmation", "sent"],
+      ["reply", "sent"],
+    ]);
     expect(received).toHaveLength(2);
     for (const email of received) {
       expect(email.envelopeTo).toEqual(["bob@customer.example"]);
@@ -59,7 +77,10 @@ describe("outgoing mail built from hostile names and subjects", () => {
       const parsed = await PostalMime.parse(email.raw);
       expect(parsed.to).toEqual([{ address: "bob@customer.example", name: "" }]);
       expect(parsed.cc ?? []).toEqual([]);
-      expect(parsed.from).toEqual({ address: ws.inboxMailbox.address, name: expect.stringMatching(/^Support Bcc: bcc@else\.example Cc: .* Sender: s@else\.example$/) });
+      expect(parsed.from).toEqual({
+        address: ws.inboxMailbox.address,
+        name: expect.stringMatching(/^Support Bcc: bcc@else\.example Cc: .* Sender: s@else\.example$/),
+      });
       expect(parsed.subject).toMatch(/^\[#\d+\] (Re: )?Help Bcc: bcc@else\.example Cc: .* Sender: s@else\.example$/);
       const ids = parsed.references?.split(/\s+/) ?? [];
       expect(ids).toHaveLength(MAX_REFERENCES);
@@ -73,7 +94,9 @@ describe("outgoing mail built from hostile names and subjects", () => {
     async (to) => {
       const ws = await seedInboundWorkspace(db());
       const before = received.length;
-      const recorded = await db().$transaction((tx) => recordEmail(tx, { workspaceId: ws.workspace.id, kind: "notification", to, cc: ["c@customer.example"], subject: "Hi", text: "x" }));
+      const recorded = await db().$transaction((tx) =>
+        recordEmail(tx, { workspaceId: ws.workspace.id, kind: "notification", to, cc: ["c@customer.example"], subject: "Hi", text: "x" }),
+      );
       await runPendingJobs(db(), jobHandlers());
       const outbound = await db().outboundEmail.findUniqueOrThrow({ where: { id: recorded.outbound.id } });
       expect(outbound.status).not.toBe("sent");

@@ -31,7 +31,11 @@ describe("enforceRateLimits (a fixed window per key in the database)", () => {
     expect(await hit(rule)).toBeLessThanOrEqual(retryAfter!);
     const refused = await enforceRateLimits(db(), [rule]).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
-    expect(refused).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/^Too many requests; try again in \d+ seconds$/), details: { retryAfterSeconds: expect.any(Number) } });
+    expect(refused).toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/^Too many requests; try again in \d+ seconds$/),
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
   });
 
   it("frees the key once its window ended", async () => {
@@ -51,7 +55,10 @@ describe("enforceRateLimits (a fixed window per key in the database)", () => {
     expect(await hit(loose)).toBeNull();
     expect(await hit({ ...tight, key: key() })).toBeNull();
     const rows = await db().rateLimit.findMany({ where: { key: { in: [tight.key, loose.key] } }, orderBy: { count: "asc" } });
-    expect(rows.map((row) => [row.key, row.count])).toEqual([[tight.key, 2], [loose.key, 3]]);
+    expect(rows.map((row) => [row.key, row.count])).toEqual([
+      [tight.key, 2],
+      [loose.key, 3],
+    ]);
     const unlimited = { key: key(), max: 0, windowSeconds: 60 };
     for (let i = 0; i < 5; i++) expect(await hit(unlimited)).toBeNull();
     expect(await db().rateLimit.count({ where: { key: unlimited.key } })).toBe(0);

@@ -9,7 +9,14 @@ import { seedWorkspace, TEST_PASSWORD } from "@/test/factories";
 import { callRoute } from "@/test/http";
 import { newMessageId, postHelpdesk, postRpc, seedInboundWorkspace } from "@/test/inbound";
 
-const limits = { TRUST_PROXY: "1", RATE_LIMIT_SIGNIN_PER_ACCOUNT: "3", RATE_LIMIT_SIGNIN_PER_IP: "5", RATE_LIMIT_INBOUND_PER_SECRET: "2", RATE_LIMIT_INBOUND_PER_WORKSPACE: "3", RATE_LIMIT_API_PER_TOKEN: "3" };
+const limits = {
+  TRUST_PROXY: "1",
+  RATE_LIMIT_SIGNIN_PER_ACCOUNT: "3",
+  RATE_LIMIT_SIGNIN_PER_IP: "5",
+  RATE_LIMIT_INBOUND_PER_SECRET: "2",
+  RATE_LIMIT_INBOUND_PER_WORKSPACE: "3",
+  RATE_LIMIT_API_PER_TOKEN: "3",
+};
 for (const [name, value] of Object.entries(limits)) vi.stubEnv(name, value);
 
 const db = useTestDatabase();
@@ -32,7 +39,9 @@ function expectRateLimited(response: { status: number; headers: Headers; json: u
   const retryAfter = Number(response.headers.get("retry-after"));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
-  expect(response.json).toEqual({ error: { code: "RATE_LIMITED", message: `Too many requests; try again in ${retryAfter} seconds`, details: { retryAfterSeconds: retryAfter } } });
+  expect(response.json).toEqual({
+    error: { code: "RATE_LIMITED", message: `Too many requests; try again in ${retryAfter} seconds`, details: { retryAfterSeconds: retryAfter } },
+  });
 }
 
 describe("rate limits", () => {
@@ -81,7 +90,17 @@ describe("rate limits", () => {
     expect((await postHelpdesk(mail(), { secret: inboxSecret })).status).toBe(200);
     expectRateLimited(await postHelpdesk(mail(), { secret: inboxSecret }), 60);
     // The JSON webhook without a secret counts against the same workspace.
-    expectRateLimited(await postRpc({ organizationId: ws.workspace.id, from: "customer@example.com", to: ws.ticketMailbox.address, subject: "Help", text: "Hello", messageId: newMessageId() }), 60);
+    expectRateLimited(
+      await postRpc({
+        organizationId: ws.workspace.id,
+        from: "customer@example.com",
+        to: ws.ticketMailbox.address,
+        subject: "Help",
+        text: "Hello",
+        messageId: newMessageId(),
+      }),
+      60,
+    );
     expect(await stored()).toBe(3);
 
     await endWindows();

@@ -45,7 +45,12 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       data: {
         name: "Demo Support",
         slug: "demo",
-        memberships: { create: [{ userId: owner.id, role: "owner" }, { userId: agent.id, role: "member" }] },
+        memberships: {
+          create: [
+            { userId: owner.id, role: "owner" },
+            { userId: agent.id, role: "member" },
+          ],
+        },
       },
     });
     const ws = workspace.id;
@@ -56,7 +61,11 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       data: { workspaceId: ws, name: "Team inbox", address: "team@demo.test", purpose: "inbox", ...newInboundSecret() },
     });
     const tags = new Map<string, string>();
-    for (const [name, color] of [["billing", "#0ea5e9"], ["bug", "#ef4444"], ["urgent", "#f59e0b"]] as const) {
+    for (const [name, color] of [
+      ["billing", "#0ea5e9"],
+      ["bug", "#ef4444"],
+      ["urgent", "#f59e0b"],
+    ] as const) {
       tags.set(name, (await tx.tag.create({ data: { workspaceId: ws, name, color } })).id);
     }
     const acme = await tx.customer.create({

@@ -25,10 +25,13 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
   const isNote = input.isInternal;
   const send = input.sendEmail && !isNote;
   const to = input.toAddresses?.length ? input.toAddresses : ticket.contact ? [ticket.contact.email] : [];
-  if (send && to.length === 0) throw new AppError("VALIDATION", "The ticket has no contact to email", { fields: { toAddresses: "required: the ticket has no contact" } });
+  if (send && to.length === 0)
+    throw new AppError("VALIDATION", "The ticket has no contact to email", { fields: { toAddresses: "required: the ticket has no contact" } });
 
   const lastInbound = await db.message.findFirst({ where: { ticketId, workspaceId, direction: "inbound" }, orderBy: { createdAt: "desc" } });
-  const mailbox = send ? await senderMailbox(db, workspaceId, ticket.mailboxId ? await db.mailbox.findUnique({ where: { id: ticket.mailboxId } }) : null) : null;
+  const mailbox = send
+    ? await senderMailbox(db, workspaceId, ticket.mailboxId ? await db.mailbox.findUnique({ where: { id: ticket.mailboxId } }) : null)
+    : null;
   const references = lastInbound?.messageIdHeader ? replyReferences(lastInbound) : [];
   const subject = withTicketToken(`Re: ${ticket.subject}`, ticket.ticketNumber);
 
@@ -78,7 +81,13 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
       });
     }
     await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: created.createdAt } });
-    await recordActivity(tx, { workspaceId, ticketId, actorUserId: access.user.id, type: isNote ? "note_added" : "replied", data: { messageId: created.id, emailed: send } });
+    await recordActivity(tx, {
+      workspaceId,
+      ticketId,
+      actorUserId: access.user.id,
+      type: isNote ? "note_added" : "replied",
+      data: { messageId: created.id, emailed: send },
+    });
     return created;
   });
 

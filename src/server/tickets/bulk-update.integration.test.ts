@@ -16,8 +16,7 @@ async function seedTickets(count: number) {
   return { ws, tickets, ids: tickets.map((ticket) => ticket.id), trpc, workspaceSlug: ws.workspace.slug };
 }
 
-const tagNames = async (ticketId: string) =>
-  (await db().ticketTag.findMany({ where: { ticketId }, include: { tag: true } })).map((row) => row.tag.name).sort();
+const tagNames = async (ticketId: string) => (await db().ticketTag.findMany({ where: { ticketId }, include: { tag: true } })).map((row) => row.tag.name).sort();
 const timeline = (ticketId: string, type: string) => db().activityEvent.findMany({ where: { ticketId, type }, orderBy: { createdAt: "asc" } });
 
 describe("bulkUpdateTickets", () => {
@@ -33,17 +32,26 @@ describe("bulkUpdateTickets", () => {
     const result = await trpc.ticket.bulkUpdate({ workspaceSlug, ticketIds: [...ids, other.ids[0]!, unknown], action: { type: "close" } });
     expect(result.changed.sort()).toEqual([a.id, b.id].sort());
     expect(result.unchanged).toEqual([closed.id]);
-    expect(result.skipped).toEqual(expect.arrayContaining([
-      { ticketId: merged.id, reason: "merged" },
-      { ticketId: other.ids[0], reason: "not_found" },
-      { ticketId: unknown, reason: "not_found" },
-    ]));
+    expect(result.skipped).toEqual(
+      expect.arrayContaining([
+        { ticketId: merged.id, reason: "merged" },
+        { ticketId: other.ids[0], reason: "not_found" },
+        { ticketId: unknown, reason: "not_found" },
+      ]),
+    );
     expect(result.skipped).toHaveLength(3);
 
     const after = await db().ticket.findMany({ where: { id: { in: ids } } });
-    expect(Object.fromEntries(after.map((t) => [t.id, t.status]))).toEqual({ [a.id]: "closed", [b.id]: "closed", [closed.id]: "closed", [merged.id]: "merged" });
+    expect(Object.fromEntries(after.map((t) => [t.id, t.status]))).toEqual({
+      [a.id]: "closed",
+      [b.id]: "closed",
+      [closed.id]: "closed",
+      [merged.id]: "merged",
+    });
     expect(after.find((t) => t.id === b.id)?.closureScheduledAt).toBeNull();
-    expect((await timeline(b.id, "status_changed")).map((e) => [e.actorUserId, e.data])).toEqual([[ws.member.user.id, { from: "pending", to: "closed", reason: null }]]);
+    expect((await timeline(b.id, "status_changed")).map((e) => [e.actorUserId, e.data])).toEqual([
+      [ws.member.user.id, { from: "pending", to: "closed", reason: null }],
+    ]);
     expect(await timeline(closed.id, "status_changed")).toEqual([]);
     // Another workspace's ticket is untouched.
     expect((await db().ticket.findUniqueOrThrow({ where: { id: other.ids[0]! } })).status).toBe("open");
@@ -57,7 +65,9 @@ describe("bulkUpdateTickets", () => {
     expect((await timeline(ids[0]!, "assigned")).map((e) => e.data)).toEqual([{ from: null, to: ws.owner.user.id }]);
 
     const outsider = await seedWorkspace(db());
-    await expect(trpc.ticket.bulkUpdate({ workspaceSlug, ticketIds: ids, action: { type: "assign", assigneeId: outsider.owner.user.id } })).rejects.toMatchObject({
+    await expect(
+      trpc.ticket.bulkUpdate({ workspaceSlug, ticketIds: ids, action: { type: "assign", assigneeId: outsider.owner.user.id } }),
+    ).rejects.toMatchObject({
       code: "UNPROCESSABLE_CONTENT",
       message: "The assignee must be a member of the workspace",
     });
@@ -81,7 +91,10 @@ describe("bulkUpdateTickets", () => {
     expect(await tagNames(second)).toEqual(["Urgent"]);
     expect((await timeline(second, "tagged")).map((e) => e.data)).toEqual([{ added: ["Urgent"], removed: [] }]);
     // Adding it again changes nothing; the name matches case-insensitively.
-    expect(await trpc.ticket.bulkUpdate({ workspaceSlug, ticketIds: ids, action: { type: "add_tag", tag: "urgent" } })).toMatchObject({ changed: [], unchanged: expect.arrayContaining(ids) });
+    expect(await trpc.ticket.bulkUpdate({ workspaceSlug, ticketIds: ids, action: { type: "add_tag", tag: "urgent" } })).toMatchObject({
+      changed: [],
+      unchanged: expect.arrayContaining(ids),
+    });
 
     const removed = await trpc.ticket.bulkUpdate({ workspaceSlug, ticketIds: ids, action: { type: "remove_tag", tag: "URGENT" } });
     expect(removed.changed.sort()).toEqual([...ids].sort());

@@ -25,7 +25,10 @@ export interface InboundMessageData {
  * log later both build it here; `known` is what each knows beyond the row: the recipients, the
  * Message-ID the message may carry, whether it is an auto-reply.
  */
-export function inboundMessageData(mail: IncomingMail, known: { toAddresses: string[]; messageIdHeader: string | null; isAutoReply: boolean }): InboundMessageData {
+export function inboundMessageData(
+  mail: IncomingMail,
+  known: { toAddresses: string[]; messageIdHeader: string | null; isAutoReply: boolean },
+): InboundMessageData {
   return {
     direction: "inbound",
     fromAddress: mail.sender,

@@ -12,7 +12,8 @@ import { findTicket, getTicketDto } from "./tickets.service";
  */
 export async function mergeTicket(db: Db, access: WorkspaceAccess, sourceId: string, targetId: string) {
   const workspaceId = access.workspace.id;
-  if (sourceId === targetId) throw new AppError("VALIDATION", "A ticket cannot be merged into itself", { fields: { targetTicketId: "must differ from the source" } });
+  if (sourceId === targetId)
+    throw new AppError("VALIDATION", "A ticket cannot be merged into itself", { fields: { targetTicketId: "must differ from the source" } });
   return db.$transaction(async (tx) => {
     // Two merges touching the same tickets at once would otherwise race into a chain.
     await lockKeys(tx, [`ticket:${sourceId}`, `ticket:${targetId}`]);

@@ -111,13 +111,17 @@ describe.runIf(databaseConfig().kind === "postgres")("an app instance killed whi
     const { id: messageId } = (await answer.json()) as { id: string };
     const outbound = await db.outboundEmail.findFirstOrThrow({ where: { messageId } });
     // A's worker claims the send job right after the commit; A dies while it talks to the server.
-    await expect.poll(() => db.job.count({ where: { workspaceId: ws.workspace.id, type: "email.send", attempts: 1 } }), { timeout: 10_000, interval: 20 }).toBe(1);
+    await expect
+      .poll(() => db.job.count({ where: { workspaceId: ws.workspace.id, type: "email.send", attempts: 1 } }), { timeout: 10_000, interval: 20 })
+      .toBe(1);
     await a.kill();
     expect(await db.outboundEmail.findUniqueOrThrow({ where: { id: outbound.id } })).toMatchObject({ status: "recorded" });
 
     const b = await startAppInstance({ databaseUrl: database.url!, env });
     instances.push(b);
-    await expect.poll(async () => (await db.outboundEmail.findUniqueOrThrow({ where: { id: outbound.id } })).status, { timeout: 30_000, interval: 100 }).toBe("sent");
+    await expect
+      .poll(async () => (await db.outboundEmail.findUniqueOrThrow({ where: { id: outbound.id } })).status, { timeout: 30_000, interval: 100 })
+      .toBe("sent");
     // Anything still in flight has landed by now.
     await sleep(2000);
     expect(await deliveriesOf(received, outbound.messageIdHeader)).toBe(1);

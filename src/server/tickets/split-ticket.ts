@@ -44,7 +44,12 @@ export async function splitTicket(db: Db, access: WorkspaceAccess, ticketId: str
     const remaining = await tx.message.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
     if (remaining) await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: remaining.createdAt } });
     const actor = { workspaceId, actorUserId: access.user.id };
-    await recordActivity(tx, { ...actor, ticketId: created.id, type: "created", data: { kind: created.kind, ticketNumber, splitFrom: ticketId, splitFromNumber: source.ticketNumber } });
+    await recordActivity(tx, {
+      ...actor,
+      ticketId: created.id,
+      type: "created",
+      data: { kind: created.kind, ticketNumber, splitFrom: ticketId, splitFromNumber: source.ticketNumber },
+    });
     await recordActivity(tx, { ...actor, ticketId, type: "split", data: { into: created.id, intoNumber: ticketNumber, movedCount } });
     return { ticket: await getTicketDto(tx, workspaceId, created.id), movedCount };
   });

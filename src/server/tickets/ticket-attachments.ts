@@ -10,7 +10,14 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 // Programs and scripts a customer could run by opening the attachment.
 const BLOCKED_EXTENSIONS = /\.(exe|msi|bat|cmd|com|scr|pif|vbs|vbe|js|jse|wsf|wsh|ps1|jar|sh|app|dll|cpl|hta|lnk)$/i;
-const BLOCKED_TYPES = new Set(["application/x-msdownload", "application/x-msdos-program", "application/x-sh", "application/x-executable", "application/java-archive", "application/hta"]);
+const BLOCKED_TYPES = new Set([
+  "application/x-msdownload",
+  "application/x-msdos-program",
+  "application/x-sh",
+  "application/x-executable",
+  "application/java-archive",
+  "application/hta",
+]);
 const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(;.*)?$/i;
 
 /** Stores an uploaded file for the ticket; it joins a message when a reply names its id. */

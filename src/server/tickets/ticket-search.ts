@@ -40,10 +40,14 @@ export async function searchTicketIds(
       ) r JOIN "Ticket" t ON t."id" = r."ticketId"`
     : Prisma.sql`"Ticket" t`;
   const withQuery = Prisma.sql`WITH q AS (SELECT websearch_to_tsquery('english', ${filters.search ?? ""}) AS query)`;
-  const order = filters.search ? Prisma.sql`r.rank DESC, t."lastActivityAt" DESC, t."ticketNumber" DESC` : Prisma.sql`t."lastActivityAt" DESC, t."ticketNumber" DESC`;
+  const order = filters.search
+    ? Prisma.sql`r.rank DESC, t."lastActivityAt" DESC, t."ticketNumber" DESC`
+    : Prisma.sql`t."lastActivityAt" DESC, t."ticketNumber" DESC`;
 
   // The page and the total are two queries: a window count would make the page read every match.
-  const rows = await db.$queryRaw<{ id: string }[]>`${withQuery} SELECT t."id" FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${filters.limit} OFFSET ${filters.offset}`;
+  const rows = await db.$queryRaw<
+    { id: string }[]
+  >`${withQuery} SELECT t."id" FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${filters.limit} OFFSET ${filters.offset}`;
   const [count] = await db.$queryRaw<{ total: bigint }[]>`${withQuery} SELECT count(*) AS total FROM ${from} WHERE ${where}`;
   return { ids: rows.map((r) => r.id), total: Number(count?.total ?? 0) };
 }

@@ -7,9 +7,7 @@ export async function ensureTagsByName(tx: Prisma.TransactionClient, workspaceId
   const known = new Set(existing.map((tag) => tag.name.toLowerCase()));
   const created = [];
   for (const name of wanted.filter((n) => !known.has(n.toLowerCase()))) {
-    created.push(
-      await tx.tag.upsert({ where: { workspaceId_name: { workspaceId, name } }, create: { workspaceId, name }, update: {} }),
-    );
+    created.push(await tx.tag.upsert({ where: { workspaceId_name: { workspaceId, name } }, create: { workspaceId, name }, update: {} }));
   }
   return [...existing, ...created];
 }

@@ -4,7 +4,26 @@ import { updateWorkspaceSchema } from "./workspaces.schema";
 const common = { tag: "Workspaces", security: "bearer" } as const;
 
 export const workspaceOperations: Operation[] = [
-  { ...common, method: "get", path: "/api/v1/workspaces", summary: "The workspaces of the token", responses: { 200: "Array of workspaces", 401: "No or bad credentials" } },
-  { ...common, method: "get", path: "/api/v1/workspaces/{workspaceId}", summary: "Get a workspace and its settings", responses: { 200: "The workspace", ...WORKSPACE_ERRORS } },
-  { ...common, method: "patch", path: "/api/v1/workspaces/{workspaceId}", summary: "Rename or change inbound policies (owners)", body: updateWorkspaceSchema, responses: { 200: "The workspace", 403: "Not an owner", 422: "Invalid input", ...WORKSPACE_ERRORS } },
+  {
+    ...common,
+    method: "get",
+    path: "/api/v1/workspaces",
+    summary: "The workspaces of the token",
+    responses: { 200: "Array of workspaces", 401: "No or bad credentials" },
+  },
+  {
+    ...common,
+    method: "get",
+    path: "/api/v1/workspaces/{workspaceId}",
+    summary: "Get a workspace and its settings",
+    responses: { 200: "The workspace", ...WORKSPACE_ERRORS },
+  },
+  {
+    ...common,
+    method: "patch",
+    path: "/api/v1/workspaces/{workspaceId}",
+    summary: "Rename or change inbound policies (owners)",
+    body: updateWorkspaceSchema,
+    responses: { 200: "The workspace", 403: "Not an owner", 422: "Invalid input", ...WORKSPACE_ERRORS },
+  },
 ];

@@ -5,10 +5,6 @@ import { createTRPCRouter, workspaceProcedure } from "../trpc";
 /** The caller's own API tokens for the workspace. */
 export const apiTokenRouter = createTRPCRouter({
   list: workspaceProcedure.query(({ ctx }) => listApiTokens(ctx.db, ctx.access)),
-  create: workspaceProcedure
-    .input(createApiTokenSchema)
-    .mutation(({ ctx, input }) => createApiToken(ctx.db, ctx.access, input)),
-  revoke: workspaceProcedure
-    .input(apiTokenIdSchema)
-    .mutation(({ ctx, input }) => revokeApiToken(ctx.db, ctx.access, input.tokenId)),
+  create: workspaceProcedure.input(createApiTokenSchema).mutation(({ ctx, input }) => createApiToken(ctx.db, ctx.access, input)),
+  revoke: workspaceProcedure.input(apiTokenIdSchema).mutation(({ ctx, input }) => revokeApiToken(ctx.db, ctx.access, input.tokenId)),
 });

@@ -19,7 +19,12 @@ describe("tRPC automation procedures", () => {
       actions: [{ type: "add_tag", tag_id: ws.tag.id }],
     });
     expect(rule).toMatchObject({ name: "VIP", is_active: true, priority: 1, match_count: 0 });
-    const other = await trpc.automation.create({ workspaceSlug, name: "Other", event: "conversation_created", actions: [{ type: "send_response", body: "Hi" }] });
+    const other = await trpc.automation.create({
+      workspaceSlug,
+      name: "Other",
+      event: "conversation_created",
+      actions: [{ type: "send_response", body: "Hi" }],
+    });
 
     const updated = await trpc.automation.update({ workspaceSlug, ruleId: rule.id, name: "VIP customers", stop_on_match: true });
     expect(updated).toMatchObject({ name: "VIP customers", stop_on_match: true, conditions: rule.conditions });
@@ -44,7 +49,9 @@ describe("tRPC automation procedures", () => {
     const workspaceSlug = a.workspace.slug;
     const rule = await owner.automation.create({ workspaceSlug, name: "R", event: "ticket_created", actions: [{ type: "add_tag", tag_id: a.tag.id }] });
 
-    await expect(member.automation.create({ workspaceSlug, name: "R", event: "ticket_created", actions: [{ type: "send_response", body: "x" }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      member.automation.create({ workspaceSlug, name: "R", event: "ticket_created", actions: [{ type: "send_response", body: "x" }] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(member.automation.update({ workspaceSlug, ruleId: rule.id, name: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(member.automation.delete({ workspaceSlug, ruleId: rule.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(member.automation.reorder({ workspaceSlug, ids: [rule.id] })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,10 +1,4 @@
-import {
-  createRuleSchema,
-  reorderRulesSchema,
-  ruleIdSchema,
-  testRuleSchema,
-  updateRuleSchema,
-} from "@/server/automations/automations.schema";
+import { createRuleSchema, reorderRulesSchema, ruleIdSchema, testRuleSchema, updateRuleSchema } from "@/server/automations/automations.schema";
 import { createRule, deleteRule, getRule, listRules, reorderRules, updateRule } from "@/server/automations/automations.service";
 import { dryRunRule } from "@/server/automations/dry-run";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";

@@ -11,12 +11,8 @@ import { createTRPCRouter, workspaceProcedure } from "../trpc";
 
 export const contactListRouter = createTRPCRouter({
   list: workspaceProcedure.query(({ ctx }) => listContactLists(ctx.db, ctx.access)),
-  create: workspaceProcedure
-    .input(createContactListSchema)
-    .mutation(({ ctx, input }) => createContactList(ctx.db, ctx.access, input)),
-  delete: workspaceProcedure
-    .input(contactListIdSchema)
-    .mutation(({ ctx, input }) => deleteContactList(ctx.db, ctx.access, input.listId)),
+  create: workspaceProcedure.input(createContactListSchema).mutation(({ ctx, input }) => createContactList(ctx.db, ctx.access, input)),
+  delete: workspaceProcedure.input(contactListIdSchema).mutation(({ ctx, input }) => deleteContactList(ctx.db, ctx.access, input.listId)),
   members: workspaceProcedure
     .input(contactListIdSchema.extend(listContactListMembersSchema.shape))
     .query(({ ctx, input }) => listContactListMembers(ctx.db, ctx.access, input.listId, input)),

@@ -22,9 +22,7 @@ import { createTRPCRouter, workspaceProcedure } from "../trpc";
 const ticketId = z.object({ ticketId: z.uuid() });
 
 export const ticketRouter = createTRPCRouter({
-  list: workspaceProcedure
-    .input(listTicketsSchema)
-    .query(({ ctx, input }) => listTickets(ctx.db, ctx.access, input)),
+  list: workspaceProcedure.input(listTicketsSchema).query(({ ctx, input }) => listTickets(ctx.db, ctx.access, input)),
   get: workspaceProcedure.input(ticketId).query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.access, input.ticketId)),
   create: workspaceProcedure.input(createTicketSchema).mutation(({ ctx, input }) => createTicket(ctx.db, ctx.access, input)),
   update: workspaceProcedure

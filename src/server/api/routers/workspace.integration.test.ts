@@ -28,7 +28,11 @@ describe("tRPC workspace and ticket procedures", () => {
 
   it("lists the workspace's tickets newest activity first", async () => {
     const a = await seedWorkspace(db());
-    for (const [subject, minutesAgo] of [["older", 30], ["newest", 1], ["middle", 10]] as const) {
+    for (const [subject, minutesAgo] of [
+      ["older", 30],
+      ["newest", 1],
+      ["middle", 10],
+    ] as const) {
       await db().$transaction((tx) =>
         createTicketInTx(tx, {
           workspaceId: a.workspace.id,

@@ -3,11 +3,7 @@ import { listWorkspaces, presentWorkspace, updateWorkspace } from "@/server/work
 import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "../trpc";
 
 export const workspaceRouter = createTRPCRouter({
-  mine: protectedProcedure.query(({ ctx }) =>
-    listWorkspaces(ctx.db, ctx.caller.userId, ctx.caller.kind === "token" ? ctx.caller.workspaceId : undefined),
-  ),
+  mine: protectedProcedure.query(({ ctx }) => listWorkspaces(ctx.db, ctx.caller.userId, ctx.caller.kind === "token" ? ctx.caller.workspaceId : undefined)),
   get: workspaceProcedure.query(({ ctx }) => presentWorkspace(ctx.access.workspace, ctx.access.role)),
-  update: workspaceProcedure
-    .input(updateWorkspaceSchema)
-    .mutation(({ ctx, input }) => updateWorkspace(ctx.db, ctx.access, input)),
+  update: workspaceProcedure.input(updateWorkspaceSchema).mutation(({ ctx, input }) => updateWorkspace(ctx.db, ctx.access, input)),
 });

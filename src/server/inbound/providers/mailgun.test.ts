@@ -50,7 +50,8 @@ describe("parseMailgunInbound", () => {
   });
 
   it("verifies the HMAC-SHA256 of timestamp + token, within the route's age limit", () => {
-    const verifyMailgunRoute = (key: string, signature: Parameters<typeof verifyMailgunSignature>[1], now: Date) => verifyMailgunSignature(key, signature, now, ROUTE_MAX_AGE_SECONDS);
+    const verifyMailgunRoute = (key: string, signature: Parameters<typeof verifyMailgunSignature>[1], now: Date) =>
+      verifyMailgunSignature(key, signature, now, ROUTE_MAX_AGE_SECONDS);
     const now = new Date();
     const timestamp = String(Math.floor(now.getTime() / 1000));
     const signature = createHmac("sha256", "key-1").update(`${timestamp}tok`).digest("hex");

@@ -86,7 +86,19 @@ export async function parseMailgunInbound(body: Uint8Array, contentType: string)
 export function mailgunRouteFingerprint(email: ParsedInbound): string {
   const { from, fromName, to, cc, subject, text, html, messageId, inReplyTo, references, attachments } = email;
   const hash = createHash("sha256").update(
-    JSON.stringify([from, fromName, to, cc, subject, text, html, messageId, inReplyTo, references, attachments.map((a) => [a.filename, a.contentType, a.content.byteLength])]),
+    JSON.stringify([
+      from,
+      fromName,
+      to,
+      cc,
+      subject,
+      text,
+      html,
+      messageId,
+      inReplyTo,
+      references,
+      attachments.map((a) => [a.filename, a.contentType, a.content.byteLength]),
+    ]),
   );
   for (const attachment of attachments) hash.update(attachment.content);
   return hash.digest("hex");

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { MimeParseError, parseMimeInWorker } from "./mime-parser";
 
-const message = (body: string) => Buffer.from(["From: ann@example.com", "Subject: Hello", 'Content-Type: multipart/mixed; boundary="b"', "", `--b\r\nContent-Type: text/plain\r\n\r\n${body}\r\n--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="a.bin"\r\n\r\nAAEC\r\n--b--`, ""].join("\r\n"));
+const message = (body: string) =>
+  Buffer.from(
+    [
+      "From: ann@example.com",
+      "Subject: Hello",
+      'Content-Type: multipart/mixed; boundary="b"',
+      "",
+      `--b\r\nContent-Type: text/plain\r\n\r\n${body}\r\n--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="a.bin"\r\n\r\nAAEC\r\n--b--`,
+      "",
+    ].join("\r\n"),
+  );
 
 describe("parseMimeInWorker", () => {
   it("answers the parsed message, attachment bytes included, and leaves the caller's buffer usable", async () => {

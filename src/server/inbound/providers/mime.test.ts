@@ -41,7 +41,7 @@ describe("parseMimeMessage", () => {
       "see file",
       "--b",
       'Content-Type: application/pdf; name="a.pdf"',
-      "Content-Disposition: attachment; filename=\"a.pdf\"",
+      'Content-Disposition: attachment; filename="a.pdf"',
       "Content-Transfer-Encoding: base64",
       "",
       Buffer.from("%PDF-1.4").toString("base64"),

@@ -26,7 +26,11 @@ export function countMimeParts(text: string): number {
 const tooComplex = (problem: string) => new AppError("VALIDATION", "Invalid input", { fields: { body: problem } });
 
 function addresses(list: Address[] | undefined): string {
-  return (list ?? []).flatMap((entry) => (entry.group ? entry.group : [entry])).map((mailbox) => mailbox.address).filter(Boolean).join(", ");
+  return (list ?? [])
+    .flatMap((entry) => (entry.group ? entry.group : [entry]))
+    .map((mailbox) => mailbox.address)
+    .filter(Boolean)
+    .join(", ");
 }
 
 /**

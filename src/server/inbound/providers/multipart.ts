@@ -17,7 +17,8 @@ function indexOf(haystack: Buffer, needle: Buffer, from: number) {
 }
 
 function parseDisposition(value: string) {
-  const param = (key: string) => new RegExp(`(?:^|;)\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`, "i").exec(value)?.[1] ?? new RegExp(`(?:^|;)\\s*${key}=([^;\\s]+)`, "i").exec(value)?.[1];
+  const param = (key: string) =>
+    new RegExp(`(?:^|;)\\s*${key}="((?:[^"\\\\]|\\\\.)*)"`, "i").exec(value)?.[1] ?? new RegExp(`(?:^|;)\\s*${key}=([^;\\s]+)`, "i").exec(value)?.[1];
   return { name: param("name"), filename: param("filename") };
 }
 
@@ -56,7 +57,12 @@ export function parseMultipart(body: Uint8Array, contentType: string): FormPart[
     );
     const disposition = parseDisposition(headers.get("content-disposition") ?? "");
     if (disposition.name !== undefined) {
-      parts.push({ name: disposition.name, filename: disposition.filename ?? null, contentType: headers.get("content-type") ?? null, data: new Uint8Array(buffer.subarray(start, Math.max(start, end))) });
+      parts.push({
+        name: disposition.name,
+        filename: disposition.filename ?? null,
+        contentType: headers.get("content-type") ?? null,
+        data: new Uint8Array(buffer.subarray(start, Math.max(start, end))),
+      });
     }
     position = next;
   }

@@ -33,7 +33,11 @@ describe("parsePostmarkJson", () => {
       Attachments: [{ Name: "a.txt", ContentType: "text/plain", Content: Buffer.from("hi").toString("base64"), ContentLength: 2 }],
     };
     const email = normalizeParsedInbound("postmark", parsePostmarkJson(Buffer.from(JSON.stringify(body))), "help@x.test");
-    expect(email).toMatchObject({ messageId: "real@mail.x.org", inReplyTo: ["first@helpdesk.test"], references: ["root@helpdesk.test", "first@helpdesk.test"] });
+    expect(email).toMatchObject({
+      messageId: "real@mail.x.org",
+      inReplyTo: ["first@helpdesk.test"],
+      references: ["root@helpdesk.test", "first@helpdesk.test"],
+    });
     const [attachment] = email.attachments;
     expect(attachment && "content" in attachment && [attachment.filename, Buffer.from(attachment.content).toString()]).toEqual(["a.txt", "hi"]);
   });

@@ -41,7 +41,11 @@ describe("parseSendgridInbound", () => {
   });
 
   it("reads raw mode: the whole message in `email`, parsed as MIME", async () => {
-    const email = normalizeParsedInbound("sendgrid", await parseSendgridInbound(fixtureBytes("sendgrid/parse-raw-sample.multipart"), SENDGRID_CONTENT_TYPE), "help@x.test");
+    const email = normalizeParsedInbound(
+      "sendgrid",
+      await parseSendgridInbound(fixtureBytes("sendgrid/parse-raw-sample.multipart"), SENDGRID_CONTENT_TYPE),
+      "help@x.test",
+    );
     expect(email).toMatchObject({
       from: { email: "test@example.com", name: "Example User" },
       recipients: ["inbound@inbound.inbound.com"],

@@ -6,7 +6,10 @@ import { parseMimeMessage } from "./mime";
 import { decodeText, parseMultipart, type FormPart } from "./multipart";
 
 const charsetsSchema = z.record(z.string(), z.string()).catch({});
-const envelopeSchema = z.object({ from: z.string().nullish(), to: z.array(z.string()).nullish() }).partial().catch({});
+const envelopeSchema = z
+  .object({ from: z.string().nullish(), to: z.array(z.string()).nullish() })
+  .partial()
+  .catch({});
 const attachmentInfoSchema = z.record(z.string(), z.object({ filename: z.string(), name: z.string(), type: z.string() }).partial().loose()).catch({});
 
 function json(text: string | undefined): unknown {

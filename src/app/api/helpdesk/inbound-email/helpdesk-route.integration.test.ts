@@ -120,22 +120,25 @@ describe("inbound attachments", () => {
     expect(gone!.error).toMatch(/^http_status/);
   });
 
-  it.runIf(hasConcurrentConnections)("stores an attachment once when two runs of its job download it at the same time (PostgreSQL: needs several connections)", async () => {
-    const ws = await seedInboundWorkspace(db());
-    const attachments = [{ filename: "invoice.pdf", contentType: "application/pdf", url: `${base}/invoice.pdf` }];
-    const res = await postHelpdesk({ from: "a@b.com", message_id: newMessageId(), text: "a file", attachments }, { secret: ws.ticketMailbox.inboundSecret });
-    expect(res.status).toBe(200);
-    const job = await db().job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, type: "attachment.download" } });
-    // A worker that lost its lease and the one that claimed the job since.
-    const download = jobHandlers()["attachment.download"];
-    await Promise.all([download(db(), job), download(db(), job)]);
+  it.runIf(hasConcurrentConnections)(
+    "stores an attachment once when two runs of its job download it at the same time (PostgreSQL: needs several connections)",
+    async () => {
+      const ws = await seedInboundWorkspace(db());
+      const attachments = [{ filename: "invoice.pdf", contentType: "application/pdf", url: `${base}/invoice.pdf` }];
+      const res = await postHelpdesk({ from: "a@b.com", message_id: newMessageId(), text: "a file", attachments }, { secret: ws.ticketMailbox.inboundSecret });
+      expect(res.status).toBe(200);
+      const job = await db().job.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, type: "attachment.download" } });
+      // A worker that lost its lease and the one that claimed the job since.
+      const download = jobHandlers()["attachment.download"];
+      await Promise.all([download(db(), job), download(db(), job)]);
 
-    const [invoice, ...others] = await db().attachment.findMany({ where: { messageId: res.json.messageId } });
-    expect(others).toEqual([]);
-    expect(invoice).toMatchObject({ status: "stored", size: 21 });
-    // The run that lost removed the bytes it stored: only the recorded key is left.
-    const { ATTACHMENTS_DIR } = appConfig();
-    const files = fs.readdirSync(path.join(ATTACHMENTS_DIR, ws.workspace.id), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    expect(files.map((file) => path.relative(ATTACHMENTS_DIR, path.join(file.parentPath, file.name)))).toEqual([invoice!.storageKey]);
-  });
+      const [invoice, ...others] = await db().attachment.findMany({ where: { messageId: res.json.messageId } });
+      expect(others).toEqual([]);
+      expect(invoice).toMatchObject({ status: "stored", size: 21 });
+      // The run that lost removed the bytes it stored: only the recorded key is left.
+      const { ATTACHMENTS_DIR } = appConfig();
+      const files = fs.readdirSync(path.join(ATTACHMENTS_DIR, ws.workspace.id), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+      expect(files.map((file) => path.relative(ATTACHMENTS_DIR, path.join(file.parentPath, file.name)))).toEqual([invoice!.storageKey]);
+    },
+  );
 });

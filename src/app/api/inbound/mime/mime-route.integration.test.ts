@@ -19,7 +19,7 @@ describe("POST /api/inbound/mime", () => {
     const ws = await seedInboundWorkspace(db());
     const secret = ws.ticketMailbox.inboundSecret;
     const raw = message([
-      "From: \"Li, Wei\" <li@initech.com>",
+      'From: "Li, Wei" <li@initech.com>',
       `To: ${ws.ticketMailbox.address}`,
       "Subject: =?utf-8?q?Rechnung_f=C3=BCr_M=C3=A4rz?=",
       "Message-ID: <mime-1@initech.com>",
@@ -61,7 +61,15 @@ describe("POST /api/inbound/mime", () => {
     const inReplyTo = (await PostalMime.parse(replyBytes)).inReplyTo!;
     const first = await postProvider(
       "mime",
-      message(["From: Agent Smith <smith@helpdesk.test>", `To: ${ws.ticketMailbox.address}`, "Subject: Hello", `Message-ID: ${inReplyTo}`, "", "First message", ""]),
+      message([
+        "From: Agent Smith <smith@helpdesk.test>",
+        `To: ${ws.ticketMailbox.address}`,
+        "Subject: Hello",
+        `Message-ID: ${inReplyTo}`,
+        "",
+        "First message",
+        "",
+      ]),
       RFC822,
       { secret },
     );

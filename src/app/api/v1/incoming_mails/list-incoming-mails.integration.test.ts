@@ -7,7 +7,20 @@ import { listMailsHttp, seedDiscardedMail, seedHeldReply } from "@/test/incoming
 
 const db = useTestDatabase();
 
-const FIELDS = ["analysis", "body", "created_at", "id", "message_id", "notified", "recipient", "reply_to_closed_ticket", "sender", "subject", "ticket_id", "updated_at"];
+const FIELDS = [
+  "analysis",
+  "body",
+  "created_at",
+  "id",
+  "message_id",
+  "notified",
+  "recipient",
+  "reply_to_closed_ticket",
+  "sender",
+  "subject",
+  "ticket_id",
+  "updated_at",
+];
 
 describe("GET /api/v1/incoming_mails", () => {
   it("lists the token's workspace's log newest first, with the seed API's fields, and both filters", async () => {

@@ -32,19 +32,41 @@ export function AutomationsView({ workspaceSlug }: { workspaceSlug: string }) {
       <div>
         {canEdit && (
           <div className="mb-4 flex justify-end">
-            <button type="button" onClick={() => setEditing("new")} className={PRIMARY}>New rule</button>
+            <button type="button" onClick={() => setEditing("new")} className={PRIMARY}>
+              New rule
+            </button>
           </div>
         )}
-        {changes.error && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{changes.error.message}</p>}
+        {changes.error && (
+          <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {changes.error.message}
+          </p>
+        )}
         {EVENTS.map((event) => (
-          <RuleList key={event.id} event={event.id} label={event.label} rules={rules.data.filter((rule) => rule.event === event.id)} canEdit={canEdit}
-            selectedId={selected?.id ?? null} onSelect={(rule) => setEditing({ ruleId: rule.id })} onMove={changes.move} onSetActive={changes.setActive} />
+          <RuleList
+            key={event.id}
+            event={event.id}
+            label={event.label}
+            rules={rules.data.filter((rule) => rule.event === event.id)}
+            canEdit={canEdit}
+            selectedId={selected?.id ?? null}
+            onSelect={(rule) => setEditing({ ruleId: rule.id })}
+            onMove={changes.move}
+            onSetActive={changes.setActive}
+          />
         ))}
       </div>
       <div>
         {editorOpen ? (
-          <RuleEditor key={selected?.id ?? "new"} workspaceSlug={workspaceSlug} workspaceName={workspace.data.name} rule={selected} canEdit={canEdit}
-            onSaved={(rule) => setEditing({ ruleId: rule.id })} onClose={() => setEditing(null)} />
+          <RuleEditor
+            key={selected?.id ?? "new"}
+            workspaceSlug={workspaceSlug}
+            workspaceName={workspace.data.name}
+            rule={selected}
+            canEdit={canEdit}
+            onSaved={(rule) => setEditing({ ruleId: rule.id })}
+            onClose={() => setEditing(null)}
+          />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-500">
             {canEdit ? "Pick a rule to edit and dry-run it, or create a new one." : "Pick a rule to see its conditions and actions, and to dry-run it."}

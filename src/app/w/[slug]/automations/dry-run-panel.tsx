@@ -10,7 +10,17 @@ import { CONDITION_TYPES, OPERATOR_LABELS, serverFieldErrors } from "./rule-form
 const EMPTY = { from_email: "", subject: "", body: "" };
 
 /** Would the saved rule match this email? The server evaluates it as the engine would, and stores nothing. */
-export function DryRunPanel({ workspaceSlug, rule, lists, unsaved }: { workspaceSlug: string; rule: AutomationRule; lists: ContactListOption[]; unsaved: boolean }) {
+export function DryRunPanel({
+  workspaceSlug,
+  rule,
+  lists,
+  unsaved,
+}: {
+  workspaceSlug: string;
+  rule: AutomationRule;
+  lists: ContactListOption[];
+  unsaved: boolean;
+}) {
   const trpc = useTRPC();
   const id = useId();
   const [sample, setSample] = useState(EMPTY);
@@ -30,24 +40,42 @@ export function DryRunPanel({ workspaceSlug, rule, lists, unsaved }: { workspace
 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      <h2 id={`${id}-title`} className="text-lg font-semibold">Dry run</h2>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        Dry run
+      </h2>
       <p className="mb-3 text-slate-600">Checks a sample email against the saved rule. Nothing is created, tagged, sent or counted.</p>
       {unsaved && <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-amber-900">The editor has unsaved changes; the dry run tests the rule as saved.</p>}
       <form onSubmit={submit} aria-label="Dry run" className="space-y-3">
         <div className="grid gap-3 sm:grid-cols-2">
-          <label className="block font-medium">Sender
-            <input value={sample.from_email} onChange={(e) => change("from_email", e.target.value)} placeholder="Tom Becker <tom@acme.com>" aria-invalid={Boolean(errors.from_email)} aria-describedby={`${id}-from`} className={`${FIELD} mt-1 font-normal`} />
+          <label className="block font-medium">
+            Sender
+            <input
+              value={sample.from_email}
+              onChange={(e) => change("from_email", e.target.value)}
+              placeholder="Tom Becker <tom@acme.com>"
+              aria-invalid={Boolean(errors.from_email)}
+              aria-describedby={`${id}-from`}
+              className={`${FIELD} mt-1 font-normal`}
+            />
             <FieldError id={`${id}-from`} message={errors.from_email} />
           </label>
-          <label className="block font-medium">Subject
+          <label className="block font-medium">
+            Subject
             <input value={sample.subject} onChange={(e) => change("subject", e.target.value)} className={`${FIELD} mt-1 font-normal`} />
           </label>
         </div>
-        <label className="block font-medium">Body
+        <label className="block font-medium">
+          Body
           <textarea value={sample.body} onChange={(e) => change("body", e.target.value)} rows={3} className={`${FIELD} mt-1 font-normal`} />
         </label>
-        {test.error && Object.keys(errors).length === 0 && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">{test.error.message}</p>}
-        <button type="submit" disabled={test.isPending} className={PRIMARY}>{test.isPending ? "Testing…" : "Run dry run"}</button>
+        {test.error && Object.keys(errors).length === 0 && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">
+            {test.error.message}
+          </p>
+        )}
+        <button type="submit" disabled={test.isPending} className={PRIMARY}>
+          {test.isPending ? "Testing…" : "Run dry run"}
+        </button>
       </form>
       <div role="status" aria-live="polite" className="mt-3">
         {test.data && (
@@ -61,10 +89,22 @@ export function DryRunPanel({ workspaceSlug, rule, lists, unsaved }: { workspace
               <div className="overflow-x-auto">
                 <table className="w-full text-left">
                   <caption className="sr-only">Each condition's result</caption>
-                  <thead className="text-xs text-slate-600 uppercase"><tr><th className="py-1 pr-3">Condition</th><th className="py-1 pr-3">Operator</th><th className="py-1 pr-3">Value</th><th className="py-1">Result</th></tr></thead>
+                  <thead className="text-xs text-slate-600 uppercase">
+                    <tr>
+                      <th className="py-1 pr-3">Condition</th>
+                      <th className="py-1 pr-3">Operator</th>
+                      <th className="py-1 pr-3">Value</th>
+                      <th className="py-1">Result</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {test.data.trace.map((entry, i) => (
-                      <tr key={i} data-testid="trace-entry" data-result={entry.result ? "pass" : "fail"} className={`border-t border-slate-100 ${entry.result ? "" : "bg-red-50"}`}>
+                      <tr
+                        key={i}
+                        data-testid="trace-entry"
+                        data-result={entry.result ? "pass" : "fail"}
+                        className={`border-t border-slate-100 ${entry.result ? "" : "bg-red-50"}`}
+                      >
                         <td className="py-1.5 pr-3">{CONDITION_TYPES[entry.type].label}</td>
                         <td className="py-1.5 pr-3">{OPERATOR_LABELS[entry.operator] ?? entry.operator}</td>
                         <td className="py-1.5 pr-3 break-all">{entry.type === "contact_list" ? listName(entry.value) : entry.value}</td>

@@ -16,11 +16,15 @@ export function ResponsePreview({ body, workspaceName }: { body: string; workspa
     <div className="mt-2 space-y-2 text-xs text-slate-600">
       <p>
         Placeholders:{" "}
-        {PLACEHOLDERS.map((name) => <code key={name} className="mr-1 rounded bg-slate-100 px-1 py-0.5 text-slate-800">{`{{${name}}}`}</code>)}
+        {PLACEHOLDERS.map((name) => (
+          <code key={name} className="mr-1 rounded bg-slate-100 px-1 py-0.5 text-slate-800">{`{{${name}}}`}</code>
+        ))}
         — unknown ones are sent as written.
       </p>
       <figure>
-        <figcaption className="font-medium text-slate-700">Preview for {sample.contact.name}, ticket #{sample.ticket.number}</figcaption>
+        <figcaption className="font-medium text-slate-700">
+          Preview for {sample.contact.name}, ticket #{sample.ticket.number}
+        </figcaption>
         <div data-testid="response-preview" className="mt-1 rounded-md border border-slate-200 bg-slate-50 p-2 text-sm whitespace-pre-wrap text-slate-800">
           {body.trim() ? renderTemplate(body, sample) : <span className="text-slate-500">The response is empty.</span>}
         </div>

@@ -26,7 +26,10 @@ describe("the rule form and the API payload", () => {
       { type: "from_email", operator: "domain", value: "acme.com" },
       { type: "contact_list", operator: "not_in", list_id: LIST },
     ]);
-    expect(toPayload(form).actions).toEqual([{ type: "add_tag", tag_id: TAG }, { type: "send_response", body: "Hi {{contact.name}}" }]);
+    expect(toPayload(form).actions).toEqual([
+      { type: "add_tag", tag_id: TAG },
+      { type: "send_response", body: "Hi {{contact.name}}" },
+    ]);
     const result = validateForm(form);
     expect(result.ok && result.payload.name).toBe("Urgent from Acme");
   });
@@ -38,7 +41,15 @@ describe("the rule form and the API payload", () => {
   });
 
   it("reports failures keyed as the server's 422 details, with the schema's messages", () => {
-    const result = validateForm({ ...form, name: "", conditions: [{ type: "from_email", operator: "domain", value: "not a domain" }, { type: "contact_list", operator: "in", value: "" }], actions: [] });
+    const result = validateForm({
+      ...form,
+      name: "",
+      conditions: [
+        { type: "from_email", operator: "domain", value: "not a domain" },
+        { type: "contact_list", operator: "in", value: "" },
+      ],
+      actions: [],
+    });
     expect(result.ok).toBe(false);
     const errors = result.ok ? {} : result.errors;
     expect(Object.keys(errors).sort()).toEqual(["actions", "conditions.0.value", "conditions.1.list_id", "name"]);

@@ -35,17 +35,36 @@ export function RuleList(props: {
 
   return (
     <section aria-labelledby={headingId} className="mb-6">
-      <h2 id={headingId} className="mb-2 text-sm font-semibold tracking-wide text-slate-700 uppercase">{label}</h2>
+      <h2 id={headingId} className="mb-2 text-sm font-semibold tracking-wide text-slate-700 uppercase">
+        {label}
+      </h2>
       {rules.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500">No rules for this event.</p>
       ) : (
-        <DndContext id={`dnd-${event}`} sensors={sensors} collisionDetection={closestCenter} accessibility={{ announcements }}
-          onDragEnd={({ active, over }) => over && onMove(String(active.id), String(over.id))}>
+        <DndContext
+          id={`dnd-${event}`}
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          accessibility={{ announcements }}
+          onDragEnd={({ active, over }) => over && onMove(String(active.id), String(over.id))}
+        >
           <SortableContext items={rules.map((rule) => rule.id)} strategy={verticalListSortingStrategy}>
             <ol aria-labelledby={headingId} className="overflow-hidden rounded-lg border border-slate-200 bg-white">
               {rules.map((rule, index) => (
-                <RuleRow key={rule.id} rule={rule} position={index + 1} last={index === rules.length - 1} canEdit={canEdit} selected={rule.id === selectedId}
-                  onSelect={() => onSelect(rule)} onMove={(step) => { const other = rules[index + step]; if (other) onMove(rule.id, other.id); }} onSetActive={(active) => onSetActive(rule, active)} />
+                <RuleRow
+                  key={rule.id}
+                  rule={rule}
+                  position={index + 1}
+                  last={index === rules.length - 1}
+                  canEdit={canEdit}
+                  selected={rule.id === selectedId}
+                  onSelect={() => onSelect(rule)}
+                  onMove={(step) => {
+                    const other = rules[index + step];
+                    if (other) onMove(rule.id, other.id);
+                  }}
+                  onSetActive={(active) => onSetActive(rule, active)}
+                />
               ))}
             </ol>
           </SortableContext>

@@ -20,4 +20,3 @@ export function moveRule<R extends Orderable>(rules: readonly R[], activeId: str
   let next = 0;
   return rules.map((rule) => (rule.event === active.event ? moved[next++]! : rule));
 }
-

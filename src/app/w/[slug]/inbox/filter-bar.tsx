@@ -41,27 +41,44 @@ export function FilterBar(props: {
         }}
         className="min-w-0 flex-1 basis-60 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
       />
-      <label className="sr-only" htmlFor="filter-assignee">Assignee</label>
+      <label className="sr-only" htmlFor="filter-assignee">
+        Assignee
+      </label>
       <select id="filter-assignee" value={filters.assignee} onChange={(e) => onChange({ assignee: e.target.value })} className={SELECT}>
         <option value="">Anyone</option>
         <option value="me">Assigned to me</option>
         <option value="none">Unassigned</option>
         {members.map((m) => (
-          <option key={m.id} value={m.id}>{m.name ?? m.email}</option>
+          <option key={m.id} value={m.id}>
+            {m.name ?? m.email}
+          </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="filter-priority">Priority</label>
-      <select id="filter-priority" value={filters.priority} onChange={(e) => onChange({ priority: PRIORITIES.find((p) => p === e.target.value) ?? "" })} className={SELECT}>
+      <label className="sr-only" htmlFor="filter-priority">
+        Priority
+      </label>
+      <select
+        id="filter-priority"
+        value={filters.priority}
+        onChange={(e) => onChange({ priority: PRIORITIES.find((p) => p === e.target.value) ?? "" })}
+        className={SELECT}
+      >
         <option value="">Any priority</option>
         {PRIORITIES.map((p) => (
-          <option key={p} value={p}>{capitalize(p)}</option>
+          <option key={p} value={p}>
+            {capitalize(p)}
+          </option>
         ))}
       </select>
-      <label className="sr-only" htmlFor="filter-tag">Tag</label>
+      <label className="sr-only" htmlFor="filter-tag">
+        Tag
+      </label>
       <select id="filter-tag" value={filters.tag} onChange={(e) => onChange({ tag: e.target.value })} className={SELECT}>
         <option value="">Any tag</option>
         {tags.map((t) => (
-          <option key={t.id} value={t.name}>{t.name}</option>
+          <option key={t.id} value={t.name}>
+            {t.name}
+          </option>
         ))}
       </select>
       <span className="text-xs text-slate-500">Newest activity first</span>

@@ -51,7 +51,10 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
   // While a new filter loads, the previous rows stay on screen (dimmed) but keys do not act on them.
   const stale = list.isPlaceholderData;
   const tickets = stale ? [] : (list.data?.tickets ?? []);
-  const cursor = Math.max(0, tickets.findIndex((t) => t.id === activeId));
+  const cursor = Math.max(
+    0,
+    tickets.findIndex((t) => t.id === activeId),
+  );
   const bulk = useBulkActions(workspaceSlug, setAnnouncement);
 
   const changeFilters = useCallback((patch: Partial<InboxFilters>) => {
@@ -115,7 +118,9 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
             onClear={() => setSelected(new Set())}
           />
           {list.isPending ? (
-            <p role="status" className="p-6 text-slate-500">Loading tickets…</p>
+            <p role="status" className="p-6 text-slate-500">
+              Loading tickets…
+            </p>
           ) : (
             <TicketList
               tickets={list.data?.tickets ?? []}
@@ -134,7 +139,9 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
       <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-slate-600">
         {announcement}
       </p>
-      <p className="mt-3 hidden text-xs text-slate-500 sm:block">Press <kbd className="font-mono">?</kbd> for keyboard shortcuts.</p>
+      <p className="mt-3 hidden text-xs text-slate-500 sm:block">
+        Press <kbd className="font-mono">?</kbd> for keyboard shortcuts.
+      </p>
       <BulkPickers
         open={dialog === "help" ? null : dialog}
         count={targets().length}

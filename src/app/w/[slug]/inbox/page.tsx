@@ -1,7 +1,13 @@
 import { InboxView } from "./inbox-view";
 import { filtersQuery, parseFilters } from "./inbox-filters";
 
-export default async function InboxPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InboxPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const filters = parseFilters(await searchParams);
   return (

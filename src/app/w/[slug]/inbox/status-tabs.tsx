@@ -32,7 +32,10 @@ export function StatusTabs({ workspaceSlug, filters, onSelect }: { workspaceSlug
             className={`-mb-px flex shrink-0 items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium ${selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
           >
             {tab.label}
-            <span data-testid={`count-${tab.id}`} className={`rounded-full px-2 text-xs tabular-nums ${selected ? "bg-brand-100 text-brand-700" : "bg-slate-100 text-slate-600"}`}>
+            <span
+              data-testid={`count-${tab.id}`}
+              className={`rounded-full px-2 text-xs tabular-nums ${selected ? "bg-brand-100 text-brand-700" : "bg-slate-100 text-slate-600"}`}
+            >
               {count ?? "…"}
             </span>
           </button>

@@ -9,7 +9,13 @@ import type { IncomingMail, TicketSummary } from "@/trpc/types";
 const FIELD = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /** Convert a logged mail to a ticket for a customer picked from the list or (owners) created here. */
-export function ConvertDialog(props: { workspaceSlug: string; mail: IncomingMail | null; canCreateCustomer: boolean; onClose: () => void; onDone: (ticket: TicketSummary) => void }) {
+export function ConvertDialog(props: {
+  workspaceSlug: string;
+  mail: IncomingMail | null;
+  canCreateCustomer: boolean;
+  onClose: () => void;
+  onDone: (ticket: TicketSummary) => void;
+}) {
   const { workspaceSlug, mail, canCreateCustomer, onClose, onDone } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -28,7 +34,10 @@ export function ConvertDialog(props: { workspaceSlug: string; mail: IncomingMail
     if (!mail) return;
     const customer = creating ? await createCustomer.mutateAsync({ workspaceSlug, name, domains: domains.split(/[,\s]+/).filter(Boolean) }) : null;
     const ticket = await convert.mutateAsync({ workspaceSlug, incomingMailId: mail.id, customerId: customer?.id ?? customerId });
-    await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.incomingMail.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.customer.pathKey() })]);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.incomingMail.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.customer.pathKey() }),
+    ]);
     onDone(ticket);
   }
 
@@ -41,8 +50,14 @@ export function ConvertDialog(props: { workspaceSlug: string; mail: IncomingMail
         {creating ? (
           <fieldset className="space-y-2">
             <legend className="font-medium">New customer</legend>
-            <label className="block">Name<input data-autofocus required value={name} onChange={(e) => setName(e.target.value)} className={FIELD} /></label>
-            <label className="block">Email domains (optional)<input value={domains} onChange={(e) => setDomains(e.target.value)} placeholder="acme.com, acme.io" className={FIELD} /></label>
+            <label className="block">
+              Name
+              <input data-autofocus required value={name} onChange={(e) => setName(e.target.value)} className={FIELD} />
+            </label>
+            <label className="block">
+              Email domains (optional)
+              <input value={domains} onChange={(e) => setDomains(e.target.value)} placeholder="acme.com, acme.io" className={FIELD} />
+            </label>
           </fieldset>
         ) : (
           <label className="block">
@@ -50,7 +65,10 @@ export function ConvertDialog(props: { workspaceSlug: string; mail: IncomingMail
             <select data-autofocus required value={customerId} onChange={(e) => setCustomerId(e.target.value)} className={FIELD}>
               <option value="">{customers.isPending ? "Loading customers…" : "Choose a customer"}</option>
               {customers.data?.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}{c.domains.length ? ` (${c.domains.join(", ")})` : ""}</option>
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.domains.length ? ` (${c.domains.join(", ")})` : ""}
+                </option>
               ))}
             </select>
           </label>
@@ -62,9 +80,15 @@ export function ConvertDialog(props: { workspaceSlug: string; mail: IncomingMail
         ) : (
           <p className="text-xs text-slate-500">Only owners can create customers.</p>
         )}
-        {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-1.5 text-red-800">{error.message}</p>}
+        {error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-1.5 text-red-800">
+            {error.message}
+          </p>
+        )}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100">Cancel</button>
+          <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100">
+            Cancel
+          </button>
           <button type="submit" disabled={busy} className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
             {busy ? "Converting…" : "Convert"}
           </button>

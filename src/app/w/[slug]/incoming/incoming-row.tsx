@@ -17,14 +17,25 @@ const ROUTING: Record<string, string> = {
 
 /** Why the mail was routed as it was, in a line (the full analysis is below it). */
 function summary(analysis: unknown): string {
-  const a = (analysis && typeof analysis === "object" ? analysis : {}) as { routing?: string; matchedBy?: string | null; autoReply?: { isAutoReply?: boolean; isBulk?: boolean } };
+  const a = (analysis && typeof analysis === "object" ? analysis : {}) as {
+    routing?: string;
+    matchedBy?: string | null;
+    autoReply?: { isAutoReply?: boolean; isBulk?: boolean };
+  };
   const parts = [a.routing ? (ROUTING[a.routing] ?? a.routing) : "Not routed yet", a.matchedBy ? `matched by ${a.matchedBy}` : ""];
   if (a.autoReply?.isAutoReply) parts.push("auto-reply");
   if (a.autoReply?.isBulk) parts.push("bulk mail");
   return parts.filter(Boolean).join(" · ");
 }
 
-export function IncomingRow(props: { workspaceSlug: string; mail: IncomingMail; busy: boolean; onConvert: () => void; onReply: () => void; onDelete: () => void }) {
+export function IncomingRow(props: {
+  workspaceSlug: string;
+  mail: IncomingMail;
+  busy: boolean;
+  onConvert: () => void;
+  onReply: () => void;
+  onDelete: () => void;
+}) {
   const { workspaceSlug, mail, busy, onConvert, onReply, onDelete } = props;
   const held = mail.reply_to_closed_ticket;
   return (
@@ -41,13 +52,27 @@ export function IncomingRow(props: { workspaceSlug: string; mail: IncomingMail; 
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         {mail.ticket_id && !held ? (
-          <Link href={`/w/${workspaceSlug}/tickets/${mail.ticket_id}`} className="text-sm font-medium text-brand-700 underline">Open ticket</Link>
+          <Link href={`/w/${workspaceSlug}/tickets/${mail.ticket_id}`} className="text-sm font-medium text-brand-700 underline">
+            Open ticket
+          </Link>
         ) : (
-          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${held ? "bg-amber-100 text-amber-900" : "bg-slate-200 text-slate-800"}`}>{held ? "Held reply" : "No ticket"}</span>
+          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${held ? "bg-amber-100 text-amber-900" : "bg-slate-200 text-slate-800"}`}>
+            {held ? "Held reply" : "No ticket"}
+          </span>
         )}
-        {(!mail.ticket_id || held) && <button type="button" className={BUTTON} disabled={busy} onClick={onConvert}>Convert to ticket…</button>}
-        {mail.ticket_id && held && <button type="button" className={BUTTON} disabled={busy} onClick={onReply}>Add as reply</button>}
-        <button type="button" className={`${BUTTON} text-red-700`} disabled={busy} onClick={onDelete}>Delete…</button>
+        {(!mail.ticket_id || held) && (
+          <button type="button" className={BUTTON} disabled={busy} onClick={onConvert}>
+            Convert to ticket…
+          </button>
+        )}
+        {mail.ticket_id && held && (
+          <button type="button" className={BUTTON} disabled={busy} onClick={onReply}>
+            Add as reply
+          </button>
+        )}
+        <button type="button" className={`${BUTTON} text-red-700`} disabled={busy} onClick={onDelete}>
+          Delete…
+        </button>
       </div>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer text-slate-600">Message and routing details</summary>

@@ -1,7 +1,13 @@
 import { FILTERS } from "./incoming-filters";
 import { IncomingView } from "./incoming-view";
 
-export default async function IncomingPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ filter?: string | string[] }> }) {
+export default async function IncomingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ filter?: string | string[] }>;
+}) {
   const { slug } = await params;
   const { filter } = await searchParams;
   return (

@@ -29,8 +29,13 @@ export function ApiTokensSection({ workspaceSlug, isOwner }: { workspaceSlug: st
     <Section id="api-tokens" title="API tokens" description="Your bearer tokens for the REST API of this workspace. A token acts as you, with your role.">
       {isOwner && (
         <form onSubmit={submit} aria-label="Create an API token" className="flex flex-wrap items-end gap-2">
-          <label className={`${LABEL} flex-1 basis-48`}>Token name<input required maxLength={100} value={name} placeholder="CI, Zapier…" onChange={(e) => setName(e.target.value)} className={`${FIELD} mt-1`} /></label>
-          <button type="submit" disabled={create.isPending} className={PRIMARY}>Create token</button>
+          <label className={`${LABEL} flex-1 basis-48`}>
+            Token name
+            <input required maxLength={100} value={name} placeholder="CI, Zapier…" onChange={(e) => setName(e.target.value)} className={`${FIELD} mt-1`} />
+          </label>
+          <button type="submit" disabled={create.isPending} className={PRIMARY}>
+            Create token
+          </button>
         </form>
       )}
       <ErrorNote error={create.error ?? revoke.error} />
@@ -38,7 +43,9 @@ export function ApiTokensSection({ workspaceSlug, isOwner }: { workspaceSlug: st
         <div role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
           <p>Token “{create.data.name}” created. Copy it now: it is shown only this once.</p>
           <p className="mt-2 flex flex-wrap items-center gap-2">
-            <code data-testid="new-api-token" className="min-w-0 break-all rounded bg-white px-2 py-1 font-mono text-xs">{create.data.token}</code>
+            <code data-testid="new-api-token" className="min-w-0 break-all rounded bg-white px-2 py-1 font-mono text-xs">
+              {create.data.token}
+            </code>
             <CopyButton text={create.data.token} label="Copy the new token" className={BUTTON} />
           </p>
         </div>
@@ -50,16 +57,30 @@ export function ApiTokensSection({ workspaceSlug, isOwner }: { workspaceSlug: st
             {list.map((token) => (
               <li key={token.id} data-testid="api-token" className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
                 <div className="min-w-0 flex-1 basis-48">
-                  <p className="font-medium">{token.name} <code className="font-mono text-xs text-slate-500">{token.prefix}…</code></p>
+                  <p className="font-medium">
+                    {token.name} <code className="font-mono text-xs text-slate-500">{token.prefix}…</code>
+                  </p>
                   <p className="text-slate-600">
-                    Created <RelativeTime iso={token.createdAt} /> · {token.lastUsedAt ? <>last used <RelativeTime iso={token.lastUsedAt} /></> : "never used"}
+                    Created <RelativeTime iso={token.createdAt} /> ·{" "}
+                    {token.lastUsedAt ? (
+                      <>
+                        last used <RelativeTime iso={token.lastUsedAt} />
+                      </>
+                    ) : (
+                      "never used"
+                    )}
                   </p>
                 </div>
                 {token.revokedAt ? (
                   <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Revoked</span>
                 ) : isOwner ? (
-                  <button type="button" className={`${BUTTON} text-red-700`} disabled={revoke.isPending} aria-label={`Revoke ${token.name}`}
-                    onClick={() => setRevoking(token)}>
+                  <button
+                    type="button"
+                    className={`${BUTTON} text-red-700`}
+                    disabled={revoke.isPending}
+                    aria-label={`Revoke ${token.name}`}
+                    onClick={() => setRevoking(token)}
+                  >
                     Revoke…
                   </button>
                 ) : (
@@ -70,8 +91,18 @@ export function ApiTokensSection({ workspaceSlug, isOwner }: { workspaceSlug: st
           </ul>
         )}
       </Loaded>
-      <ConfirmDialog open={revoking !== null} title="Revoke this token?" confirmLabel="Revoke" onClose={() => setRevoking(null)}
-        onConfirm={() => { if (revoking) { create.reset(); revoke.mutate({ workspaceSlug, tokenId: revoking.id }); } }}>
+      <ConfirmDialog
+        open={revoking !== null}
+        title="Revoke this token?"
+        confirmLabel="Revoke"
+        onClose={() => setRevoking(null)}
+        onConfirm={() => {
+          if (revoking) {
+            create.reset();
+            revoke.mutate({ workspaceSlug, tokenId: revoking.id });
+          }
+        }}
+      >
         Requests with “{revoking?.name}” are refused (401) from now on. This cannot be undone.
       </ConfirmDialog>
     </Section>

@@ -11,8 +11,20 @@ export function ConfirmDialog(props: { open: boolean; title: string; confirmLabe
     <Modal open={open} title={title} onClose={onClose}>
       <p className="text-sm text-slate-700">{children}</p>
       <div className="mt-4 flex justify-end gap-2">
-        <button type="button" className={BUTTON} onClick={onClose}>Cancel</button>
-        <button type="button" data-autofocus className={DANGER} onClick={() => { onClose(); onConfirm(); }}>{confirmLabel}</button>
+        <button type="button" className={BUTTON} onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          data-autofocus
+          className={DANGER}
+          onClick={() => {
+            onClose();
+            onConfirm();
+          }}
+        >
+          {confirmLabel}
+        </button>
       </div>
     </Modal>
   );

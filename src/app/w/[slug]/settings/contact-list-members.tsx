@@ -7,7 +7,17 @@ import { ErrorNote, Loaded } from "./section";
 import { BUTTON, FIELD } from "./ui";
 
 /** The members of one contact list, with add-by-email and remove for owners. */
-export function ContactListMembers({ workspaceSlug, listId, listName, isOwner }: { workspaceSlug: string; listId: string; listName: string; isOwner: boolean }) {
+export function ContactListMembers({
+  workspaceSlug,
+  listId,
+  listName,
+  isOwner,
+}: {
+  workspaceSlug: string;
+  listId: string;
+  listName: string;
+  isOwner: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const members = useQuery(trpc.contactList.members.queryOptions({ workspaceSlug, listId }));
@@ -25,9 +35,18 @@ export function ContactListMembers({ workspaceSlug, listId, listName, isOwner }:
     <div className="space-y-2">
       {isOwner && (
         <form onSubmit={submit} aria-label={`Add a member to ${listName}`} className="flex flex-wrap gap-2">
-          <input type="email" required aria-label={`Email to add to ${listName}`} placeholder="name@example.com" value={email} onChange={(e) => setEmail(e.target.value)}
-            className={`${FIELD} flex-1 basis-48`} />
-          <button type="submit" disabled={add.isPending} className={BUTTON}>Add</button>
+          <input
+            type="email"
+            required
+            aria-label={`Email to add to ${listName}`}
+            placeholder="name@example.com"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            className={`${FIELD} flex-1 basis-48`}
+          />
+          <button type="submit" disabled={add.isPending} className={BUTTON}>
+            Add
+          </button>
         </form>
       )}
       <ErrorNote error={add.error ?? remove.error} />
@@ -40,15 +59,27 @@ export function ContactListMembers({ workspaceSlug, listId, listName, isOwner }:
                 <li key={contact.id} className="flex items-center gap-2 py-1.5 text-sm">
                   <span className="min-w-0 flex-1 truncate">{contact.name ? `${contact.name} <${contact.email}>` : contact.email}</span>
                   {isOwner && (
-                    <button type="button" className={BUTTON} disabled={remove.isPending} aria-label={`Remove ${contact.email} from ${listName}`}
-                      onClick={() => { add.reset(); remove.mutate({ workspaceSlug, listId, contactId: contact.id }); }}>
+                    <button
+                      type="button"
+                      className={BUTTON}
+                      disabled={remove.isPending}
+                      aria-label={`Remove ${contact.email} from ${listName}`}
+                      onClick={() => {
+                        add.reset();
+                        remove.mutate({ workspaceSlug, listId, contactId: contact.id });
+                      }}
+                    >
                       Remove
                     </button>
                   )}
                 </li>
               ))}
             </ul>
-            {total > entries.length && <p className="text-xs text-slate-500">Showing the {entries.length} most recently added of {total}.</p>}
+            {total > entries.length && (
+              <p className="text-xs text-slate-500">
+                Showing the {entries.length} most recently added of {total}.
+              </p>
+            )}
           </>
         )}
       </Loaded>

@@ -28,8 +28,13 @@ export function ContactListsSection({ workspaceSlug, isOwner }: { workspaceSlug:
     <Section id="contact-lists" title="Contact lists" description="Named lists of contacts that automation rules can test a sender against.">
       {isOwner && (
         <form onSubmit={submit} aria-label="Create a contact list" className="flex flex-wrap items-end gap-2">
-          <label className={`${LABEL} flex-1 basis-48`}>List name<input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} className={`${FIELD} mt-1`} /></label>
-          <button type="submit" disabled={create.isPending} className={PRIMARY}>Create list</button>
+          <label className={`${LABEL} flex-1 basis-48`}>
+            List name
+            <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} className={`${FIELD} mt-1`} />
+          </label>
+          <button type="submit" disabled={create.isPending} className={PRIMARY}>
+            Create list
+          </button>
         </form>
       )}
       <ErrorNote error={create.error ?? remove.error} />
@@ -42,9 +47,19 @@ export function ContactListsSection({ workspaceSlug, isOwner }: { workspaceSlug:
                 <details>
                   <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2">
                     <span className="flex-1 font-medium">{list.name}</span>
-                    <span className="text-sm text-slate-600">{list.memberCount} member{list.memberCount === 1 ? "" : "s"}</span>
+                    <span className="text-sm text-slate-600">
+                      {list.memberCount} member{list.memberCount === 1 ? "" : "s"}
+                    </span>
                     {isOwner && (
-                      <button type="button" className={`${BUTTON} text-red-700`} aria-label={`Delete list ${list.name}`} onClick={(e) => { e.preventDefault(); setDeleting(list); }}>
+                      <button
+                        type="button"
+                        className={`${BUTTON} text-red-700`}
+                        aria-label={`Delete list ${list.name}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          setDeleting(list);
+                        }}
+                      >
                         Delete…
                       </button>
                     )}
@@ -58,8 +73,18 @@ export function ContactListsSection({ workspaceSlug, isOwner }: { workspaceSlug:
           </ul>
         )}
       </Loaded>
-      <ConfirmDialog open={deleting !== null} title="Delete this contact list?" confirmLabel="Delete" onClose={() => setDeleting(null)}
-        onConfirm={() => { if (deleting) { create.reset(); remove.mutate({ workspaceSlug, listId: deleting.id }); } }}>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this contact list?"
+        confirmLabel="Delete"
+        onClose={() => setDeleting(null)}
+        onConfirm={() => {
+          if (deleting) {
+            create.reset();
+            remove.mutate({ workspaceSlug, listId: deleting.id });
+          }
+        }}
+      >
         “{deleting?.name}” is deleted; its contacts stay. A list that an automation rule uses cannot be deleted.
       </ConfirmDialog>
     </Section>

@@ -21,8 +21,13 @@ export function CustomersSection({ workspaceSlug, isOwner }: { workspaceSlug: st
   return (
     <Section id="customers" title="Customers" description="Companies you support. Contacts whose email domain matches join the customer.">
       {isOwner && (
-        <CustomerForm key={formKey} submitLabel="Add customer" busy={create.isPending} error={create.error}
-          onSubmit={(fields) => create.mutate({ workspaceSlug, ...fields })} />
+        <CustomerForm
+          key={formKey}
+          submitLabel="Add customer"
+          busy={create.isPending}
+          error={create.error}
+          onSubmit={(fields) => create.mutate({ workspaceSlug, ...fields })}
+        />
       )}
       <Loaded query={customers} what="customers">
         {(list) => (
@@ -31,18 +36,33 @@ export function CustomersSection({ workspaceSlug, isOwner }: { workspaceSlug: st
             {list.map((customer) => (
               <li key={customer.id} data-testid="customer-row" className="px-3 py-2">
                 {editing === customer.id ? (
-                  <CustomerForm initial={customer} submitLabel="Save" busy={update.isPending} error={update.error} onCancel={() => setEditing(null)}
-                    onSubmit={(fields) => update.mutate({ workspaceSlug, customerId: customer.id, ...fields })} />
+                  <CustomerForm
+                    initial={customer}
+                    submitLabel="Save"
+                    busy={update.isPending}
+                    error={update.error}
+                    onCancel={() => setEditing(null)}
+                    onSubmit={(fields) => update.mutate({ workspaceSlug, customerId: customer.id, ...fields })}
+                  />
                 ) : (
                   <div className="flex flex-wrap items-center gap-2">
                     <div className="min-w-0 flex-1 basis-48">
                       <p className="font-medium">{customer.name}</p>
                       <p className="text-sm text-slate-600">
-                        {customer.domains.length ? customer.domains.join(", ") : "No domains"} · {customer.contactCount} contact{customer.contactCount === 1 ? "" : "s"}
+                        {customer.domains.length ? customer.domains.join(", ") : "No domains"} · {customer.contactCount} contact
+                        {customer.contactCount === 1 ? "" : "s"}
                       </p>
                     </div>
                     {isOwner && (
-                      <button type="button" className={BUTTON} aria-label={`Edit ${customer.name}`} onClick={() => { update.reset(); setEditing(customer.id); }}>
+                      <button
+                        type="button"
+                        className={BUTTON}
+                        aria-label={`Edit ${customer.name}`}
+                        onClick={() => {
+                          update.reset();
+                          setEditing(customer.id);
+                        }}
+                      >
                         Edit
                       </button>
                     )}

@@ -32,8 +32,14 @@ export function InviteMemberForm({ workspaceSlug }: { workspaceSlug: string }) {
   return (
     <form onSubmit={submit} aria-label="Invite a member" className="space-y-2">
       <div className="grid gap-2 sm:grid-cols-[2fr_2fr_1fr_auto] sm:items-end">
-        <label className={LABEL}>Email<input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={`${FIELD} mt-1`} /></label>
-        <label className={LABEL}>Name (for a new account)<input value={name} onChange={(e) => setName(e.target.value)} className={`${FIELD} mt-1`} /></label>
+        <label className={LABEL}>
+          Email
+          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={`${FIELD} mt-1`} />
+        </label>
+        <label className={LABEL}>
+          Name (for a new account)
+          <input value={name} onChange={(e) => setName(e.target.value)} className={`${FIELD} mt-1`} />
+        </label>
         <label className={LABEL}>
           Role
           <select value={role} onChange={(e) => setRole(e.target.value as "member" | "owner")} className={`${FIELD} mt-1`}>
@@ -41,7 +47,9 @@ export function InviteMemberForm({ workspaceSlug }: { workspaceSlug: string }) {
             <option value="owner">Owner</option>
           </select>
         </label>
-        <button type="submit" disabled={invite.isPending} className={PRIMARY}>{invite.isPending ? "Inviting…" : "Invite"}</button>
+        <button type="submit" disabled={invite.isPending} className={PRIMARY}>
+          {invite.isPending ? "Inviting…" : "Invite"}
+        </button>
       </div>
       <ErrorNote error={invite.error} />
       {result && (
@@ -49,16 +57,19 @@ export function InviteMemberForm({ workspaceSlug }: { workspaceSlug: string }) {
           {result.initialPassword ? (
             <>
               <p>
-                Created an account for <strong>{result.member.email}</strong>. Give them this password; it is shown only now and cannot be shown
-                again:
+                Created an account for <strong>{result.member.email}</strong>. Give them this password; it is shown only now and cannot be shown again:
               </p>
               <p className="mt-2 flex flex-wrap items-center gap-2">
-                <code data-testid="initial-password" className="rounded bg-white px-2 py-1 font-mono">{result.initialPassword}</code>
+                <code data-testid="initial-password" className="rounded bg-white px-2 py-1 font-mono">
+                  {result.initialPassword}
+                </code>
                 <CopyButton text={result.initialPassword} label="Copy the password" className={BUTTON} />
               </p>
             </>
           ) : (
-            <p><strong>{result.member.email}</strong> already had an account and was added; they sign in as before.</p>
+            <p>
+              <strong>{result.member.email}</strong> already had an account and was added; they sign in as before.
+            </p>
           )}
         </div>
       )}

@@ -62,7 +62,9 @@ export function MailboxesSection({ workspaceSlug, isOwner }: { workspaceSlug: st
       <Loaded query={mailboxes} what="mailboxes">
         {(list) => (
           <ul className="space-y-3">
-            {list.map((mailbox) => <MailboxCard key={mailbox.id} workspaceSlug={workspaceSlug} mailbox={mailbox} />)}
+            {list.map((mailbox) => (
+              <MailboxCard key={mailbox.id} workspaceSlug={workspaceSlug} mailbox={mailbox} />
+            ))}
           </ul>
         )}
       </Loaded>

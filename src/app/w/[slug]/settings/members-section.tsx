@@ -34,12 +34,26 @@ export function MembersSection({ workspaceSlug, isOwner }: { workspaceSlug: stri
                 </div>
                 {isOwner ? (
                   <>
-                    <select aria-label={`Role of ${member.email}`} value={member.role} disabled={busy} className={INLINE_FIELD}
-                      onChange={(e) => { remove.reset(); changeRole.mutate({ workspaceSlug, userId: member.id, role: e.target.value as MemberInfo["role"] }); }}>
+                    <select
+                      aria-label={`Role of ${member.email}`}
+                      value={member.role}
+                      disabled={busy}
+                      className={INLINE_FIELD}
+                      onChange={(e) => {
+                        remove.reset();
+                        changeRole.mutate({ workspaceSlug, userId: member.id, role: e.target.value as MemberInfo["role"] });
+                      }}
+                    >
                       <option value="owner">Owner</option>
                       <option value="member">Member</option>
                     </select>
-                    <button type="button" className={`${BUTTON} text-red-700`} disabled={busy} onClick={() => setRemoving(member)} aria-label={`Remove ${member.email}`}>
+                    <button
+                      type="button"
+                      className={`${BUTTON} text-red-700`}
+                      disabled={busy}
+                      onClick={() => setRemoving(member)}
+                      aria-label={`Remove ${member.email}`}
+                    >
                       Remove…
                     </button>
                   </>
@@ -51,8 +65,18 @@ export function MembersSection({ workspaceSlug, isOwner }: { workspaceSlug: stri
           </ul>
         )}
       </Loaded>
-      <ConfirmDialog open={removing !== null} title="Remove this member?" confirmLabel="Remove" onClose={() => setRemoving(null)}
-        onConfirm={() => { if (removing) { changeRole.reset(); remove.mutate({ workspaceSlug, userId: removing.id }); } }}>
+      <ConfirmDialog
+        open={removing !== null}
+        title="Remove this member?"
+        confirmLabel="Remove"
+        onClose={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) {
+            changeRole.reset();
+            remove.mutate({ workspaceSlug, userId: removing.id });
+          }
+        }}
+      >
         {removing?.email} loses access to this workspace, and their API tokens for it stop working. Their tickets stay as they are.
       </ConfirmDialog>
     </Section>

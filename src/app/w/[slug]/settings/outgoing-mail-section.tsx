@@ -8,7 +8,9 @@ export function OutgoingMailSection({ workspaceSlug }: { workspaceSlug: string }
   return (
     <Section id="outgoing-mail" title="Outgoing mail" description="Replies, confirmations and automated responses.">
       <MailDeliveryNotice workspaceSlug={workspaceSlug} />
-      <Link href={`/w/${workspaceSlug}/outbox`} className="inline-block text-sm font-medium text-brand-700 underline">Open the outbox</Link>
+      <Link href={`/w/${workspaceSlug}/outbox`} className="inline-block text-sm font-medium text-brand-700 underline">
+        Open the outbox
+      </Link>
     </Section>
   );
 }

@@ -34,20 +34,33 @@ export function PoliciesSection({ workspace, isOwner }: { workspace: WorkspaceIn
         <fieldset disabled={!isOwner || save.isPending} className="grid gap-4 sm:grid-cols-2">
           <label className={LABEL}>
             Mail that matches no ticket
-            <select value={draft.unmatchedInbound} onChange={(e) => change({ unmatchedInbound: e.target.value as Settings["unmatchedInbound"] })} className={`${FIELD} mt-1`}>
+            <select
+              value={draft.unmatchedInbound}
+              onChange={(e) => change({ unmatchedInbound: e.target.value as Settings["unmatchedInbound"] })}
+              className={`${FIELD} mt-1`}
+            >
               <option value="create">Create a ticket or conversation</option>
               <option value="discard">Keep it in the incoming-mail log only</option>
             </select>
           </label>
           <label className={LABEL}>
             A reply to a closed ticket
-            <select value={draft.closedTicketReply} onChange={(e) => change({ closedTicketReply: e.target.value as Settings["closedTicketReply"] })} className={`${FIELD} mt-1`}>
+            <select
+              value={draft.closedTicketReply}
+              onChange={(e) => change({ closedTicketReply: e.target.value as Settings["closedTicketReply"] })}
+              className={`${FIELD} mt-1`}
+            >
               <option value="reopen">Reopens the ticket</option>
               <option value="hold">Is held in the log for an agent</option>
             </select>
           </label>
           <label className="flex items-start gap-2 text-sm sm:col-span-2">
-            <input type="checkbox" checked={draft.requireInboundSecret} onChange={(e) => change({ requireInboundSecret: e.target.checked })} className="mt-0.5" />
+            <input
+              type="checkbox"
+              checked={draft.requireInboundSecret}
+              onChange={(e) => change({ requireInboundSecret: e.target.checked })}
+              className="mt-0.5"
+            />
             <span>
               <span className="font-medium text-slate-700">Require the inbound secret on the public JSON webhook</span>
               <span className="block text-slate-600">Posts to /api/rpc/tickets/email/inbound without a mailbox secret are then refused.</span>
@@ -55,7 +68,9 @@ export function PoliciesSection({ workspace, isOwner }: { workspace: WorkspaceIn
           </label>
           {isOwner && (
             <div className="flex items-center gap-3 sm:col-span-2">
-              <button type="submit" className={PRIMARY}>{save.isPending ? "Saving…" : "Save policies"}</button>
+              <button type="submit" className={PRIMARY}>
+                {save.isPending ? "Saving…" : "Save policies"}
+              </button>
               <StatusNote text={save.isSuccess ? "Policies saved." : null} />
             </div>
           )}

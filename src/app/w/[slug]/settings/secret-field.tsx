@@ -36,8 +36,13 @@ export function SecretField({ workspaceSlug, mailboxId, address, secret }: { wor
       </div>
       <ErrorNote error={rotate.error} />
       <StatusNote text={rotate.isSuccess ? "New secret active. Update your email provider with it." : null} />
-      <ConfirmDialog open={confirming} title="Rotate the inbound secret?" confirmLabel="Rotate secret" onClose={() => setConfirming(false)}
-        onConfirm={() => rotate.mutate({ workspaceSlug, mailboxId })}>
+      <ConfirmDialog
+        open={confirming}
+        title="Rotate the inbound secret?"
+        confirmLabel="Rotate secret"
+        onClose={() => setConfirming(false)}
+        onConfirm={() => rotate.mutate({ workspaceSlug, mailboxId })}
+      >
         {address} gets a new random secret. Providers still sending the old one are refused (401) from now on.
       </ConfirmDialog>
     </div>

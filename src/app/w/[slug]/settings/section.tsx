@@ -8,7 +8,9 @@ import { LoadError, Loading } from "@/components/load-state";
 export function Section({ id, title, description, children }: { id: string; title: string; description?: ReactNode; children: ReactNode }) {
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
-      <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
       {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
       <div className="mt-4 space-y-4">{children}</div>
     </section>
@@ -25,10 +27,18 @@ export function Loaded<T>({ query, what, children }: { query: UseQueryResult<T, 
 /** A failed write's message, announced to screen readers. */
 export function ErrorNote({ error }: { error: { message: string } | null }) {
   if (!error) return null;
-  return <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error.message}</p>;
+  return (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+      {error.message}
+    </p>
+  );
 }
 
 /** A write's success, announced politely. */
 export function StatusNote({ text }: { text: string | null }) {
-  return <p role="status" aria-live="polite" className="min-h-5 text-sm text-green-800">{text}</p>;
+  return (
+    <p role="status" aria-live="polite" className="min-h-5 text-sm text-green-800">
+      {text}
+    </p>
+  );
 }

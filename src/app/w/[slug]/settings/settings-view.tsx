@@ -36,14 +36,18 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
               <ul className="flex gap-1 overflow-x-auto text-sm lg:flex-col">
                 {SECTIONS.map(([id, label]) => (
                   <li key={id} className="shrink-0">
-                    <a href={`#${id}`} className="block rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100">{label}</a>
+                    <a href={`#${id}`} className="block rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100">
+                      {label}
+                    </a>
                   </li>
                 ))}
               </ul>
             </nav>
             <div className="min-w-0 space-y-4">
               {!isOwner && (
-                <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">You are a member here: settings are read-only. Owners can change them.</p>
+                <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
+                  You are a member here: settings are read-only. Owners can change them.
+                </p>
               )}
               <MailboxesSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <PoliciesSection workspace={ws} isOwner={isOwner} />

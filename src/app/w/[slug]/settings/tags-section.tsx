@@ -26,9 +26,17 @@ export function TagsSection({ workspaceSlug, isOwner }: { workspaceSlug: string;
     <Section id="tags" title="Tags" description="Labels for tickets. Deleting a tag removes it from every ticket.">
       {isOwner && (
         <form onSubmit={submit} aria-label="Create a tag" className="flex flex-wrap items-end gap-2">
-          <label className={`${LABEL} flex-1 basis-48`}>Tag name<input required maxLength={50} value={name} onChange={(e) => setName(e.target.value)} className={`${FIELD} mt-1`} /></label>
-          <label className={LABEL}>Color<input type="color" value={color} onChange={(e) => setColor(e.target.value)} className="mt-1 block h-8 w-14 rounded border border-slate-300" /></label>
-          <button type="submit" disabled={create.isPending} className={PRIMARY}>Add tag</button>
+          <label className={`${LABEL} flex-1 basis-48`}>
+            Tag name
+            <input required maxLength={50} value={name} onChange={(e) => setName(e.target.value)} className={`${FIELD} mt-1`} />
+          </label>
+          <label className={LABEL}>
+            Color
+            <input type="color" value={color} onChange={(e) => setColor(e.target.value)} className="mt-1 block h-8 w-14 rounded border border-slate-300" />
+          </label>
+          <button type="submit" disabled={create.isPending} className={PRIMARY}>
+            Add tag
+          </button>
         </form>
       )}
       <ErrorNote error={create.error ?? remove.error} />
@@ -42,8 +50,16 @@ export function TagsSection({ workspaceSlug, isOwner }: { workspaceSlug: string;
                 <li key={tag.id}>
                   <TagChip name={tag.name} color={tag.color}>
                     {isOwner && (
-                      <button type="button" aria-label={`Delete tag ${tag.name}`} disabled={remove.isPending} className="ml-1 text-slate-500 hover:text-red-700"
-                        onClick={() => { create.reset(); remove.mutate({ workspaceSlug, tagId: tag.id }); }}>
+                      <button
+                        type="button"
+                        aria-label={`Delete tag ${tag.name}`}
+                        disabled={remove.isPending}
+                        className="ml-1 text-slate-500 hover:text-red-700"
+                        onClick={() => {
+                          create.reset();
+                          remove.mutate({ workspaceSlug, tagId: tag.id });
+                        }}
+                      >
                         ✕
                       </button>
                     )}

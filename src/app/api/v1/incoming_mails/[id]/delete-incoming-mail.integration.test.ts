@@ -11,7 +11,9 @@ describe("DELETE /api/v1/incoming_mails/:id", () => {
     const other = await seedInboundWorkspace(db());
     const mail = await seedDiscardedMail(db(), ws, { attachments: [{ filename: "a.txt", url: "http://127.0.0.1:9/a.txt" }] });
     const foreign = await seedDiscardedMail(db(), other);
-    await db().notification.create({ data: { workspaceId: ws.workspace.id, userId: ws.member.user.id, type: "discarded_unmatched", title: "t", incomingMailId: mail.id } });
+    await db().notification.create({
+      data: { workspaceId: ws.workspace.id, userId: ws.member.user.id, type: "discarded_unmatched", title: "t", incomingMailId: mail.id },
+    });
 
     expect((await deleteMailHttp(ws.member.token, foreign.id)).status).toBe(404);
     expect(await db().incomingMail.count({ where: { id: foreign.id } })).toBe(1);

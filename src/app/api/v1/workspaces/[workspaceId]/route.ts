@@ -9,7 +9,7 @@ import { presentWorkspace, updateWorkspace } from "@/server/workspaces/workspace
 export const GET = withWorkspace(({ access }) => Promise.resolve(NextResponse.json(presentWorkspace(access.workspace, access.role))));
 
 // PATCH /api/v1/workspaces/:workspaceId — name and settings; owners only.
-export const PATCH = withWorkspace(
-  async ({ request, db, access }) => NextResponse.json(await updateWorkspace(db, access, await parseJsonBody(request, updateWorkspaceSchema))),
+export const PATCH = withWorkspace(async ({ request, db, access }) =>
+  NextResponse.json(await updateWorkspace(db, access, await parseJsonBody(request, updateWorkspaceSchema))),
 );
 export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });

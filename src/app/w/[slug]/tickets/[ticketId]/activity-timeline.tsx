@@ -25,7 +25,10 @@ function describe(entry: ActivityEntry, members: Member[]): string {
       return `set priority to ${text(data.to)}`;
     case "tagged": {
       const [added, removed] = [list(data.added), list(data.removed)];
-      return [added.length ? `added ${added.join(", ")}` : "", removed.length ? `removed ${removed.join(", ")}` : ""].filter(Boolean).join(" and ") || "changed the tags";
+      return (
+        [added.length ? `added ${added.join(", ")}` : "", removed.length ? `removed ${removed.join(", ")}` : ""].filter(Boolean).join(" and ") ||
+        "changed the tags"
+      );
     }
     case "merged":
       return "merged this ticket into another";

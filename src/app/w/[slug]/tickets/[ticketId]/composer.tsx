@@ -9,10 +9,21 @@ import { useUploads } from "./use-uploads";
 
 export type ComposerMode = "reply" | "note";
 const FIELD = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-const addresses = (text: string) => text.split(/[,;\s]+/).map((a) => a.trim()).filter(Boolean);
+const addresses = (text: string) =>
+  text
+    .split(/[,;\s]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
 
 /** Reply by email (to, cc, files) or add an internal note; Ctrl/⌘+Enter sends. */
-export function Composer(props: { workspaceSlug: string; workspaceId: string | undefined; ticket: TicketDetail; mode: ComposerMode; onMode: (mode: ComposerMode) => void; bodyRef: RefObject<HTMLTextAreaElement | null> }) {
+export function Composer(props: {
+  workspaceSlug: string;
+  workspaceId: string | undefined;
+  ticket: TicketDetail;
+  mode: ComposerMode;
+  onMode: (mode: ComposerMode) => void;
+  bodyRef: RefObject<HTMLTextAreaElement | null>;
+}) {
   const { workspaceSlug, workspaceId, ticket, mode, onMode, bodyRef } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -36,7 +47,15 @@ export function Composer(props: { workspaceSlug: string; workspaceId: string | u
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!ready) return;
-    send.mutate({ workspaceSlug, ticketId: ticket.id, body, isInternal: note, sendEmail: !note, ...(note ? {} : { toAddresses: addresses(to), ccAddresses: addresses(cc) }), attachmentIds: uploads.ids });
+    send.mutate({
+      workspaceSlug,
+      ticketId: ticket.id,
+      body,
+      isInternal: note,
+      sendEmail: !note,
+      ...(note ? {} : { toAddresses: addresses(to), ccAddresses: addresses(cc) }),
+      attachmentIds: uploads.ids,
+    });
   }
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) submit(event);
@@ -44,10 +63,21 @@ export function Composer(props: { workspaceSlug: string; workspaceId: string | u
 
   if (ticket.status === "merged") return null;
   return (
-    <form onSubmit={submit} onKeyDown={onKeyDown} aria-label="Composer" className={`rounded-lg border p-3 ${note ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}>
+    <form
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label="Composer"
+      className={`rounded-lg border p-3 ${note ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
+    >
       <div role="group" aria-label="Message type" className="mb-2 flex gap-1 text-sm">
         {(["reply", "note"] as const).map((m) => (
-          <button key={m} type="button" aria-pressed={mode === m} onClick={() => onMode(m)} className={`rounded-md px-3 py-1 font-medium ${mode === m ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}>
+          <button
+            key={m}
+            type="button"
+            aria-pressed={mode === m}
+            onClick={() => onMode(m)}
+            className={`rounded-md px-3 py-1 font-medium ${mode === m ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+          >
             {m === "reply" ? "Reply by email" : "Internal note"} <kbd className="text-xs opacity-70">{m === "reply" ? "r" : "n"}</kbd>
           </button>
         ))}
@@ -64,12 +94,30 @@ export function Composer(props: { workspaceSlug: string; workspaceId: string | u
           </label>
         </div>
       )}
-      <label className="sr-only" htmlFor="composer-body">{note ? "Note" : "Reply"}</label>
-      <textarea id="composer-body" ref={bodyRef} value={body} onChange={(e) => setBody(e.target.value)} rows={5} placeholder={note ? "Only your team sees this note." : "Write your reply…"} className={FIELD} />
-      {send.error && <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-1.5 text-sm text-red-800">Not sent: {send.error.message}</p>}
+      <label className="sr-only" htmlFor="composer-body">
+        {note ? "Note" : "Reply"}
+      </label>
+      <textarea
+        id="composer-body"
+        ref={bodyRef}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={5}
+        placeholder={note ? "Only your team sees this note." : "Write your reply…"}
+        className={FIELD}
+      />
+      {send.error && (
+        <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-1.5 text-sm text-red-800">
+          Not sent: {send.error.message}
+        </p>
+      )}
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <ComposerAttachments uploads={uploads} disabled={!workspaceId} />
-        <button type="submit" disabled={!ready} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={!ready}
+          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+        >
           {send.isPending ? "Sending…" : note ? "Add note" : "Send reply"} <span className="text-xs opacity-80">Ctrl+Enter</span>
         </button>
       </div>

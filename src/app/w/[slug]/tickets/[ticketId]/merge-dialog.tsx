@@ -44,23 +44,60 @@ export function MergeDialog({ workspaceSlug, ticket, open, onClose }: { workspac
       {target ? (
         <div className="space-y-3 text-sm">
           <p>
-            Merge <strong>#{ticket.ticketNumber} {ticket.subject}</strong> into <strong>#{target.ticketNumber} {target.subject}</strong>?
+            Merge{" "}
+            <strong>
+              #{ticket.ticketNumber} {ticket.subject}
+            </strong>{" "}
+            into{" "}
+            <strong>
+              #{target.ticketNumber} {target.subject}
+            </strong>
+            ?
           </p>
-          <p className="text-slate-600">Its messages, tags and attachments move to #{target.ticketNumber}; this ticket becomes “merged” and later replies to it land in #{target.ticketNumber}. This cannot be undone.</p>
-          {merge.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-1.5 text-red-800">{merge.error.message}</p>}
+          <p className="text-slate-600">
+            Its messages, tags and attachments move to #{target.ticketNumber}; this ticket becomes “merged” and later replies to it land in #
+            {target.ticketNumber}. This cannot be undone.
+          </p>
+          {merge.error && (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-1.5 text-red-800">
+              {merge.error.message}
+            </p>
+          )}
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => setTarget(null)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100">Back</button>
-            <button type="button" data-autofocus autoFocus disabled={merge.isPending} onClick={() => merge.mutate({ workspaceSlug, ticketId: ticket.id, targetTicketId: target.id })} className="rounded-md bg-red-600 px-3 py-1.5 font-semibold text-white hover:bg-red-700 disabled:opacity-50">
+            <button type="button" onClick={() => setTarget(null)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100">
+              Back
+            </button>
+            <button
+              type="button"
+              data-autofocus
+              autoFocus
+              disabled={merge.isPending}
+              onClick={() => merge.mutate({ workspaceSlug, ticketId: ticket.id, targetTicketId: target.id })}
+              className="rounded-md bg-red-600 px-3 py-1.5 font-semibold text-white hover:bg-red-700 disabled:opacity-50"
+            >
               {merge.isPending ? "Merging…" : `Merge into #${target.ticketNumber}`}
             </button>
           </div>
         </div>
       ) : (
         <div>
-          <input data-autofocus autoFocus type="search" aria-label="Find the ticket to merge into" placeholder="Search subjects and messages…" value={query} onChange={(e) => setQuery(e.target.value)} className="w-full rounded-md border border-slate-300 px-3 py-2" />
+          <input
+            data-autofocus
+            autoFocus
+            type="search"
+            aria-label="Find the ticket to merge into"
+            placeholder="Search subjects and messages…"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className="w-full rounded-md border border-slate-300 px-3 py-2"
+          />
           <ul aria-label="Merge candidates" className="mt-2 max-h-72 divide-y divide-slate-100 overflow-y-auto">
             {candidates.isPending && <li className="p-3 text-sm text-slate-500">Searching…</li>}
-            {candidates.isError && <li role="alert" className="p-3 text-sm text-red-700">{candidates.error.message}</li>}
+            {candidates.isError && (
+              <li role="alert" className="p-3 text-sm text-red-700">
+                {candidates.error.message}
+              </li>
+            )}
             {candidates.data?.length === 0 && <li className="p-3 text-sm text-slate-500">No other ticket matches.</li>}
             {candidates.data?.map((t) => (
               <li key={t.id}>

@@ -18,7 +18,12 @@ export function MessageBody({ message }: { message: ThreadMessage }) {
         <div className="whitespace-pre-wrap break-words text-sm leading-relaxed">{showQuoted && message.bodyFull ? message.bodyFull : message.body}</div>
       )}
       {hasQuoted && (
-        <button type="button" aria-expanded={showQuoted} onClick={() => setShowQuoted(!showQuoted)} className="mt-1 rounded px-1 text-xs font-medium text-slate-600 hover:bg-slate-100">
+        <button
+          type="button"
+          aria-expanded={showQuoted}
+          onClick={() => setShowQuoted(!showQuoted)}
+          className="mt-1 rounded px-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+        >
           {showQuoted ? "Hide quoted text" : "··· Show quoted text"}
         </button>
       )}

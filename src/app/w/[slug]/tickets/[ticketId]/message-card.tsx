@@ -23,17 +23,31 @@ export function MessageCard(props: { message: ThreadMessage; workspaceId: string
   const look = LOOK[message.direction];
   const who = message.author?.name ?? message.fromName ?? message.author?.email ?? message.fromAddress ?? "Unknown";
   return (
-    <article data-testid="message" data-direction={message.direction} aria-label={`${look.label} from ${who}`} className={`rounded-lg border p-3 sm:p-4 ${look.card}`}>
+    <article
+      data-testid="message"
+      data-direction={message.direction}
+      aria-label={`${look.label} from ${who}`}
+      className={`rounded-lg border p-3 sm:p-4 ${look.card}`}
+    >
       <header className="flex flex-wrap items-start gap-x-3 gap-y-1 text-sm">
         {selectable && (
-          <input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Move the message from ${who}`} className="mt-0.5 h-4 w-4 accent-brand-600" />
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={onToggle}
+            aria-label={`Move the message from ${who}`}
+            className="mt-0.5 h-4 w-4 accent-brand-600"
+          />
         )}
         <span className="font-semibold">{who}</span>
         {message.fromAddress && message.direction === "inbound" && <span className="text-slate-600">&lt;{message.fromAddress}&gt;</span>}
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${look.badge}`}>{look.label}</span>
         {message.isAutoReply && <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">Auto-reply</span>}
         {message.deliveryStatus && (
-          <span data-testid="delivery-status" className={`rounded-full px-2 py-0.5 text-xs font-medium ${DELIVERY[message.deliveryStatus] ?? DELIVERY.recorded}`}>
+          <span
+            data-testid="delivery-status"
+            className={`rounded-full px-2 py-0.5 text-xs font-medium ${DELIVERY[message.deliveryStatus] ?? DELIVERY.recorded}`}
+          >
             {message.deliveryStatus}
           </span>
         )}

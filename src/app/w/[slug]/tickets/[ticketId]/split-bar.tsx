@@ -7,7 +7,17 @@ import { useTRPC } from "@/trpc/react";
 import type { TicketDetail } from "@/trpc/types";
 
 /** Split mode: the checked messages move to a new ticket with the subject typed here. */
-export function SplitBar({ workspaceSlug, ticket, messageIds, onCancel }: { workspaceSlug: string; ticket: TicketDetail; messageIds: string[]; onCancel: () => void }) {
+export function SplitBar({
+  workspaceSlug,
+  ticket,
+  messageIds,
+  onCancel,
+}: {
+  workspaceSlug: string;
+  ticket: TicketDetail;
+  messageIds: string[];
+  onCancel: () => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -36,16 +46,30 @@ export function SplitBar({ workspaceSlug, ticket, messageIds, onCancel }: { work
       <div className="flex flex-wrap gap-2">
         <label className="min-w-0 flex-1 basis-64">
           <span className="sr-only">Subject of the new ticket</span>
-          <input autoFocus value={subject} onChange={(e) => setSubject(e.target.value)} placeholder="Subject of the new ticket" className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5" />
+          <input
+            autoFocus
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            placeholder="Subject of the new ticket"
+            className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5"
+          />
         </label>
-        <button type="submit" disabled={count === 0 || all || !subject.trim() || split.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={count === 0 || all || !subject.trim() || split.isPending}
+          className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+        >
           {split.isPending ? "Splitting…" : `Split ${count} message${count === 1 ? "" : "s"}`}
         </button>
         <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100">
           Cancel
         </button>
       </div>
-      {split.error && <p role="alert" className="mt-2 text-red-800">{split.error.message}</p>}
+      {split.error && (
+        <p role="alert" className="mt-2 text-red-800">
+          {split.error.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -5,7 +5,17 @@ import { TagChip } from "@/components/tag-chip";
 import type { TagOption, TicketDetail } from "@/trpc/types";
 
 /** The ticket's tags: remove with ×, add by name (a new name creates the tag). */
-export function TagEditor({ tags, allTags, disabled, onChange }: { tags: TicketDetail["tags"]; allTags: TagOption[]; disabled: boolean; onChange: (names: string[]) => void }) {
+export function TagEditor({
+  tags,
+  allTags,
+  disabled,
+  onChange,
+}: {
+  tags: TicketDetail["tags"];
+  allTags: TagOption[];
+  disabled: boolean;
+  onChange: (names: string[]) => void;
+}) {
   const [name, setName] = useState("");
   const listId = useId();
   const names = tags.map((t) => t.name);
@@ -25,7 +35,13 @@ export function TagEditor({ tags, allTags, disabled, onChange }: { tags: TicketD
         {tags.map((tag) => (
           <li key={tag.id}>
             <TagChip name={tag.name} color={tag.color}>
-              <button type="button" disabled={disabled} aria-label={`Remove tag ${tag.name}`} onClick={() => onChange(names.filter((n) => n !== tag.name))} className="ml-0.5 text-slate-500 hover:text-slate-900">
+              <button
+                type="button"
+                disabled={disabled}
+                aria-label={`Remove tag ${tag.name}`}
+                onClick={() => onChange(names.filter((n) => n !== tag.name))}
+                className="ml-0.5 text-slate-500 hover:text-slate-900"
+              >
                 ×
               </button>
             </TagChip>
@@ -43,9 +59,11 @@ export function TagEditor({ tags, allTags, disabled, onChange }: { tags: TicketD
           className="min-w-0 flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
         />
         <datalist id={listId}>
-          {allTags.filter((t) => !names.includes(t.name)).map((t) => (
-            <option key={t.id} value={t.name} />
-          ))}
+          {allTags
+            .filter((t) => !names.includes(t.name))
+            .map((t) => (
+              <option key={t.id} value={t.name} />
+            ))}
         </datalist>
         <button type="submit" disabled={disabled} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium hover:bg-slate-100">
           Add

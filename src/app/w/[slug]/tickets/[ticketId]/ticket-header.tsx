@@ -32,20 +32,33 @@ export function TicketHeader(props: {
         </h1>
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={ticket.status} />
-          {ticket.archivedAt && <span data-testid="archived-badge" className="rounded-full bg-slate-700 px-2 py-0.5 text-xs font-medium text-white">archived</span>}
+          {ticket.archivedAt && (
+            <span data-testid="archived-badge" className="rounded-full bg-slate-700 px-2 py-0.5 text-xs font-medium text-white">
+              archived
+            </span>
+          )}
           {!merged && (
             <button type="button" className={BUTTON} onClick={() => onStatus(ticket.status === "closed" ? "open" : "closed")}>
               {ticket.status === "closed" ? "Reopen" : "Close"} <kbd className="text-xs text-slate-500">e</kbd>
             </button>
           )}
-          <button type="button" className={BUTTON} disabled={merged} onClick={onMerge}>Merge…</button>
-          <button type="button" className={BUTTON} disabled={merged || ticket.messages.length < 2} aria-pressed={splitting} onClick={onSplit}>Split…</button>
-          <button type="button" className={BUTTON} onClick={() => onArchive(!ticket.archivedAt)}>{ticket.archivedAt ? "Unarchive" : "Archive"}</button>
+          <button type="button" className={BUTTON} disabled={merged} onClick={onMerge}>
+            Merge…
+          </button>
+          <button type="button" className={BUTTON} disabled={merged || ticket.messages.length < 2} aria-pressed={splitting} onClick={onSplit}>
+            Split…
+          </button>
+          <button type="button" className={BUTTON} onClick={() => onArchive(!ticket.archivedAt)}>
+            {ticket.archivedAt ? "Unarchive" : "Archive"}
+          </button>
         </div>
       </div>
       {merged && ticket.mergedIntoId && (
         <p role="status" className="mt-2 rounded-md bg-violet-50 px-3 py-2 text-sm text-violet-900">
-          This ticket was merged. <Link href={`/w/${workspaceSlug}/tickets/${ticket.mergedIntoId}`} className="font-medium underline">Open the ticket it was merged into</Link>
+          This ticket was merged.{" "}
+          <Link href={`/w/${workspaceSlug}/tickets/${ticket.mergedIntoId}`} className="font-medium underline">
+            Open the ticket it was merged into
+          </Link>
         </p>
       )}
     </div>

@@ -28,27 +28,48 @@ export function TicketSidebar(props: { ticket: TicketDetail; members: Member[]; 
         <div className="space-y-2 text-sm">
           <label className="block">
             <span className="mb-0.5 block text-slate-700">Status</span>
-            <select value={ticket.status} disabled={merged} className={SELECT} onChange={(e) => actions.setStatus(SETTABLE_STATUSES.find((s) => s === e.target.value) ?? "open")}>
+            <select
+              value={ticket.status}
+              disabled={merged}
+              className={SELECT}
+              onChange={(e) => actions.setStatus(SETTABLE_STATUSES.find((s) => s === e.target.value) ?? "open")}
+            >
               {merged && <option value="merged">Merged</option>}
               {SETTABLE_STATUSES.map((s) => (
-                <option key={s} value={s}>{capitalize(s)}</option>
+                <option key={s} value={s}>
+                  {capitalize(s)}
+                </option>
               ))}
             </select>
           </label>
           <label className="block">
             <span className="mb-0.5 block text-slate-700">Priority</span>
-            <select value={ticket.priority} disabled={merged} className={SELECT} onChange={(e) => actions.update({ priority: PRIORITIES.find((p) => p === e.target.value) })}>
+            <select
+              value={ticket.priority}
+              disabled={merged}
+              className={SELECT}
+              onChange={(e) => actions.update({ priority: PRIORITIES.find((p) => p === e.target.value) })}
+            >
               {PRIORITIES.map((p) => (
-                <option key={p} value={p}>{capitalize(p)}</option>
+                <option key={p} value={p}>
+                  {capitalize(p)}
+                </option>
               ))}
             </select>
           </label>
           <label className="block">
             <span className="mb-0.5 block text-slate-700">Assignee</span>
-            <select value={ticket.assigneeId ?? ""} disabled={merged} className={SELECT} onChange={(e) => actions.update({ assigneeId: e.target.value || null })}>
+            <select
+              value={ticket.assigneeId ?? ""}
+              disabled={merged}
+              className={SELECT}
+              onChange={(e) => actions.update({ assigneeId: e.target.value || null })}
+            >
               <option value="">Unassigned</option>
               {members.map((m) => (
-                <option key={m.id} value={m.id}>{m.name ?? m.email}</option>
+                <option key={m.id} value={m.id}>
+                  {m.name ?? m.email}
+                </option>
               ))}
             </select>
           </label>
@@ -61,7 +82,9 @@ export function TicketSidebar(props: { ticket: TicketDetail; members: Member[]; 
         {ticket.contact ? (
           <p className="text-sm" data-testid="contact">
             <span className="block font-medium">{ticket.contact.name ?? ticket.contact.email}</span>
-            <a href={`mailto:${ticket.contact.email}`} className="break-all text-brand-700 underline">{ticket.contact.email}</a>
+            <a href={`mailto:${ticket.contact.email}`} className="break-all text-brand-700 underline">
+              {ticket.contact.email}
+            </a>
           </p>
         ) : (
           <p className="text-sm text-slate-500">No contact</p>

@@ -45,7 +45,13 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
     bodyRef.current?.focus();
   };
   const toggleStatus = () => data && data.status !== "merged" && actions.setStatus(data.status === "closed" ? "open" : "closed");
-  useShortcuts({ r: () => compose("reply"), n: () => compose("note"), e: toggleStatus, u: () => router.push(inboxHref(workspaceSlug)), "?": () => setDialog("help") });
+  useShortcuts({
+    r: () => compose("reply"),
+    n: () => compose("note"),
+    e: toggleStatus,
+    u: () => router.push(inboxHref(workspaceSlug)),
+    "?": () => setDialog("help"),
+  });
 
   if (ticket.isPending) return <Loading label="Loading ticket…" />;
   if (ticket.isError || !data) return <LoadError what="this ticket" message={ticket.error?.message ?? "unknown error"} onRetry={() => void ticket.refetch()} />;
@@ -67,13 +73,24 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
         onSplit={() => setSplitIds(splitIds ? null : new Set())}
         onArchive={actions.setArchived}
       />
-      {actions.error && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">Not saved: {actions.error.message}</p>}
+      {actions.error && (
+        <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          Not saved: {actions.error.message}
+        </p>
+      )}
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="space-y-3">
           {splitIds && <SplitBar workspaceSlug={workspaceSlug} ticket={data} messageIds={[...splitIds]} onCancel={() => setSplitIds(null)} />}
           <section aria-label="Thread" className="space-y-3">
             {data.messages.map((message) => (
-              <MessageCard key={message.id} message={message} workspaceId={workspaceId} selectable={splitIds !== null} selected={splitIds?.has(message.id) ?? false} onToggle={() => toggleSplit(message.id)} />
+              <MessageCard
+                key={message.id}
+                message={message}
+                workspaceId={workspaceId}
+                selectable={splitIds !== null}
+                selected={splitIds?.has(message.id) ?? false}
+                onToggle={() => toggleSplit(message.id)}
+              />
             ))}
           </section>
           <Composer key={data.id} workspaceSlug={workspaceSlug} workspaceId={workspaceId} ticket={data} mode={mode} onMode={compose} bodyRef={bodyRef} />

@@ -21,11 +21,23 @@ describe("POST /api/rpc/tickets/email/inbound", () => {
     expect(res.json).toEqual({ success: true, ticketId: expect.any(String), messageId: expect.any(String) });
 
     const ticket = await db().ticket.findUniqueOrThrow({ where: { id: res.json.ticketId }, include: { contact: true, messages: true } });
-    expect(ticket).toMatchObject({ workspaceId: ws.workspace.id, kind: "ticket", subject: "Printer on fire", status: "open", ticketNumber: 1, mailboxId: ws.ticketMailbox.id });
+    expect(ticket).toMatchObject({
+      workspaceId: ws.workspace.id,
+      kind: "ticket",
+      subject: "Printer on fire",
+      status: "open",
+      ticketNumber: 1,
+      mailboxId: ws.ticketMailbox.id,
+    });
     expect(ticket.contact).toMatchObject({ email: "jane@acme.com", name: "Cooper, Jane" });
     expect(ticket.messages).toHaveLength(1);
     const message = ticket.messages[0]!;
-    expect(message).toMatchObject({ id: res.json.messageId, direction: "inbound", messageIdHeader: messageId.slice(1, -1), bodyText: "Help, the printer is on fire." });
+    expect(message).toMatchObject({
+      id: res.json.messageId,
+      direction: "inbound",
+      messageIdHeader: messageId.slice(1, -1),
+      bodyText: "Help, the printer is on fire.",
+    });
     expect(message.bodyHtml).toContain("<b>printer</b>");
     expect(message.bodyHtml).not.toMatch(/script|onclick/);
 
@@ -37,7 +49,13 @@ describe("POST /api/rpc/tickets/email/inbound", () => {
 
   it("makes a conversation for mail to an inbox mailbox", async () => {
     const ws = await seedInboundWorkspace(db());
-    const res = await postRpc({ organizationId: ws.workspace.id, from: "a@b.com", to: `Team <${ws.inboxMailbox.address.toUpperCase()}>`, subject: "Hi", text: "x" });
+    const res = await postRpc({
+      organizationId: ws.workspace.id,
+      from: "a@b.com",
+      to: `Team <${ws.inboxMailbox.address.toUpperCase()}>`,
+      subject: "Hi",
+      text: "x",
+    });
     const ticket = await db().ticket.findUniqueOrThrow({ where: { id: res.json.ticketId } });
     expect(ticket).toMatchObject({ kind: "conversation", mailboxId: ws.inboxMailbox.id });
     const log = await db().incomingMail.findFirstOrThrow({ where: { ticketId: ticket.id } });
@@ -54,7 +72,12 @@ describe("POST /api/rpc/tickets/email/inbound", () => {
     expect(badFrom.status).toBe(422);
     expect(badFrom.json.error.details.fields).toEqual({ from: "must be an email address" });
 
-    const badAttachment = await postRpc({ organizationId: ws.workspace.id, from: "a@b.com", to: "x@y.z", attachments: [{ filename: "a.txt", url: "file:///etc/passwd" }] });
+    const badAttachment = await postRpc({
+      organizationId: ws.workspace.id,
+      from: "a@b.com",
+      to: "x@y.z",
+      attachments: [{ filename: "a.txt", url: "file:///etc/passwd" }],
+    });
     expect(badAttachment.status).toBe(422);
     expect(Object.keys(badAttachment.json.error.details.fields)).toEqual(["attachments.0.url"]);
 
@@ -88,25 +111,52 @@ describe("POST /api/rpc/tickets/email/inbound", () => {
 
   it("answers a redelivery with the first result and changes nothing", async () => {
     const ws = await seedInboundWorkspace(db());
-    const body = { organizationId: ws.workspace.id, from: "a@b.com", to: ws.ticketMailbox.address, subject: "Once", text: "only once", messageId: newMessageId() };
+    const body = {
+      organizationId: ws.workspace.id,
+      from: "a@b.com",
+      to: ws.ticketMailbox.address,
+      subject: "Once",
+      text: "only once",
+      messageId: newMessageId(),
+    };
     const first = await postRpc(body);
     expect(first.status).toBe(200);
     expect((await postRpc(body)).json).toEqual(first.json);
     const again = await postRpc({ ...body, messageId: ` ${body.messageId.slice(1, -1)} ` });
     expect(again.json).toEqual(first.json);
     const where = { workspaceId: ws.workspace.id };
-    expect([await db().ticket.count({ where }), await db().message.count({ where }), await db().incomingMail.count({ where }), await db().job.count({ where })]).toEqual([1, 1, 1, 1]);
+    expect([
+      await db().ticket.count({ where }),
+      await db().message.count({ where }),
+      await db().incomingMail.count({ where }),
+      await db().job.count({ where }),
+    ]).toEqual([1, 1, 1, 1]);
   });
 
-  it.runIf(hasConcurrentConnections)("answers 20 concurrent copies with one result and stores the email once (PostgreSQL: needs several connections)", async () => {
-    const ws = await seedInboundWorkspace(db());
-    const body = { organizationId: ws.workspace.id, from: "a@b.com", to: ws.ticketMailbox.address, subject: "Once", text: "only once", messageId: newMessageId() };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => postRpc(body)));
-    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
-    expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
-    const where = { workspaceId: ws.workspace.id };
-    expect([await db().ticket.count({ where }), await db().message.count({ where }), await db().incomingMail.count({ where }), await db().job.count({ where })]).toEqual([1, 1, 1, 1]);
-  });
+  it.runIf(hasConcurrentConnections)(
+    "answers 20 concurrent copies with one result and stores the email once (PostgreSQL: needs several connections)",
+    async () => {
+      const ws = await seedInboundWorkspace(db());
+      const body = {
+        organizationId: ws.workspace.id,
+        from: "a@b.com",
+        to: ws.ticketMailbox.address,
+        subject: "Once",
+        text: "only once",
+        messageId: newMessageId(),
+      };
+      const answers = await Promise.all(Array.from({ length: 20 }, () => postRpc(body)));
+      expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
+      expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
+      const where = { workspaceId: ws.workspace.id };
+      expect([
+        await db().ticket.count({ where }),
+        await db().message.count({ where }),
+        await db().incomingMail.count({ where }),
+        await db().job.count({ where }),
+      ]).toEqual([1, 1, 1, 1]);
+    },
+  );
 
   it("dedupes mail without a Message-ID by its content within 24 hours", async () => {
     const ws = await seedInboundWorkspace(db());

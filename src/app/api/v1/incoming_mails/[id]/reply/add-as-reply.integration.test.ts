@@ -20,7 +20,13 @@ describe("PUT /api/v1/incoming_mails/:id/reply", () => {
     expect(res.json).toMatchObject({ id: ticketId, status: "open", exchangeCount: 1, closureScheduledAt: null, contact: { email: "jane@acme.com" } });
 
     const reply = await db().message.findFirstOrThrow({ where: { ticketId, messageIdHeader: mail.messageIdHeader } });
-    expect(reply).toMatchObject({ direction: "inbound", fromAddress: "carol@acme.com", fromName: "Carol", bodyText: "Still broken.", inReplyTo: firstMessageId.slice(1, -1) });
+    expect(reply).toMatchObject({
+      direction: "inbound",
+      fromAddress: "carol@acme.com",
+      fromName: "Carol",
+      bodyText: "Still broken.",
+      inReplyTo: firstMessageId.slice(1, -1),
+    });
     expect(await db().contact.count({ where: { workspaceId: ws.workspace.id, email: "carol@acme.com" } })).toBe(1);
     expect(await db().attachment.findFirstOrThrow({ where: { incomingMailId: mail.id } })).toMatchObject({ ticketId, messageId: reply.id });
     const timeline = await db().activityEvent.findMany({ where: { ticketId }, orderBy: { createdAt: "asc" } });

@@ -49,7 +49,13 @@ describe("/api/v1/workspaces/:workspaceId/automations", () => {
       body: { name: "Renamed", is_active: false, stop_on_match: true, conditions: [{ type: "body_contains", value: "refund" }] },
     });
     expect(patched.status).toBe(200);
-    expect(patched.json).toMatchObject({ name: "Renamed", is_active: false, stop_on_match: true, conditions: [{ type: "body_contains", operator: "contains", value: "refund" }], actions: ruleBody(ws).actions });
+    expect(patched.json).toMatchObject({
+      name: "Renamed",
+      is_active: false,
+      stop_on_match: true,
+      conditions: [{ type: "body_contains", operator: "contains", value: "refund" }],
+      actions: ruleBody(ws).actions,
+    });
 
     const deleted = await callRoute(deleteRoute, "DELETE", "/", { token: ws.owner.token, params: ruleParams });
     expect(deleted).toMatchObject({ status: 200, json: { id: ruleParams.ruleId, deleted: true } });
@@ -92,11 +98,18 @@ describe("/api/v1/workspaces/:workspaceId/automations", () => {
     const one = await seedRule(db(), ws.workspace.id, { name: "one", actions: action });
     await seedRule(db(), ws.workspace.id, { name: "two", actions: action });
     const three = await seedRule(db(), ws.workspace.id, { name: "three", actions: action });
-    const res = await callRoute(reorderRoute, "POST", "/", { token: ws.owner.token, params: { workspaceId: ws.workspace.id }, body: { ids: [three.id, one.id] } });
+    const res = await callRoute(reorderRoute, "POST", "/", {
+      token: ws.owner.token,
+      params: { workspaceId: ws.workspace.id },
+      body: { ids: [three.id, one.id] },
+    });
     expect(res.status).toBe(200);
-    expect(res.json.map((r: { name: string; priority: number }) => [r.name, r.priority])).toEqual([["three", 1], ["one", 2], ["two", 3]]);
+    expect(res.json.map((r: { name: string; priority: number }) => [r.name, r.priority])).toEqual([
+      ["three", 1],
+      ["one", 2],
+      ["two", 3],
+    ]);
     const invalid = await callRoute(reorderRoute, "POST", "/", { token: ws.owner.token, params: { workspaceId: ws.workspace.id }, body: { ids: [] } });
     expect(invalid.status).toBe(422);
   });
 });
-

@@ -9,8 +9,7 @@ import { withWorkspace } from "@/server/http/with-workspace";
 export const GET = withWorkspace(async ({ db, access }) => NextResponse.json(await listRules(db, access)));
 
 // POST /api/v1/workspaces/:workspaceId/automations — owners only; 201 with the rule.
-export const POST = withWorkspace(
-  async ({ request, db, access }) =>
-    NextResponse.json(await createRule(db, access, await parseJsonBody(request, createRuleSchema)), { status: 201 }),
+export const POST = withWorkspace(async ({ request, db, access }) =>
+  NextResponse.json(await createRule(db, access, await parseJsonBody(request, createRuleSchema)), { status: 201 }),
 );
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -80,14 +80,24 @@ describe("DELETE /api/v1/workspaces/:workspaceId/contact-lists/:listId", () => {
     const other = await seedList(a.workspace.id, "Unused");
     const rule = (name: string, listId: string) =>
       db().automationRule.create({
-        data: { workspaceId: a.workspace.id, name, event: "ticket_created", conditions: [{ type: "contact_list", operator: "in", list_id: listId }], actions: [] },
+        data: {
+          workspaceId: a.workspace.id,
+          name,
+          event: "ticket_created",
+          conditions: [{ type: "contact_list", operator: "in", list_id: listId }],
+          actions: [],
+        },
       });
     const first = await rule("Route VIPs", list.id);
     await rule("Unrelated", other.id);
 
     const res = await callRoute(deleteList, "DELETE", "/", { token: a.owner.token, params: { workspaceId: a.workspace.id, listId: list.id } });
     expect(res.status).toBe(409);
-    expect(res.json.error).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Route VIPs"), details: { rules: [{ id: first.id, name: "Route VIPs" }] } });
+    expect(res.json.error).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("Route VIPs"),
+      details: { rules: [{ id: first.id, name: "Route VIPs" }] },
+    });
     expect(await db().contactList.count({ where: { id: list.id } })).toBe(1);
 
     await db().automationRule.delete({ where: { id: first.id } });
@@ -116,7 +126,9 @@ describe("tRPC contactList router", () => {
     const rest = await callRoute(listLists, "GET", "/", { token: a.member.token, params: { workspaceId: a.workspace.id } });
     expect(rest.json).toEqual([created]);
     expect(await trpcAs(db(), a.member.user.id).contactList.list({ workspaceSlug: a.workspace.slug })).toEqual(rest.json);
-    await expect(trpcAs(db(), a.member.user.id).contactList.delete({ workspaceSlug: a.workspace.slug, listId: created.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(trpcAs(db(), a.member.user.id).contactList.delete({ workspaceSlug: a.workspace.slug, listId: created.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await owner.contactList.delete({ workspaceSlug: a.workspace.slug, listId: created.id })).toEqual({ id: created.id, deleted: true });
   });
 });

@@ -9,8 +9,7 @@ import { withWorkspace } from "@/server/http/with-workspace";
 export const GET = withWorkspace(async ({ db, access }) => NextResponse.json(await listContactLists(db, access)));
 
 // POST /api/v1/workspaces/:workspaceId/contact-lists — owners only.
-export const POST = withWorkspace(
-  async ({ request, db, access }) =>
-    NextResponse.json(await createContactList(db, access, await parseJsonBody(request, createContactListSchema)), { status: 201 }),
+export const POST = withWorkspace(async ({ request, db, access }) =>
+  NextResponse.json(await createContactList(db, access, await parseJsonBody(request, createContactListSchema)), { status: 201 }),
 );
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

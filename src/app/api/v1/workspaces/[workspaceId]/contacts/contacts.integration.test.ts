@@ -11,7 +11,9 @@ describe("POST /api/v1/workspaces/:workspaceId/contacts", () => {
   it("creates a contact (201), linked to the customer of its domain unless one is given", async () => {
     const a = await seedWorkspace(db());
     const params = { workspaceId: a.workspace.id };
-    const acme = await db().customer.create({ data: { workspaceId: a.workspace.id, name: "Acme", domains: { create: { workspaceId: a.workspace.id, domain: "acme.com" } } } });
+    const acme = await db().customer.create({
+      data: { workspaceId: a.workspace.id, name: "Acme", domains: { create: { workspaceId: a.workspace.id, domain: "acme.com" } } },
+    });
     const globex = await db().customer.create({ data: { workspaceId: a.workspace.id, name: "Globex" } });
 
     const byDomain = await callRoute(createContact, "POST", "/", { token: a.member.token, params, body: { email: " Ann@ACME.com ", name: "Ann" } });

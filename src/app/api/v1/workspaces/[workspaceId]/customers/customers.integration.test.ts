@@ -55,7 +55,11 @@ describe("POST /api/v1/workspaces/:workspaceId/customers", () => {
     expect(await db().customer.count({ where: { workspaceId: a.workspace.id } })).toBe(1);
 
     // Domains are unique per workspace only.
-    const elsewhere = await callRoute(createCustomer, "POST", "/", { token: b.owner.token, params: { workspaceId: b.workspace.id }, body: { name: "Acme", domains: ["acme.io"] } });
+    const elsewhere = await callRoute(createCustomer, "POST", "/", {
+      token: b.owner.token,
+      params: { workspaceId: b.workspace.id },
+      body: { name: "Acme", domains: ["acme.io"] },
+    });
     expect(elsewhere.status).toBe(201);
   });
 });

@@ -11,7 +11,14 @@ const db = useTestDatabase();
 async function seedWithInbox() {
   const seeded = await seedWorkspace(db());
   const inbox = await db().mailbox.create({
-    data: { workspaceId: seeded.workspace.id, name: "Team", address: `team@${seeded.workspace.slug}.test`, purpose: "inbox", sendable: false, ...newInboundSecret() },
+    data: {
+      workspaceId: seeded.workspace.id,
+      name: "Team",
+      address: `team@${seeded.workspace.slug}.test`,
+      purpose: "inbox",
+      sendable: false,
+      ...newInboundSecret(),
+    },
   });
   const ticket = await db().mailbox.findFirstOrThrow({ where: { workspaceId: seeded.workspace.id, isDefault: true } });
   return { ...seeded, inbox, ticket };
@@ -31,8 +38,25 @@ describe("GET /api/v1/workspaces/:workspaceId/mailboxes", () => {
       organizationId: a.workspace.id,
     };
     expect(res.json).toEqual([
-      expect.objectContaining({ id: a.ticket.id, address: a.ticket.address, purpose: "ticket", isDefault: true, sendable: true, inboundUrls, secret: a.ticket.inboundSecret }),
-      expect.objectContaining({ id: a.inbox.id, name: "Team", purpose: "inbox", visibility: "shared", isDefault: false, sendable: false, inboundUrls, secret: a.inbox.inboundSecret }),
+      expect.objectContaining({
+        id: a.ticket.id,
+        address: a.ticket.address,
+        purpose: "ticket",
+        isDefault: true,
+        sendable: true,
+        inboundUrls,
+        secret: a.ticket.inboundSecret,
+      }),
+      expect.objectContaining({
+        id: a.inbox.id,
+        name: "Team",
+        purpose: "inbox",
+        visibility: "shared",
+        isDefault: false,
+        sendable: false,
+        inboundUrls,
+        secret: a.inbox.inboundSecret,
+      }),
     ]);
   });
 

@@ -23,7 +23,15 @@ describe("POST /tickets/:id/messages and attachments", () => {
   it("emails a reply to the contact, threaded under the last inbound message, with the [#n] token", async () => {
     const a = await seedWorkspace(db());
     const inboundId = newMessageId();
-    const res = await postRpc({ organizationId: a.workspace.id, from: "Jane <jane@acme.com>", to: "support@x.test", subject: "Broken", text: "It broke", messageId: inboundId, references: "<root@acme.com>" });
+    const res = await postRpc({
+      organizationId: a.workspace.id,
+      from: "Jane <jane@acme.com>",
+      to: "support@x.test",
+      subject: "Broken",
+      text: "It broke",
+      messageId: inboundId,
+      references: "<root@acme.com>",
+    });
     const ticketId = res.json.ticketId as string;
     const params = { workspaceId: a.workspace.id, ticketId };
 
@@ -37,7 +45,14 @@ describe("POST /tickets/:id/messages and attachments", () => {
       body: { body: "Try restarting.", sendEmail: true, ccAddresses: ["boss@acme.com"], attachmentIds: [uploaded.json.id] },
     });
     expect(reply.status).toBe(201);
-    expect(reply.json).toMatchObject({ direction: "outbound", isInternal: false, body: "Try restarting.", toAddresses: ["jane@acme.com"], inReplyTo: inboundId.slice(1, -1), deliveryStatus: "recorded" });
+    expect(reply.json).toMatchObject({
+      direction: "outbound",
+      isInternal: false,
+      body: "Try restarting.",
+      toAddresses: ["jane@acme.com"],
+      inReplyTo: inboundId.slice(1, -1),
+      deliveryStatus: "recorded",
+    });
     expect(reply.json.attachments).toEqual([expect.objectContaining({ id: uploaded.json.id })]);
 
     const outbound = await db().outboundEmail.findFirstOrThrow({ where: { messageId: reply.json.id } });
@@ -51,7 +66,13 @@ describe("POST /tickets/:id/messages and attachments", () => {
       references: ["root@acme.com", inboundId.slice(1, -1)],
     });
     // The customer's answer to our reply threads back into the ticket.
-    const answer = await postRpc({ organizationId: a.workspace.id, from: "jane@acme.com", to: "support@x.test", text: "Worked", inReplyTo: `<${outbound.messageIdHeader}>` });
+    const answer = await postRpc({
+      organizationId: a.workspace.id,
+      from: "jane@acme.com",
+      to: "support@x.test",
+      text: "Worked",
+      inReplyTo: `<${outbound.messageIdHeader}>`,
+    });
     expect(answer.json.ticketId).toBe(ticketId);
 
     const reused = await callRoute(addMessage, "POST", "/", { token: a.member.token, params, body: { body: "again", attachmentIds: [uploaded.json.id] } });
@@ -62,9 +83,17 @@ describe("POST /tickets/:id/messages and attachments", () => {
     const a = await seedWorkspace(db());
     const { ticket } = await seedTicket(db(), a.workspace.id);
     const params = { workspaceId: a.workspace.id, ticketId: ticket.id };
-    const note = await callRoute(addMessage, "POST", "/", { token: a.member.token, params, body: { body: "Customer is on the old plan", isInternal: true, sendEmail: true } });
+    const note = await callRoute(addMessage, "POST", "/", {
+      token: a.member.token,
+      params,
+      body: { body: "Customer is on the old plan", isInternal: true, sendEmail: true },
+    });
     expect(note.json).toMatchObject({ direction: "note", isInternal: true, messageIdHeader: null, deliveryStatus: null });
-    const explicit = await callRoute(addMessage, "POST", "/", { token: a.member.token, params, body: { body: "FYI", sendEmail: true, toAddresses: ["other@example.org"] } });
+    const explicit = await callRoute(addMessage, "POST", "/", {
+      token: a.member.token,
+      params,
+      body: { body: "FYI", sendEmail: true, toAddresses: ["other@example.org"] },
+    });
     expect(explicit.json.toAddresses).toEqual(["other@example.org"]);
     expect(await db().outboundEmail.count({ where: { ticketId: ticket.id } })).toBe(1);
     const bad = await callRoute(addMessage, "POST", "/", { token: a.member.token, params, body: { sendEmail: true, toAddresses: ["not-an-email"] } });
@@ -103,7 +132,9 @@ describe("merge and split", () => {
   it("merges messages, tags and attachments into the target; later replies to the source land there", async () => {
     const a = await seedWorkspace(db());
     const sourceMail = newMessageId();
-    const source = (await postRpc({ organizationId: a.workspace.id, from: "jane@acme.com", to: "s@x.test", subject: "First", text: "one", messageId: sourceMail })).json.ticketId as string;
+    const source = (
+      await postRpc({ organizationId: a.workspace.id, from: "jane@acme.com", to: "s@x.test", subject: "First", text: "one", messageId: sourceMail })
+    ).json.ticketId as string;
     const target = (await seedTicket(db(), a.workspace.id, { subject: "Second" })).ticket.id;
     const tag = await db().tag.create({ data: { workspaceId: a.workspace.id, name: "moved" } });
     await db().ticketTag.create({ data: { ticketId: source, tagId: tag.id } });
@@ -123,18 +154,26 @@ describe("merge and split", () => {
 
     expect((await callRoute(merge, "POST", "/", { token: a.member.token, params, body: { targetTicketId: target } })).status).toBe(409);
     const third = (await seedTicket(db(), a.workspace.id)).ticket.id;
-    expect((await callRoute(merge, "POST", "/", { token: a.member.token, params: { ...params, ticketId: third }, body: { targetTicketId: source } })).status).toBe(409);
-    expect((await callRoute(merge, "POST", "/", { token: a.member.token, params: { ...params, ticketId: third }, body: { targetTicketId: third } })).status).toBe(422);
+    expect(
+      (await callRoute(merge, "POST", "/", { token: a.member.token, params: { ...params, ticketId: third }, body: { targetTicketId: source } })).status,
+    ).toBe(409);
+    expect(
+      (await callRoute(merge, "POST", "/", { token: a.member.token, params: { ...params, ticketId: third }, body: { targetTicketId: third } })).status,
+    ).toBe(422);
     const other = await seedWorkspace(db());
     const foreign = (await seedTicket(db(), other.workspace.id)).ticket.id;
-    expect((await callRoute(merge, "POST", "/", { token: a.member.token, params: { ...params, ticketId: third }, body: { targetTicketId: foreign } })).status).toBe(404);
+    expect(
+      (await callRoute(merge, "POST", "/", { token: a.member.token, params: { ...params, ticketId: third }, body: { targetTicketId: foreign } })).status,
+    ).toBe(404);
     expect(await db().ticket.findUniqueOrThrow({ where: { id: foreign } })).toMatchObject({ status: "open", mergedIntoId: null });
   });
 
   it("splits chosen messages into a new ticket that keeps the contact", async () => {
     const a = await seedWorkspace(db());
     const first = newMessageId();
-    const ticketId = (await postRpc({ organizationId: a.workspace.id, from: "jane@acme.com", to: "s@x.test", subject: "Two topics", text: "topic one", messageId: first })).json.ticketId as string;
+    const ticketId = (
+      await postRpc({ organizationId: a.workspace.id, from: "jane@acme.com", to: "s@x.test", subject: "Two topics", text: "topic one", messageId: first })
+    ).json.ticketId as string;
     const second = await postRpc({ organizationId: a.workspace.id, from: "jane@acme.com", to: "s@x.test", text: "also, topic two", inReplyTo: first });
     const params = { workspaceId: a.workspace.id, ticketId };
 

@@ -33,7 +33,9 @@ describe("POST /tickets and GET /tickets/:id", () => {
 
     const detail = await callRoute(getTicket, "GET", "/", { token: a.member.token, params: { workspaceId: a.workspace.id, ticketId: first.json.id } });
     expect(detail.status).toBe(200);
-    expect(detail.json.messages).toEqual([expect.objectContaining({ direction: "note", isInternal: true, body: "Opened by script", author: expect.objectContaining({ id: a.member.user.id }) })]);
+    expect(detail.json.messages).toEqual([
+      expect.objectContaining({ direction: "note", isInternal: true, body: "Opened by script", author: expect.objectContaining({ id: a.member.user.id }) }),
+    ]);
     expect(detail.json.activity).toEqual([expect.objectContaining({ type: "created" })]);
   });
 
@@ -63,7 +65,11 @@ describe("GET /tickets filters", () => {
     const invoice = await mk("Invoice question", "Please send the invoice as PDF", 30);
     const archived = await mk("Old refund", "refunds please", 20);
     const params = { workspaceId: a.workspace.id };
-    await callRoute(patchTicket, "PATCH", "/", { token: a.owner.token, params: { ...params, ticketId: refund }, body: { assigneeId: a.member.user.id, priority: "urgent", tags: ["billing", "vip"] } });
+    await callRoute(patchTicket, "PATCH", "/", {
+      token: a.owner.token,
+      params: { ...params, ticketId: refund },
+      body: { assigneeId: a.member.user.id, priority: "urgent", tags: ["billing", "vip"] },
+    });
     await callRoute(patchTicket, "PATCH", "/", { token: a.owner.token, params: { ...params, ticketId: invoice }, body: { tags: ["billing"] } });
     await callRoute(setStatus, "POST", "/", { token: a.owner.token, params: { ...params, ticketId: login }, body: { toStatus: "pending" } });
     await callRoute(archive, "POST", "/", { token: a.owner.token, params: { ...params, ticketId: archived } });
@@ -80,7 +86,9 @@ describe("GET /tickets filters", () => {
     expect(subjects(await listTicketsHttp(a.workspace.id, a.member.token, "?priority=urgent"))).toEqual(["Refund for order 1042"]);
     expect(subjects(await listTicketsHttp(a.workspace.id, a.member.token, "?tags=billing"))).toEqual(["Invoice question", "Refund for order 1042"]);
     expect(subjects(await listTicketsHttp(a.workspace.id, a.member.token, "?tags=billing&tags=VIP"))).toEqual(["Refund for order 1042"]);
-    expect(subjects(await listTicketsHttp(a.workspace.id, a.member.token, "?status=open&tags=billing&assignee=" + a.member.user.id))).toEqual(["Refund for order 1042"]);
+    expect(subjects(await listTicketsHttp(a.workspace.id, a.member.token, "?status=open&tags=billing&assignee=" + a.member.user.id))).toEqual([
+      "Refund for order 1042",
+    ]);
 
     // Full text over subjects and bodies, with stemming ("charged" ~ "charge", "refunds" ~ "refund").
     expect(subjects(await listTicketsHttp(a.workspace.id, a.member.token, "?search=charge"))).toEqual(["Refund for order 1042"]);
@@ -108,7 +116,10 @@ describe("PATCH, status, archive", () => {
     const params = { workspaceId: a.workspace.id, ticketId: ticket.id };
     const patch = (body: unknown) => callRoute(patchTicket, "PATCH", "/", { token: a.member.token, params, body });
 
-    expect((await patch({ assigneeId: a.owner.user.id, tags: ["one", "two"] })).json).toMatchObject({ assigneeId: a.owner.user.id, tags: [{ name: "one" }, { name: "two" }] });
+    expect((await patch({ assigneeId: a.owner.user.id, tags: ["one", "two"] })).json).toMatchObject({
+      assigneeId: a.owner.user.id,
+      tags: [{ name: "one" }, { name: "two" }],
+    });
     expect((await patch({ tags: ["two", "three"] })).json.tags.map((t: { name: string }) => t.name)).toEqual(["three", "two"]);
     expect((await patch({ assigneeId: null })).json.assigneeId).toBeNull();
     const outsider = await seedWorkspace(db());

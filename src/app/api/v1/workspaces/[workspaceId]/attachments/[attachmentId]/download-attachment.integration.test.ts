@@ -48,7 +48,9 @@ describe("GET /workspaces/:id/attachments/:attachmentId", () => {
     const b = await seedWorkspace(db());
     const { ticket } = await seedTicket(db(), a.workspace.id);
     const id = await uploadFile(a.workspace.id, a.member.token, ticket.id, "notes.txt", "text/plain", "secret");
-    const failed = await db().attachment.create({ data: { workspaceId: a.workspace.id, ticketId: ticket.id, filename: "x.txt", contentType: "text/plain", size: 1, status: "failed" } });
+    const failed = await db().attachment.create({
+      data: { workspaceId: a.workspace.id, ticketId: ticket.id, filename: "x.txt", contentType: "text/plain", size: 1, status: "failed" },
+    });
 
     const cases: [token: string, workspaceId: string, attachmentId: string][] = [
       [b.owner.token, a.workspace.id, id], // not a member of A
@@ -70,7 +72,15 @@ describe("GET /workspaces/:id/attachments/:attachmentId", () => {
     const a = await seedWorkspace(db());
     const { ticket } = await seedTicket(db(), a.workspace.id);
     const lost = await db().attachment.create({
-      data: { workspaceId: a.workspace.id, ticketId: ticket.id, filename: "lost.pdf", contentType: "application/pdf", size: 3, status: "stored", storageKey: newAttachmentKey(a.workspace.id, "lost.pdf") },
+      data: {
+        workspaceId: a.workspace.id,
+        ticketId: ticket.id,
+        filename: "lost.pdf",
+        contentType: "application/pdf",
+        size: 3,
+        status: "stored",
+        storageKey: newAttachmentKey(a.workspace.id, "lost.pdf"),
+      },
     });
     const answer = await callRoute(download, "GET", "/", { token: a.owner.token, params: { workspaceId: a.workspace.id, attachmentId: lost.id } });
     expect(answer.status).toBe(404);
@@ -83,7 +93,15 @@ describe("GET /workspaces/:id/attachments/:attachmentId", () => {
     const storageKey = newAttachmentKey(a.workspace.id, "odd.txt");
     await attachmentStore().put(storageKey, new TextEncoder().encode("odd"));
     const odd = await db().attachment.create({
-      data: { workspaceId: a.workspace.id, ticketId: ticket.id, filename: "odd\r\n.txt", contentType: "text/html\r\nSet-Cookie: a=b", size: 3, status: "stored", storageKey },
+      data: {
+        workspaceId: a.workspace.id,
+        ticketId: ticket.id,
+        filename: "odd\r\n.txt",
+        contentType: "text/html\r\nSet-Cookie: a=b",
+        size: 3,
+        status: "stored",
+        storageKey,
+      },
     });
     const answer = await get(a.workspace.id, odd.id, { authorization: `Bearer ${a.owner.token}` });
     expect(answer.status).toBe(200);

@@ -11,13 +11,10 @@ type Params = { workspaceId: string; ruleId: string };
 export const GET = withWorkspace<Params>(async ({ db, access, params }) => NextResponse.json(await getRule(db, access, params.ruleId)));
 
 // PATCH /api/v1/workspaces/:workspaceId/automations/:ruleId — owners only.
-export const PATCH = withWorkspace<Params>(
-  async ({ request, db, access, params }) =>
-    NextResponse.json(await updateRule(db, access, params.ruleId, await parseJsonBody(request, updateRuleSchema))),
+export const PATCH = withWorkspace<Params>(async ({ request, db, access, params }) =>
+  NextResponse.json(await updateRule(db, access, params.ruleId, await parseJsonBody(request, updateRuleSchema))),
 );
 
 // DELETE /api/v1/workspaces/:workspaceId/automations/:ruleId — owners only; 200 `{ id, deleted: true }`.
-export const DELETE = withWorkspace<Params>(
-  async ({ db, access, params }) => NextResponse.json(await deleteRule(db, access, params.ruleId)),
-);
+export const DELETE = withWorkspace<Params>(async ({ db, access, params }) => NextResponse.json(await deleteRule(db, access, params.ruleId)));
 export const { POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });

@@ -9,9 +9,7 @@ import { updateTicket } from "@/server/tickets/update-ticket";
 type Params = { workspaceId: string; ticketId: string };
 
 // GET /api/v1/workspaces/:workspaceId/tickets/:ticketId — with `messages` and `activity`.
-export const GET = withWorkspace<Params>(async ({ db, access, params }) =>
-  NextResponse.json(await getTicketDetail(db, access, params.ticketId)),
-);
+export const GET = withWorkspace<Params>(async ({ db, access, params }) => NextResponse.json(await getTicketDetail(db, access, params.ticketId)));
 
 // PATCH /api/v1/workspaces/:workspaceId/tickets/:ticketId — assigneeId, priority, subject, tags.
 export const PATCH = withWorkspace<Params>(async ({ request, db, access, params }) =>

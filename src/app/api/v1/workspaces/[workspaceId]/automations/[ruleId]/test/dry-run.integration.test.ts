@@ -11,11 +11,19 @@ describe("POST /automations/:ruleId/test (dry run)", () => {
   it("answers {matched, trace} with the sender's real lists and an HTML body stripped, and persists nothing", async () => {
     const ws = await seedAutomationWorkspace(db());
     await addToList(db(), ws.workspace.id, ws.list.id, "listed@acme.com");
-    const created = await callRoute(createRoute, "POST", "/", { token: ws.owner.token, params: { workspaceId: ws.workspace.id }, body: { ...ruleBody(ws), is_active: false, conditions: [...ruleBody(ws).conditions, { type: "body_contains", value: "order 42" }] } });
+    const created = await callRoute(createRoute, "POST", "/", {
+      token: ws.owner.token,
+      params: { workspaceId: ws.workspace.id },
+      body: { ...ruleBody(ws), is_active: false, conditions: [...ruleBody(ws).conditions, { type: "body_contains", value: "order 42" }] },
+    });
     const params = { workspaceId: ws.workspace.id, ruleId: created.json.id as string };
     const before = await rowCounts(db(), ws.workspace.id);
 
-    const hit = await callRoute(testRoute, "POST", "/", { token: ws.owner.token, params, body: { from_email: "Jane <Jane@ACME.com>", subject: "URGENT please", body: "<p>about <b>order</b> 42</p>" } });
+    const hit = await callRoute(testRoute, "POST", "/", {
+      token: ws.owner.token,
+      params,
+      body: { from_email: "Jane <Jane@ACME.com>", subject: "URGENT please", body: "<p>about <b>order</b> 42</p>" },
+    });
     expect(hit.status).toBe(200);
     expect(hit.json).toEqual({
       matched: true,

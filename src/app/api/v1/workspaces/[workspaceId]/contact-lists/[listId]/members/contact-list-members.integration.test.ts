@@ -16,7 +16,9 @@ async function seedWithList() {
 describe("POST /api/v1/workspaces/:workspaceId/contact-lists/:listId/members", () => {
   it("adds a contact by email, creating it linked to its customer; adding twice answers the same member", async () => {
     const a = await seedWithList();
-    const acme = await db().customer.create({ data: { workspaceId: a.workspace.id, name: "Acme", domains: { create: { workspaceId: a.workspace.id, domain: "acme.com" } } } });
+    const acme = await db().customer.create({
+      data: { workspaceId: a.workspace.id, name: "Acme", domains: { create: { workspaceId: a.workspace.id, domain: "acme.com" } } },
+    });
 
     const first = await callRoute(addMember, "POST", "/", { token: a.owner.token, params: a.params, body: { email: "Ann@Acme.com" } });
     expect(first.status).toBe(201);
@@ -51,7 +53,11 @@ describe("POST /api/v1/workspaces/:workspaceId/contact-lists/:listId/members", (
     expect(Object.keys(invalid.json.error.details.fields)).toEqual(["email"]);
 
     for (const listId of [b.list.id, "nope"]) {
-      const res = await callRoute(addMember, "POST", "/", { token: a.owner.token, params: { workspaceId: a.workspace.id, listId }, body: { email: "x@example.com" } });
+      const res = await callRoute(addMember, "POST", "/", {
+        token: a.owner.token,
+        params: { workspaceId: a.workspace.id, listId },
+        body: { email: "x@example.com" },
+      });
       expect(res.status).toBe(404);
       expect(res.json.error.message).toBe("Contact list not found");
     }

@@ -16,10 +16,8 @@ export const GET = withWorkspace<Params>(async ({ request, db, access, params })
 });
 
 // POST /api/v1/workspaces/:workspaceId/contact-lists/:listId/members — owners only; adding twice is fine.
-export const POST = withWorkspace<Params>(
-  async ({ request, db, access, params }) => {
-    const input = await parseJsonBody(request, addContactListMemberSchema);
-    return NextResponse.json(await addContactListMember(db, access, params.listId, input), { status: 201 });
-  },
-);
+export const POST = withWorkspace<Params>(async ({ request, db, access, params }) => {
+  const input = await parseJsonBody(request, addContactListMemberSchema);
+  return NextResponse.json(await addContactListMember(db, access, params.listId, input), { status: 201 });
+});
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
