@@ -4,7 +4,7 @@ import { z } from "zod";
 import { appConfig } from "@/env";
 import { db } from "@/server/db";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";
-import { clientIp } from "@/server/http/client-ip";
+import { clientIp } from "@/server/auth/client-ip";
 import { retryAfterOf } from "@/server/rate-limit/rate-limit";
 import { sameOriginRedirect } from "./callback-url";
 import { signInWithPassword } from "./credentials";

@@ -1,4 +1,4 @@
-import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi/operation";
+import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi-operation";
 import { createRuleSchema, reorderRulesSchema, testRuleSchema, updateRuleSchema } from "./automations.schema";
 
 const base = "/api/v1/workspaces/{workspaceId}/automations";

@@ -1,4 +1,4 @@
-import type { Operation } from "@/server/openapi/operation";
+import type { Operation } from "@/server/openapi-operation";
 import { mailReportSchema, mailgunEventSchema, mailgunSignatureSchema } from "./delivery.schema";
 
 const answers = {

@@ -1,4 +1,4 @@
-import type { Operation } from "@/server/openapi/operation";
+import type { Operation } from "@/server/openapi-operation";
 import { helpdeskInboundSchema, rpcInboundSchema } from "@/server/inbound/inbound.schema";
 
 const answers = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Operation } from "@/server/openapi/operation";
+import type { Operation } from "@/server/openapi-operation";
 import { postmarkInboundSchema } from "@/server/inbound/providers/postmark";
 
 const answers = {

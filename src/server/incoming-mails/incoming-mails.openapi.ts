@@ -1,4 +1,4 @@
-import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi/operation";
+import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi-operation";
 import { convertIncomingMailSchema, listIncomingMailsSchema } from "./incoming-mails.schema";
 
 const common = {

@@ -6,7 +6,7 @@ import { providerInboundOperations } from "@/server/http/provider-inbound-route.
 import { incomingMailOperations } from "@/server/incoming-mails/incoming-mails.openapi";
 import { ticketOperations } from "@/server/tickets/tickets.openapi";
 import { workspaceOperations } from "@/server/workspaces/workspaces.openapi";
-import { errorResponseSchema, type Operation } from "./operation";
+import { errorResponseSchema, type Operation } from "@/server/openapi-operation";
 import { settingsOperations } from "./settings.openapi";
 
 /** Every documented operation, in the order the reference shows them. */

@@ -3,7 +3,7 @@ import { createContactSchema, listContactsSchema } from "@/server/contacts/conta
 import { createCustomerSchema } from "@/server/customers/customers.schema";
 import { listOutboundEmailsSchema } from "@/server/outbound-mail/outbound-log.schema";
 import { createTagSchema } from "@/server/tags/tags.schema";
-import { WORKSPACE_ERRORS, type Operation } from "./operation";
+import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi-operation";
 
 const ws = "/api/v1/workspaces/{workspaceId}";
 const op = (tag: string) => ({ tag, security: "bearer" }) as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi/operation";
+import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi-operation";
 import {
   addMessageSchema,
   bulkUpdateTicketsSchema,

@@ -1,4 +1,4 @@
-import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi/operation";
+import { WORKSPACE_ERRORS, type Operation } from "@/server/openapi-operation";
 import { updateWorkspaceSchema } from "./workspaces.schema";
 
 const common = { tag: "Workspaces", security: "bearer" } as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
-import { parseJsonText } from "@/server/http/body";
+import { parseJsonText } from "@/server/json-text";
 import type { ParsedInbound } from "../normalize";
 import { headersFromPairs, inlineAttachment } from "./headers";
 
