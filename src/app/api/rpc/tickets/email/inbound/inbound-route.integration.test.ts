@@ -4,6 +4,22 @@ import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 
 const db = useTestDatabase();
 
+/** One email, sent again and again by the redelivery tests. */
+const onceEmail = (ws: { workspace: { id: string }; ticketMailbox: { address: string } }) => ({
+  organizationId: ws.workspace.id,
+  from: "a@b.com",
+  to: ws.ticketMailbox.address,
+  subject: "Once",
+  text: "only once",
+  messageId: newMessageId(),
+});
+
+/** Tickets, messages, receive-log rows and jobs the workspace holds. */
+async function storedRows(workspaceId: string) {
+  const where = { workspaceId };
+  return [await db().ticket.count({ where }), await db().message.count({ where }), await db().incomingMail.count({ where }), await db().job.count({ where })];
+}
+
 describe("POST /api/rpc/tickets/email/inbound", () => {
   it("creates a ticket with its contact, message and receive-log row, and answers its ids", async () => {
     const ws = await seedInboundWorkspace(db());
@@ -111,50 +127,24 @@ describe("POST /api/rpc/tickets/email/inbound", () => {
 
   it("answers a redelivery with the first result and changes nothing", async () => {
     const ws = await seedInboundWorkspace(db());
-    const body = {
-      organizationId: ws.workspace.id,
-      from: "a@b.com",
-      to: ws.ticketMailbox.address,
-      subject: "Once",
-      text: "only once",
-      messageId: newMessageId(),
-    };
+    const body = onceEmail(ws);
     const first = await postRpc(body);
     expect(first.status).toBe(200);
     expect((await postRpc(body)).json).toEqual(first.json);
     const again = await postRpc({ ...body, messageId: ` ${body.messageId.slice(1, -1)} ` });
     expect(again.json).toEqual(first.json);
-    const where = { workspaceId: ws.workspace.id };
-    expect([
-      await db().ticket.count({ where }),
-      await db().message.count({ where }),
-      await db().incomingMail.count({ where }),
-      await db().job.count({ where }),
-    ]).toEqual([1, 1, 1, 1]);
+    expect(await storedRows(ws.workspace.id)).toEqual([1, 1, 1, 1]);
   });
 
   it.runIf(hasConcurrentConnections)(
     "answers 20 concurrent copies with one result and stores the email once (PostgreSQL: needs several connections)",
     async () => {
       const ws = await seedInboundWorkspace(db());
-      const body = {
-        organizationId: ws.workspace.id,
-        from: "a@b.com",
-        to: ws.ticketMailbox.address,
-        subject: "Once",
-        text: "only once",
-        messageId: newMessageId(),
-      };
+      const body = onceEmail(ws);
       const answers = await Promise.all(Array.from({ length: 20 }, () => postRpc(body)));
       expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
       expect(new Set(answers.map((a) => JSON.stringify(a.json))).size).toBe(1);
-      const where = { workspaceId: ws.workspace.id };
-      expect([
-        await db().ticket.count({ where }),
-        await db().message.count({ where }),
-        await db().incomingMail.count({ where }),
-        await db().job.count({ where }),
-      ]).toEqual([1, 1, 1, 1]);
+      expect(await storedRows(ws.workspace.id)).toEqual([1, 1, 1, 1]);
     },
   );
 
