@@ -21,7 +21,13 @@ export function parseQuery<T extends z.ZodType>(request: Request, schema: T, rep
   return schema.parse(queryObject(request, repeatable));
 }
 
-/** A page of a list, with the total across pages in X-Total-Count. */
-export function pagedJson(items: unknown[], total: number) {
-  return NextResponse.json(items, { headers: { "X-Total-Count": String(total) } });
+/**
+ * A page of a list, with the total across pages in X-Total-Count (left out when the caller asked not
+ * to count) and, for keyset lists, the next page's cursor in X-Next-Cursor (absent on the last page).
+ */
+export function pagedJson(items: unknown[], total: number | null, nextCursor: string | null = null) {
+  const headers: Record<string, string> = {};
+  if (total !== null) headers["X-Total-Count"] = String(total);
+  if (nextCursor) headers["X-Next-Cursor"] = nextCursor;
+  return NextResponse.json(items, { headers });
 }

@@ -7,7 +7,8 @@ import { generateMessageId, replyReferences } from "@/server/email/message-id";
 import { withTicketToken } from "@/server/email/subject";
 import { recordEmail, senderMailbox } from "@/server/outbound-mail/send-email";
 import { recordActivity } from "./activity";
-import { messageInclude, presentMessage } from "./ticket-presenters";
+import { presentMessage } from "./ticket-presenters";
+import { messageRows } from "./ticket-thread";
 import { findTicket } from "./tickets.service";
 import type { AddMessageInput } from "./tickets.schema";
 
@@ -91,5 +92,6 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
     return created;
   });
 
-  return presentMessage(await db.message.findUniqueOrThrow({ where: { id: message.id }, include: messageInclude }));
+  const [row] = await messageRows(db, workspaceId, { messageId: message.id });
+  return presentMessage(row!);
 }

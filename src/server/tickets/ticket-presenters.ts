@@ -1,12 +1,5 @@
-import type { ActivityEvent, Attachment, Prisma } from "@/generated/prisma/client";
-
-export const messageInclude = {
-  author: { select: { id: true, email: true, name: true } },
-  attachments: { orderBy: { createdAt: "asc" } },
-  outboundEmails: { select: { id: true, status: true, toAddress: true }, orderBy: { createdAt: "asc" } },
-} satisfies Prisma.MessageInclude;
-
-type MessageWithRelations = Prisma.MessageGetPayload<{ include: typeof messageInclude }>;
+import type { Attachment } from "@/generated/prisma/client";
+import type { ActivityRow, MessageRow } from "./ticket-thread";
 
 export function presentAttachment(attachment: Attachment) {
   return {
@@ -22,7 +15,7 @@ export function presentAttachment(attachment: Attachment) {
   };
 }
 
-export function presentMessage(message: MessageWithRelations) {
+export function presentMessage(message: MessageRow) {
   return {
     id: message.id,
     ticketId: message.ticketId,
@@ -43,11 +36,12 @@ export function presentMessage(message: MessageWithRelations) {
     isAutoReply: message.isAutoReply,
     deliveryStatus: message.deliveryStatus,
     outboundEmails: message.outboundEmails,
-    attachments: message.attachments.map(presentAttachment),
+    // Already in presentAttachment's shape: the SQL writes it.
+    attachments: message.attachments,
     createdAt: message.createdAt.toISOString(),
   };
 }
 
-export function presentActivity(event: ActivityEvent & { actor: { id: string; email: string; name: string | null } | null }) {
+export function presentActivity(event: ActivityRow) {
   return { id: event.id, type: event.type, actor: event.actor, data: event.data, createdAt: event.createdAt.toISOString() };
 }

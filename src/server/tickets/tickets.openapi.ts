@@ -7,6 +7,7 @@ import {
   createTicketSchema,
   listTicketsSchema,
   mergeTicketSchema,
+  ticketCountsSchema,
   splitTicketSchema,
   updateTicketSchema,
 } from "./tickets.schema";
@@ -21,9 +22,20 @@ export const ticketOperations: Operation[] = [
     method: "get",
     path: base,
     summary: "List tickets",
-    description: "Newest activity first (best match first when searching); archived tickets only with archived=true. The total is in X-Total-Count.",
+    description:
+      "Newest activity first (also when searching: subjects and message bodies); archived tickets only with archived=true. The total is in X-Total-Count (count=none leaves it out). While more pages follow, X-Next-Cursor holds the cursor of the next one: pass it as cursor (instead of offset) for a page as fast at any depth.",
     query: listTicketsSchema,
-    responses: { 200: "Array of tickets", 422: "Bad filters", ...WORKSPACE_ERRORS },
+    responses: { 200: "Array of tickets", 422: "Bad filters, or a cursor this list did not answer", ...WORKSPACE_ERRORS },
+  },
+  {
+    ...common,
+    method: "get",
+    path: `${base}/counts`,
+    summary: "Count the tickets of each inbox tab",
+    description:
+      "open, pending, closed, all (not archived) and archived, each {count, capped} under the same filters as the list; a count stops at 10,000 (capped: true past it).",
+    query: ticketCountsSchema,
+    responses: { 200: "{open, pending, closed, all, archived}: {count, capped}", 422: "Bad filters", ...WORKSPACE_ERRORS },
   },
   {
     ...common,

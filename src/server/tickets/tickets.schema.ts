@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { ticketCursorSchema } from "./ticket-cursor";
 
 const repeatable = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).optional());
 const ticketStatus = z.enum(["open", "pending", "closed", "merged"]);
 const priority = z.enum(["low", "normal", "high", "urgent"]);
 
-/** Filters of GET /tickets (query string; `status`, `tags` and `priority` may repeat). */
-export const listTicketsSchema = z.object({
+const listTicketsFields = z.object({
   status: repeatable(ticketStatus),
   /** A member's user id, `me`, or `none` for unassigned tickets. */
   assignee: z.union([z.uuid(), z.literal("none"), z.literal("me")]).optional(),
@@ -17,7 +17,19 @@ export const listTicketsSchema = z.object({
   archived: z.stringbool().or(z.boolean()).optional().default(false),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  /** `nextCursor` of the previous page: the page after it, as fast at any depth (instead of `offset`). */
+  cursor: ticketCursorSchema.optional(),
+  /** `exact` (default) counts every match for the total; `none` skips it (the inbox counts its tabs apart). */
+  count: z.enum(["exact", "none"]).default("exact"),
 });
+/** Filters of GET /tickets (query string; `status`, `tags` and `priority` may repeat). */
+export const listTicketsSchema = listTicketsFields.refine((filters) => !(filters.cursor && filters.offset > 0), {
+  path: ["offset"],
+  message: "Page with cursor or with offset, not both",
+});
+/** The filters that narrow a list inside a tab (what the tab counts share with the list). */
+export const ticketCountsSchema = listTicketsFields.pick({ assignee: true, priority: true, tags: true, search: true });
+export type TicketCountsInput = z.input<typeof ticketCountsSchema>;
 export type ListTicketsInput = z.input<typeof listTicketsSchema>;
 export type ListTicketsFilters = z.output<typeof listTicketsSchema>;
 

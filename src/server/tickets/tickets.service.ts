@@ -2,8 +2,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { presentActivity, presentMessage, messageInclude } from "./ticket-presenters";
-import { searchTicketIds } from "./ticket-search";
+import { presentActivity, presentMessage } from "./ticket-presenters";
+import { encodeTicketCursor } from "./ticket-cursor";
+import { ticketRowById, type TicketRow } from "./ticket-rows";
+import { countTickets, ticketPage } from "./ticket-search";
+import { messageRows, timelineRows } from "./ticket-thread";
 import { listTicketsSchema, type ListTicketsInput } from "./tickets.schema";
 
 export const ticketInclude = {
@@ -13,10 +16,8 @@ export const ticketInclude = {
   tags: { include: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
 } satisfies Prisma.TicketInclude;
 
-type TicketWithRelations = Prisma.TicketGetPayload<{ include: typeof ticketInclude }>;
-
-/** The public shape of a ticket (REST and tRPC answer the same). */
-export function presentTicket(ticket: TicketWithRelations) {
+/** The public shape of a ticket (REST and tRPC answer the same), from Prisma's include or one SQL row. */
+export function presentTicket(ticket: TicketRow) {
   return {
     id: ticket.id,
     ticketNumber: ticket.ticketNumber,
@@ -41,14 +42,18 @@ export function presentTicket(ticket: TicketWithRelations) {
 }
 export type TicketDto = ReturnType<typeof presentTicket>;
 
-/** A page of the workspace's tickets matching the filters, and the total across pages. */
+/**
+ * A page of the workspace's tickets matching the filters, where the next page starts, and (unless
+ * `count` is `none`) the total across pages.
+ */
 export async function listTickets(db: Db, access: WorkspaceAccess, input: ListTicketsInput) {
   const workspaceId = access.workspace.id;
   const filters = listTicketsSchema.parse(input);
-  const { ids, total } = await searchTicketIds(db, workspaceId, filters, access.user.id);
-  const rows = await db.ticket.findMany({ where: { id: { in: ids }, workspaceId }, include: ticketInclude });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return { tickets: ids.flatMap((id) => (byId.has(id) ? [presentTicket(byId.get(id)!)] : [])), total };
+  const [page, total] = await Promise.all([
+    ticketPage(db, workspaceId, filters, access.user.id),
+    filters.count === "exact" ? countTickets(db, workspaceId, filters, access.user.id) : null,
+  ]);
+  return { tickets: page.rows.map(presentTicket), total, nextCursor: page.next && encodeTicketCursor(page.next) };
 }
 
 /** One ticket of the workspace, or NOT_FOUND (also for another workspace's ticket). */
@@ -62,17 +67,14 @@ export async function getTicketDto(db: Db | Prisma.TransactionClient, workspaceI
   return presentTicket(await findTicket(db, workspaceId, ticketId));
 }
 
-/** A ticket with its thread (oldest first) and its timeline. */
+/** A ticket with its thread (oldest first) and its timeline: three statements, run side by side. */
 export async function getTicketDetail(db: Db, access: WorkspaceAccess, ticketId: string) {
   const workspaceId = access.workspace.id;
-  const ticket = await findTicket(db, workspaceId, ticketId);
-  const [messages, activity] = await Promise.all([
-    db.message.findMany({ where: { ticketId, workspaceId }, include: messageInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    db.activityEvent.findMany({
-      where: { ticketId, workspaceId },
-      include: { actor: { select: { id: true, email: true, name: true } } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
+  const [ticket, messages, activity] = await Promise.all([
+    ticketRowById(db, workspaceId, ticketId),
+    messageRows(db, workspaceId, { ticketId }),
+    timelineRows(db, workspaceId, ticketId),
   ]);
+  if (!ticket) throw notFound("Ticket");
   return { ...presentTicket(ticket), messages: messages.map(presentMessage), activity: activity.map(presentActivity) };
 }

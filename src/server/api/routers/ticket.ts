@@ -13,8 +13,10 @@ import {
   listTicketsSchema,
   mergeTicketSchema,
   splitTicketSchema,
+  ticketCountsSchema,
   updateTicketSchema,
 } from "@/server/tickets/tickets.schema";
+import { countTicketTabs } from "@/server/tickets/ticket-counts";
 import { getTicketDetail, listTickets } from "@/server/tickets/tickets.service";
 import { updateTicket } from "@/server/tickets/update-ticket";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
@@ -23,6 +25,7 @@ const ticketId = z.object({ ticketId: z.uuid() });
 
 export const ticketRouter = createTRPCRouter({
   list: workspaceProcedure.input(listTicketsSchema).query(({ ctx, input }) => listTickets(ctx.db, ctx.access, input)),
+  counts: workspaceProcedure.input(ticketCountsSchema).query(({ ctx, input }) => countTicketTabs(ctx.db, ctx.access, input)),
   get: workspaceProcedure.input(ticketId).query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.access, input.ticketId)),
   create: workspaceProcedure.input(createTicketSchema).mutation(({ ctx, input }) => createTicket(ctx.db, ctx.access, input)),
   update: workspaceProcedure

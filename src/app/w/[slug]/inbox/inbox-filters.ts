@@ -47,17 +47,32 @@ export function filtersQuery(filters: InboxFilters): string {
 }
 
 type ListInput = RouterInputs["ticket"]["list"];
+type CountsInput = RouterInputs["ticket"]["counts"];
 
-/** The ticket.list input for a tab under the current filters (a page of it, or one row for its count). */
-export function listInput(workspaceSlug: string, filters: InboxFilters, tab: InboxTab, page: { limit: number; offset: number }): ListInput {
+/** The filters inside a tab (what the list and the tab counts share). */
+export function countsInput(workspaceSlug: string, filters: InboxFilters): CountsInput {
   return {
     workspaceSlug,
-    ...(tab === "open" || tab === "pending" || tab === "closed" ? { status: [tab] } : {}),
-    archived: tab === "archived",
     ...(filters.assignee ? { assignee: filters.assignee } : {}),
     ...(filters.priority ? { priority: [filters.priority] } : {}),
     ...(filters.tag ? { tags: [filters.tag] } : {}),
     ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
-    ...page,
+  };
+}
+
+/**
+ * The ticket.list input for a page of the current tab: after the previous page's cursor when the
+ * inbox has it (keyset: as fast deep down as on top), else by offset (a page opened from the URL).
+ * The total comes from the tab counts, so the list does not count.
+ */
+export function listInput(workspaceSlug: string, filters: InboxFilters, cursor: string | undefined): ListInput {
+  const tab = filters.tab;
+  return {
+    ...countsInput(workspaceSlug, filters),
+    ...(tab === "open" || tab === "pending" || tab === "closed" ? { status: [tab] } : {}),
+    archived: tab === "archived",
+    limit: PAGE_SIZE,
+    ...(cursor ? { cursor } : { offset: (filters.page - 1) * PAGE_SIZE }),
+    count: "none",
   };
 }

@@ -14,9 +14,10 @@ import { BulkPickers, type BulkPicker } from "./bulk-pickers";
 import { FilterBar } from "./filter-bar";
 import { filtersQuery, listInput, PAGE_SIZE, type InboxFilters } from "./inbox-filters";
 import { Pagination } from "./pagination";
-import { LIVE_INTERVAL_MS, StatusTabs } from "./status-tabs";
+import { LIVE_INTERVAL_MS, StatusTabs, useTabCounts } from "./status-tabs";
 import { TicketList } from "./ticket-list";
 import { useBulkActions, type BulkAction } from "./use-bulk-actions";
+import { usePageCursors } from "./use-page-cursors";
 
 const SHORTCUTS: [string, string][] = [
   ["j / k", "Next / previous ticket"],
@@ -41,11 +42,16 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
   const [announcement, setAnnouncement] = useState("");
   const searchRef = useRef<HTMLInputElement>(null);
 
+  const pageCursors = usePageCursors(filters);
   const list = useQuery({
-    ...trpc.ticket.list.queryOptions(listInput(workspaceSlug, filters, filters.tab, { limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE })),
+    ...trpc.ticket.list.queryOptions(listInput(workspaceSlug, filters, pageCursors.current)),
     refetchInterval: LIVE_INTERVAL_MS,
     placeholderData: keepPreviousData,
   });
+  const nextCursor = list.isPlaceholderData ? null : (list.data?.nextCursor ?? null);
+  const { remember } = pageCursors;
+  useEffect(() => remember(nextCursor), [remember, nextCursor]);
+  const counts = useTabCounts(workspaceSlug, filters).data;
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug })).data ?? [];
   const tags = useQuery(trpc.tag.list.queryOptions({ workspaceSlug })).data ?? [];
   // While a new filter loads, the previous rows stay on screen (dimmed) but keys do not act on them.
@@ -133,7 +139,14 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
               emptyText={filtered ? "No tickets match these filters." : "No tickets yet. New email will show up here."}
             />
           )}
-          <Pagination page={filters.page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onPage={(page) => changeFilters({ page })} />
+          <Pagination
+            page={filters.page}
+            shown={tickets.length}
+            pageSize={PAGE_SIZE}
+            total={counts?.[filters.tab]}
+            hasNext={!stale && Boolean(list.data?.nextCursor)}
+            onPage={(page) => changeFilters({ page })}
+          />
         </div>
       )}
       <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-slate-600">

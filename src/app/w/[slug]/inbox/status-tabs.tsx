@@ -1,27 +1,32 @@
 "use client";
 
-import { useQueries } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
-import { listInput, TABS, type InboxFilters, type InboxTab } from "./inbox-filters";
+import type { RouterOutputs } from "@/trpc/types";
+import { countsInput, TABS, type InboxFilters, type InboxTab } from "./inbox-filters";
 
 export const LIVE_INTERVAL_MS = 4_000;
 
+export type TabCount = RouterOutputs["ticket"]["counts"][InboxTab];
+
+/** "10,000+" past the cap the server counts to. */
+export const formatCount = (tab: TabCount) => `${tab.count.toLocaleString("en-US")}${tab.capped ? "+" : ""}`;
+
+/** Every tab's count under the current filters, in one request, kept live. */
+export function useTabCounts(workspaceSlug: string, filters: InboxFilters) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.ticket.counts.queryOptions(countsInput(workspaceSlug, filters)), refetchInterval: LIVE_INTERVAL_MS });
+}
+
 /** The status tabs, each with the number of tickets it holds under the other filters (kept live). */
 export function StatusTabs({ workspaceSlug, filters, onSelect }: { workspaceSlug: string; filters: InboxFilters; onSelect: (tab: InboxTab) => void }) {
-  const trpc = useTRPC();
-  const counts = useQueries({
-    queries: TABS.map((tab) => ({
-      ...trpc.ticket.list.queryOptions(listInput(workspaceSlug, filters, tab.id, { limit: 1, offset: 0 })),
-      refetchInterval: LIVE_INTERVAL_MS,
-      select: (data: { total: number }) => data.total,
-    })),
-  });
+  const counts = useTabCounts(workspaceSlug, filters).data;
 
   return (
     <div role="tablist" aria-label="Ticket status" className="flex gap-1 overflow-x-auto border-b border-slate-200">
-      {TABS.map((tab, index) => {
+      {TABS.map((tab) => {
         const selected = filters.tab === tab.id;
-        const count = counts[index]?.data;
+        const count = counts?.[tab.id];
         return (
           <button
             key={tab.id}
@@ -36,7 +41,7 @@ export function StatusTabs({ workspaceSlug, filters, onSelect }: { workspaceSlug
               data-testid={`count-${tab.id}`}
               className={`rounded-full px-2 text-xs tabular-nums ${selected ? "bg-brand-100 text-brand-700" : "bg-slate-100 text-slate-600"}`}
             >
-              {count ?? "…"}
+              {count ? formatCount(count) : "…"}
             </span>
           </button>
         );

@@ -7,11 +7,12 @@ import { createTicket } from "@/server/tickets/create-ticket";
 import { createTicketSchema, listTicketsSchema } from "@/server/tickets/tickets.schema";
 import { listTickets } from "@/server/tickets/tickets.service";
 
-// GET /api/v1/workspaces/:workspaceId/tickets — filtered, paged; the total in X-Total-Count.
+// GET /api/v1/workspaces/:workspaceId/tickets — filtered, paged; the total in X-Total-Count, the
+// next page's cursor in X-Next-Cursor.
 export const GET = withWorkspace(async ({ request, db, access }) => {
   const filters = parseQuery(request, listTicketsSchema, ["status", "tags", "priority"]);
-  const { tickets, total } = await listTickets(db, access, filters);
-  return pagedJson(tickets, total);
+  const { tickets, total, nextCursor } = await listTickets(db, access, filters);
+  return pagedJson(tickets, total, nextCursor);
 });
 
 // POST /api/v1/workspaces/:workspaceId/tickets
