@@ -1,99 +1,120 @@
-// Ticket list and search latency at scale: seeds a fresh database (PostgreSQL when DATABASE_URL
-// names a server, else PGlite) with N tickets and 5 messages each on average, then prints p50/p95
-// of the default list, a status+tag+assignee filtered list, a full-text search and a ticket with
-// 50 messages, each through the same service the API uses, then the plan of every statement that
-// service sent (recorded from the client as it ran, so the plans are of the app's own queries).
-//   npm run bench:tickets [-- <tickets>]      (default 100000 tickets, 500000 messages)
-import { Prisma } from "@/generated/prisma/client";
-import { resolveWorkspaceAccess } from "@/server/auth/access";
+// Ticket reads at scale, the app beside its ceiling: seeds a fresh database (PostgreSQL when
+// DATABASE_URL names a server, else PGlite) with N tickets over 12 workspaces (45 % of them in one)
+// and 5 messages per ticket on average, set-based; then, for each path the inbox and the ticket page
+// take, times the app's service call and a bare `pg` client sending hand-written SQL for the same
+// answer, alternating run by run, and prints p50/p95 of both and the p95 ratio.
+//   npm run bench:tickets [-- <tickets> [<runs>] [--plans]]   (default 1,000,000 tickets, 100 runs)
+import pg from "pg";
+import { resolveWorkspaceAccess, type WorkspaceAccess } from "@/server/auth/access";
 import { openDatabase, type Db, type SentQuery } from "@/server/db";
 import { databaseConfigFromUrl } from "@/server/db/config";
 import { runMigrations } from "@/server/db/migrate";
-import { listTickets, getTicketDetail } from "@/server/tickets/tickets.service";
+import { countTicketTabs } from "@/server/tickets/ticket-counts";
+import { getTicketDetail, listTickets } from "@/server/tickets/tickets.service";
 import { freshBenchDatabase, percentile } from "./lib";
+import { seedTickets, type SeededTickets } from "./tickets-seed";
+import * as ceiling from "./tickets-ceiling";
 
-const tickets = Number(process.argv[2] ?? 100_000);
-const WORDS = [
-  "invoice",
-  "refund",
-  "login",
-  "password",
-  "export",
-  "billing",
-  "crash",
-  "upgrade",
-  "shipping",
-  "delivery",
-  "account",
-  "error",
-  "timeout",
-  "mobile",
-  "report",
-];
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const tickets = Number(args[0] ?? 1_000_000);
+const runs = Number(args[1] ?? 100);
+const showPlans = process.argv.includes("--plans");
 
-async function seed(db: Db) {
-  const ws = await db.workspace.create({ data: { name: "Bench", slug: "bench", lastTicketNumber: tickets } });
-  const agents = await Promise.all(
-    Array.from({ length: 5 }, (_, i) => db.user.create({ data: { email: `agent${i}@bench.test`, memberships: { create: { workspaceId: ws.id } } } })),
-  );
-  const tags = await Promise.all(Array.from({ length: 10 }, (_, i) => db.tag.create({ data: { workspaceId: ws.id, name: `tag${i}` } })));
-  const words = Prisma.sql`ARRAY[${Prisma.join(WORDS)}]`;
-  const agentIds = Prisma.sql`ARRAY[${Prisma.join(agents.map((a) => a.id))}]::uuid[]`;
-  await db.$executeRaw`
-    INSERT INTO "Ticket" ("id", "workspaceId", "ticketNumber", "subject", "status", "priority", "assigneeId", "lastActivityAt", "createdAt", "updatedAt")
-    SELECT gen_random_uuid(), ${ws.id}::uuid, n,
-      initcap((${words})[1 + n % 15]) || ' ' || (${words})[1 + (n / 15) % 15] || ' question ' || n,
-      (ARRAY['open','pending','closed']::"TicketStatus"[])[1 + n % 3],
-      (ARRAY['low','normal','high','urgent']::"TicketPriority"[])[1 + n % 4],
-      CASE WHEN n % 6 = 0 THEN NULL ELSE (${agentIds})[1 + n % 5] END,
-      now() - (n || ' seconds')::interval, now() - (n || ' seconds')::interval, now()
-    FROM generate_series(1, ${tickets}) AS n`;
-  // 5 messages per ticket on average (1 to 9), 50 on ticket number 1.
-  await db.$executeRaw`
-    INSERT INTO "Message" ("id", "workspaceId", "ticketId", "direction", "bodyText", "fromAddress", "createdAt")
-    SELECT gen_random_uuid(), t."workspaceId", t."id", 'inbound',
-      'Hello, about my ' || (${words})[1 + (t."ticketNumber" * 7 + m) % 15] || ': the ' || (${words})[1 + (m * 3) % 15] || ' does not work since ' || m || ' days.',
-      'customer' || t."ticketNumber" || '@example.com', t."createdAt" + (m || ' minutes')::interval
-    FROM "Ticket" t, generate_series(1, 50) AS m
-    WHERE t."workspaceId" = ${ws.id}::uuid AND (m <= 1 + t."ticketNumber" % 9 OR t."ticketNumber" = 1)`;
-  await db.$executeRaw`
-    INSERT INTO "TicketTag" ("ticketId", "tagId")
-    SELECT t."id", (${Prisma.sql`ARRAY[${Prisma.join(tags.map((t) => t.id))}]::uuid[]`})[1 + t."ticketNumber" % 10]
-    FROM "Ticket" t WHERE t."workspaceId" = ${ws.id}::uuid AND t."ticketNumber" % 2 = 0`;
-  await db.$executeRawUnsafe("ANALYZE");
-  return { workspaceId: ws.id, agentId: agents[1]!.id };
+interface Path {
+  name: string;
+  goalMs: number;
+  app: () => Promise<unknown>;
+  /** Null on PGlite: a bare client cannot share its one connection. */
+  ceiling: (() => Promise<unknown>) | null;
 }
 
-async function measure(name: string, runs: number, run: () => Promise<unknown>) {
+async function timed(run: () => Promise<unknown>, into: number[]) {
+  const started = performance.now();
   await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`  ${name.padEnd(38)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
+  into.push(performance.now() - started);
 }
 
-/** Statements a service call sent, in order; read with `sent.splice(0)` after a call. */
+async function measure(path: Path) {
+  const app: number[] = [];
+  const bare: number[] = [];
+  await path.app();
+  await path.ceiling?.();
+  for (let i = 0; i < runs; i++) {
+    // Alternating, so a noisy neighbour slows both alike.
+    await timed(path.app, app);
+    if (path.ceiling) await timed(path.ceiling, bare);
+  }
+  app.sort((a, b) => a - b);
+  bare.sort((a, b) => a - b);
+  const [appP95, bareP95] = [percentile(app, 95), percentile(bare, 95)];
+  const ms = (n: number) => (Number.isNaN(n) ? "      –" : n.toFixed(1).padStart(7));
+  const verdict = appP95 < path.goalMs && (!path.ceiling || appP95 <= 2 * bareP95) ? "met" : "NOT met";
+  const ratio = path.ceiling ? `${(appP95 / bareP95).toFixed(2).padStart(5)}×` : "     –";
+  console.log(
+    `  ${path.name.padEnd(40)} ${ms(percentile(app, 50))} ${ms(appP95)}   ${ms(percentile(bare, 50))} ${ms(bareP95)}   ${ratio}   < ${path.goalMs} ms, ≤ 2×: ${verdict}`,
+  );
+}
+
+/** Statements the app sent while recording, in order. */
 const sent: SentQuery[] = [];
 let recording = false;
 
-/** The SQL and plan of every statement that one call of the service sent (transaction control left out). */
 async function explainServiceCall(db: Db, label: string, run: () => Promise<unknown>) {
   recording = true;
   await run();
   recording = false;
   const statements = sent.splice(0).filter((entry) => /^\s*(SELECT|WITH)\b/i.test(entry.query));
   console.log(`\nplans of ${label}: ${statements.length} statement${statements.length === 1 ? "" : "s"}`);
-  for (const [i, statement] of statements.entries()) {
+  for (const statement of statements) {
     const params = JSON.parse(statement.params) as unknown[];
     const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement.query}`, ...params);
-    console.log(`  [${i + 1}] ${statement.query.replace(/\s+/g, " ").slice(0, 400)}`);
-    // Long id lists (`= ANY ('{…}')`) are cut: the plan's shape is what matters.
-    console.log(rows.map((r) => `      ${r["QUERY PLAN"].slice(0, 200)}`).join("\n"));
+    console.log(rows.map((r) => `      ${r["QUERY PLAN"].slice(0, 160)}`).join("\n"));
   }
+}
+
+function paths(db: Db, pool: pg.Pool | null, access: WorkspaceAccess, ids: SeededTickets, deepCursor: string): Path[] {
+  const ws = ids.workspaceId;
+  const page = { limit: 50, count: "none" } as const;
+  const bare = (run: (pool: pg.Pool) => Promise<unknown>) => (pool ? () => run(pool) : null);
+  return [
+    { name: "inbox list page (50, no total)", goalMs: 20, app: () => listTickets(db, access, page), ceiling: bare((p) => ceiling.listPage(p, ws, {})) },
+    {
+      name: "filtered list (open + tag + assignee)",
+      goalMs: 20,
+      app: () => listTickets(db, access, { ...page, status: ["open"], tags: ["tag4"], assignee: ids.agentId }),
+      ceiling: bare((p) => ceiling.listPage(p, ws, { status: "open", tag: "tag4", assigneeId: ids.agentId })),
+    },
+    ...["refund", "refund crash 4242"].map((words) => ({
+      name: `search "${words}"`,
+      goalMs: 50,
+      app: () => listTickets(db, access, { ...page, search: words }),
+      ceiling: bare((p) => ceiling.listPage(p, ws, { search: words })),
+    })),
+    {
+      name: "ticket with 50 messages",
+      goalMs: 20,
+      app: () => getTicketDetail(db, access, ids.bigTicketId),
+      ceiling: bare((p) => ceiling.ticketDetail(p, ws, ids.bigTicketId)),
+    },
+    {
+      name: "inbox poll (page + five tab counts)",
+      goalMs: 30,
+      app: () => Promise.all([listTickets(db, access, page), countTicketTabs(db, access, {})]),
+      ceiling: bare((p) => Promise.all([ceiling.listPage(p, ws, {}), ceiling.tabCounts(p, ws)])),
+    },
+    {
+      name: "page 200 by cursor",
+      goalMs: 20,
+      app: () => listTickets(db, access, { ...page, cursor: deepCursor }),
+      ceiling: bare((p) => ceiling.listPage(p, ws, { after: deepCursor })),
+    },
+    {
+      name: "REST default list (100, exact total)",
+      goalMs: 20,
+      app: () => listTickets(db, access, {}),
+      ceiling: bare((p) => Promise.all([ceiling.listPage(p, ws, { limit: 100 }), ceiling.exactCount(p, ws)])),
+    },
+  ];
 }
 
 async function main() {
@@ -103,20 +124,32 @@ async function main() {
   const db = handle.db;
   try {
     const started = performance.now();
-    const { workspaceId, agentId } = await seed(db);
-    const messages = await db.message.count();
-    console.log(`tickets on ${database.label}: ${tickets} tickets, ${messages} messages (seeded in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
-    const big = await db.ticket.findFirstOrThrow({ where: { workspaceId, ticketNumber: 1 } });
-    const access = await resolveWorkspaceAccess(db, { kind: "session", userId: agentId }, { id: workspaceId });
-    await measure("default list (100, newest activity)", 50, () => listTickets(db, access, {}));
-    await measure("status + tag + assignee filters", 50, () => listTickets(db, access, { status: ["open"], tags: ["tag4"], assignee: agentId }));
-    await measure('full-text search "refund crash"', 50, () => listTickets(db, access, { search: "refund crash" }));
-    await measure("ticket with 50 messages", 50, () => getTicketDetail(db, access, big.id));
+    const ids = await seedTickets(db, tickets);
+    const [counts] = await db.$queryRaw<{ tickets: bigint; messages: bigint; big: bigint }[]>`
+      SELECT (SELECT count(*) FROM "Ticket") AS tickets, (SELECT count(*) FROM "Message") AS messages,
+        (SELECT count(*) FROM "Ticket" WHERE "workspaceId" = ${ids.workspaceId}::uuid) AS big`;
+    console.log(
+      `tickets on ${database.label}: ${counts!.tickets} tickets (${counts!.big} in the measured workspace), ${counts!.messages} messages, seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+    const access = await resolveWorkspaceAccess(db, { kind: "session", userId: ids.agentId }, { id: ids.workspaceId });
+    let deepCursor: string | undefined;
+    for (let i = 0; i < 199; i++) deepCursor = (await listTickets(db, access, { limit: 50, count: "none", cursor: deepCursor })).nextCursor ?? undefined;
 
-    await explainServiceCall(db, "the default list", () => listTickets(db, access, {}));
-    await explainServiceCall(db, "the filtered list", () => listTickets(db, access, { status: ["open"], tags: ["tag4"], assignee: agentId }));
-    await explainServiceCall(db, "the search", () => listTickets(db, access, { search: "refund crash" }));
-    await explainServiceCall(db, "a ticket with 50 messages", () => getTicketDetail(db, access, big.id));
+    // The ceiling's pool is as large as the app's, so side-by-side statements run side by side in both.
+    const pool = databaseConfigFromUrl(database.url).kind === "postgres" ? new pg.Pool({ connectionString: database.url, max: 10 }) : null;
+    if (!pool) console.log("(PGlite: the app alone; the ceiling needs a PostgreSQL server, set DATABASE_URL)");
+    try {
+      console.log(`\n${runs} runs each, alternating; ms              app p50     p95   ceiling p50     p95   ratio   goal`);
+      for (const path of paths(db, pool, access, ids, deepCursor!)) await measure(path);
+    } finally {
+      await pool?.end();
+    }
+    if (showPlans) {
+      await explainServiceCall(db, "the inbox list page", () => listTickets(db, access, { limit: 50, count: "none" }));
+      await explainServiceCall(db, "the tab counts", () => countTicketTabs(db, access, {}));
+      await explainServiceCall(db, "the common-word search", () => listTickets(db, access, { limit: 50, count: "none", search: "refund" }));
+      await explainServiceCall(db, "a ticket with 50 messages", () => getTicketDetail(db, access, ids.bigTicketId));
+    }
   } finally {
     await handle.close();
   }

@@ -26,6 +26,7 @@ import * as createTicket from "@/server/tickets/create-ticket";
 import * as mergeTicket from "@/server/tickets/merge-ticket";
 import * as splitTicket from "@/server/tickets/split-ticket";
 import * as ticketAttachments from "@/server/tickets/ticket-attachments";
+import * as ticketCounts from "@/server/tickets/ticket-counts";
 import * as ticketStatus from "@/server/tickets/ticket-status";
 import * as tickets from "@/server/tickets/tickets.service";
 import * as updateTicket from "@/server/tickets/update-ticket";
@@ -135,6 +136,7 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
   "@/server/tickets/merge-ticket": { module: mergeTicket, roles: { mergeTicket: "member" } },
   "@/server/tickets/split-ticket": { module: splitTicket, roles: { splitTicket: "member" } },
   "@/server/tickets/ticket-attachments": { module: ticketAttachments, roles: { uploadTicketAttachment: "member" } },
+  "@/server/tickets/ticket-counts": { module: ticketCounts, roles: { countTicketTabs: "member" } },
   "@/server/tickets/ticket-status": { module: ticketStatus, roles: { changeTicketStatus: "member", setTicketArchived: "member" } },
   "@/server/tickets/tickets.service": {
     module: tickets,

@@ -11,6 +11,7 @@ import {
   splitTicketSchema,
   updateTicketSchema,
 } from "./tickets.schema";
+import { TAB_COUNT_CAP } from "./ticket-counts";
 
 const base = "/api/v1/workspaces/{workspaceId}/tickets";
 const one = `${base}/{ticketId}`;
@@ -32,8 +33,7 @@ export const ticketOperations: Operation[] = [
     method: "get",
     path: `${base}/counts`,
     summary: "Count the tickets of each inbox tab",
-    description:
-      "open, pending, closed, all (not archived) and archived, each {count, capped} under the same filters as the list; a count stops at 10,000 (capped: true past it).",
+    description: `open, pending, closed, all (not archived) and archived, each {count, capped} under the same filters as the list; a count stops at ${TAB_COUNT_CAP.toLocaleString("en")} (capped: true past it).`,
     query: ticketCountsSchema,
     responses: { 200: "{open, pending, closed, all, archived}: {count, capped}", 422: "Bad filters", ...WORKSPACE_ERRORS },
   },
