@@ -10,8 +10,11 @@ import { withDatabase } from "@/test/global-setup";
 const run = promisify(execFile);
 const tsx = path.resolve("node_modules/.bin/tsx");
 
-/** A fresh database for a benchmark: a temporary PGlite folder, or a new database on DATABASE_URL's server. */
-export async function freshBenchDatabase(name: string): Promise<{ url: string; label: string }> {
+/**
+ * A fresh database for a benchmark: a temporary PGlite folder, or a new database on DATABASE_URL's
+ * server (`keep`: the one an earlier run left there, if any).
+ */
+export async function freshBenchDatabase(name: string, options: { keep?: boolean } = {}): Promise<{ url: string; label: string }> {
   const config = databaseConfig();
   if (config.kind === "pglite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `threadline-${name}-`));
@@ -19,8 +22,11 @@ export async function freshBenchDatabase(name: string): Promise<{ url: string; l
   }
   const admin = new pg.Client({ connectionString: config.url });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS threadline_${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE threadline_${name}`);
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [`threadline_${name}`])).rowCount === 1;
+  if (!(options.keep && exists)) {
+    await admin.query(`DROP DATABASE IF EXISTS threadline_${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE threadline_${name}`);
+  }
   const version = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version;
   await admin.end();
   return { url: withDatabase(config.url, `threadline_${name}`), label: `PostgreSQL ${version}` };

@@ -27,8 +27,9 @@ export async function listPage(pool: pg.Pool, workspaceId: string, filters: List
   where.push(filters.status ? `t."status" = ${param(filters.status)}` : `t."status" IN ('open', 'pending', 'closed')`);
   if (filters.assigneeId) where.push(`t."assigneeId" = ${param(filters.assigneeId)}`);
   if (filters.tag) {
-    where.push(`EXISTS (SELECT 1 FROM "TicketTag" tt WHERE tt."ticketId" = t."id"
-      AND tt."tagId" = (SELECT "id" FROM "Tag" WHERE "workspaceId" = $1 AND lower("name") = ${param(filters.tag)}))`);
+    // The tag's id first: with it as a value the planner knows how common the tag is.
+    const tag = await pool.query<{ id: string }>(`SELECT "id" FROM "Tag" WHERE "workspaceId" = $1 AND lower("name") = $2`, [workspaceId, filters.tag]);
+    where.push(`EXISTS (SELECT 1 FROM "TicketTag" tt WHERE tt."ticketId" = t."id" AND tt."tagId" = ${param(tag.rows[0]?.id ?? null)})`);
   }
   if (filters.search) where.push(`t."searchDocument" @@ websearch_to_tsquery('english', ${param(filters.search)})`);
   const cursor = filters.after ? decodeTicketCursor(filters.after) : null;

@@ -105,3 +105,12 @@ export async function seedTickets(db: Db, tickets: number): Promise<SeededTicket
   await db.$executeRawUnsafe("VACUUM ANALYZE");
   return measured;
 }
+
+/** What an earlier run seeded (kept with --reuse), or null. */
+export async function findSeededTickets(db: Db): Promise<SeededTickets | null> {
+  const [row] = await db.$queryRaw<SeededTickets[]>`
+    SELECT w."id" AS "workspaceId", u."id" AS "agentId", t."id" AS "bigTicketId"
+    FROM "Workspace" w JOIN "User" u ON u."email" = 'agent1-0@bench.test' JOIN "Ticket" t ON t."workspaceId" = w."id" AND t."ticketNumber" = 1
+    WHERE w."slug" = 'bench-0'`;
+  return row ?? null;
+}

@@ -31,7 +31,7 @@ export interface TabCount {
  * walks its index and stops one past the cap.
  */
 export async function countTicketTabs(db: Db, access: WorkspaceAccess, input: TicketCountsInput): Promise<Record<TicketTab, TabCount>> {
-  const scope = scopeConditions(access.workspace.id, ticketCountsSchema.parse(input), access.user.id);
+  const scope = await scopeConditions(db, access.workspace.id, ticketCountsSchema.parse(input), access.user.id);
   const tabs = Object.entries(TICKET_TABS).map(([name, tab]) => {
     const where = Prisma.join([...scope, ...tabConditions(tab.archived, tab.statuses)], " AND ");
     return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "Ticket" t WHERE ${where} LIMIT ${TAB_COUNT_CAP + 1}) capped) AS ${Prisma.raw(`"${name}"`)}`;

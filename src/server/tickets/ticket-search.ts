@@ -11,18 +11,30 @@ export type TicketListScope = Pick<ListTicketsFilters, "assignee" | "priority" |
 
 /**
  * The conditions every list and count shares. Each is written so an index can serve it in the list's
- * order: the archive flag and a single status are equalities, and the search is one vector per ticket
- * (subject and message bodies), which the planner reads from its GIN index when the words are rare or
- * checks while walking the newest tickets when they are common.
+ * order: the archive flag and a single status are equalities, tags are matched by id (looked up
+ * first, so the planner knows how common each tag is and walks the list index when the page fills
+ * fast), and the search is one vector per ticket (subject and message bodies), which the planner
+ * reads from its GIN index when the words are rare or checks while walking the newest tickets when
+ * they are common.
  */
-export function scopeConditions(workspaceId: string, scope: TicketListScope, callerId: string | null): Prisma.Sql[] {
+export async function scopeConditions(db: Db, workspaceId: string, scope: TicketListScope, callerId: string | null): Promise<Prisma.Sql[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`t."workspaceId" = ${workspaceId}::uuid`];
   if (scope.assignee === "none") conditions.push(Prisma.sql`t."assigneeId" IS NULL`);
   else if (scope.assignee) conditions.push(Prisma.sql`t."assigneeId" = ${scope.assignee === "me" ? callerId : scope.assignee}::uuid`);
   if (scope.priority) conditions.push(Prisma.sql`t."priority" = ANY(CAST(${scope.priority} AS "TicketPriority"[]))`);
-  for (const tag of new Set(scope.tags?.map((name) => name.toLowerCase()))) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "TicketTag" tt JOIN "Tag" g ON g."id" = tt."tagId"
-      WHERE tt."ticketId" = t."id" AND g."workspaceId" = ${workspaceId}::uuid AND lower(g."name") = ${tag})`);
+  const tagNames = [...new Set(scope.tags?.map((name) => name.toLowerCase()))];
+  if (tagNames.length > 0) {
+    const tags = await db.$queryRaw<{ id: string; name: string }[]>`
+      SELECT "id", lower("name") AS "name" FROM "Tag" WHERE "workspaceId" = ${workspaceId}::uuid AND lower("name") = ANY(${tagNames})`;
+    for (const name of tagNames) {
+      const ids = tags.filter((tag) => tag.name === name).map((tag) => tag.id);
+      // A ticket must carry every tag named: one that does not exist matches nothing.
+      conditions.push(
+        ids.length === 0
+          ? Prisma.sql`false`
+          : Prisma.sql`EXISTS (SELECT 1 FROM "TicketTag" tt WHERE tt."ticketId" = t."id" AND tt."tagId" = ANY(${ids}::uuid[]))`,
+      );
+    }
   }
   if (scope.search) conditions.push(Prisma.sql`t."searchDocument" @@ websearch_to_tsquery('english', ${scope.search})`);
   return conditions;
@@ -49,11 +61,8 @@ export interface TicketPage {
  * row seen (keyset: as cheap on page 1,000 as on page 1); `offset` stays for the clients that use it.
  * One row more than asked tells whether a next page exists.
  */
-export async function ticketPage(db: Db, workspaceId: string, filters: ListTicketsFilters, callerId: string | null): Promise<TicketPage> {
-  const where = Prisma.join(
-    [...scopeConditions(workspaceId, filters, callerId), ...tabConditions(filters.archived, filters.status), ...afterCursor(filters.cursor)],
-    " AND ",
-  );
+export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters): Promise<TicketPage> {
+  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status), ...afterCursor(filters.cursor)], " AND ");
   const rows = await db.$queryRaw<TicketRow[]>`
     SELECT ${ticketRowColumns} FROM (
       SELECT * FROM "Ticket" t WHERE ${where}
@@ -66,8 +75,8 @@ export async function ticketPage(db: Db, workspaceId: string, filters: ListTicke
 }
 
 /** The exact number of tickets the filters match across pages (what X-Total-Count promises). */
-export async function countTickets(db: Db, workspaceId: string, filters: ListTicketsFilters, callerId: string | null): Promise<number> {
-  const where = Prisma.join([...scopeConditions(workspaceId, filters, callerId), ...tabConditions(filters.archived, filters.status)], " AND ");
+export async function countTickets(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters): Promise<number> {
+  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status)], " AND ");
   const [row] = await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Ticket" t WHERE ${where}`;
   return Number(row?.total ?? 0);
 }

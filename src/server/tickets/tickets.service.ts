@@ -5,7 +5,7 @@ import { notFound } from "@/server/errors";
 import { presentActivity, presentMessage } from "./ticket-presenters";
 import { encodeTicketCursor } from "./ticket-cursor";
 import { ticketRowById, type TicketRow } from "./ticket-rows";
-import { countTickets, ticketPage } from "./ticket-search";
+import { countTickets, scopeConditions, ticketPage } from "./ticket-search";
 import { messageRows, timelineRows } from "./ticket-thread";
 import { listTicketsSchema, type ListTicketsInput } from "./tickets.schema";
 
@@ -49,10 +49,8 @@ export type TicketDto = ReturnType<typeof presentTicket>;
 export async function listTickets(db: Db, access: WorkspaceAccess, input: ListTicketsInput) {
   const workspaceId = access.workspace.id;
   const filters = listTicketsSchema.parse(input);
-  const [page, total] = await Promise.all([
-    ticketPage(db, workspaceId, filters, access.user.id),
-    filters.count === "exact" ? countTickets(db, workspaceId, filters, access.user.id) : null,
-  ]);
+  const scope = await scopeConditions(db, workspaceId, filters, access.user.id);
+  const [page, total] = await Promise.all([ticketPage(db, scope, filters), filters.count === "exact" ? countTickets(db, scope, filters) : null]);
   return { tickets: page.rows.map(presentTicket), total, nextCursor: page.next && encodeTicketCursor(page.next) };
 }
 
