@@ -39,9 +39,16 @@ const watch = (selector: string) => `
 /** ms of first contentful paint and of the first `selector` on screen (no earlier than a paint). */
 async function paintTimes(context: BrowserContext, path: string, selector: string) {
   const page = await context.newPage();
+  // The procedures the browser asks for as the page loads: prefetched ones should not be among them.
+  const fetched = new Set<string>();
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/api/trpc/")) for (const name of pathname.slice("/api/trpc/".length).split(",")) fetched.add(name);
+  });
   await page.addInitScript(watch(selector));
   await page.goto(path);
   await page.locator(selector).first().waitFor();
+  await page.waitForTimeout(1_000);
   const { fcp, seen } = await page.evaluate(async () => {
     const entry = await new Promise<PerformanceEntry>((resolve) => {
       new PerformanceObserver((list, observer) => {
@@ -54,7 +61,7 @@ async function paintTimes(context: BrowserContext, path: string, selector: strin
     return { fcp: entry.startTime, seen: (window as unknown as { __seen: number }).__seen };
   });
   await page.close();
-  return { fcp, visible: Math.max(fcp, seen) };
+  return { fcp, visible: Math.max(fcp, seen), fetched: [...fetched].sort().join(" ") };
 }
 
 const median = (values: number[]) =>
@@ -101,6 +108,7 @@ async function main() {
       console.log(
         `${route.name.padEnd(8)} ${js.kb.toFixed(1).padStart(6)} KB ${(js.kb - floor.kb).toFixed(1).padStart(8)} KB ${String(js.chunks).padStart(8)} ${fcp.toFixed(0).padStart(8)} ${visible.toFixed(0).padStart(11)} ${ratio.toFixed(2).padStart(12)}`,
       );
+      console.log(`         tRPC calls at load: ${times.at(-1)?.fetched || "none"}`);
     }
   } finally {
     await browser.close();
