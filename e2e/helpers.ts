@@ -22,7 +22,7 @@ export function uniqueSubject(text: string) {
   return `${text} ${word}`;
 }
 
-/** Calls a tRPC query as the signed-in browser does (superjson over GET). */
+/** Calls a tRPC query as the signed-in browser does (JSON in the `{ json }` envelope, over GET). */
 export async function trpcQuery<T>(page: Page, path: string, input: Record<string, unknown>): Promise<T> {
   const response = await page.request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
   expect(response.status(), `${path}: ${await response.text()}`).toBe(200);

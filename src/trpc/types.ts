@@ -14,3 +14,23 @@ export type IncomingMail = RouterOutputs["incomingMail"]["list"]["mails"][number
 export type Priority = TicketSummary["priority"];
 export type AutomationRule = RouterOutputs["automation"]["list"][number];
 export type ContactListOption = RouterOutputs["contactList"]["list"][number];
+
+// The API sends JSON as it is (src/server/api/transformer.ts): a Date, Map, Set, bigint or RegExp
+// in a procedure's input or output would arrive as something else, so tsc names the procedure here.
+type NotJson = Date | Map<unknown, unknown> | Set<unknown> | bigint | RegExp;
+type Depth = [never, 0, 1, 2, 3, 4, 5, 6, 7];
+type HoldsNotJson<T, N extends number = 7> = [N] extends [never]
+  ? never
+  : T extends NotJson
+    ? true
+    : T extends readonly (infer E)[]
+      ? HoldsNotJson<E, Depth[N]>
+      : T extends object
+        ? { [K in keyof T]-?: HoldsNotJson<T[K], Depth[N]> }[keyof T]
+        : never;
+type NotJsonProcedures<R> = {
+  [K in keyof R]: { [P in keyof R[K]]: [HoldsNotJson<R[K][P]>] extends [never] ? never : `${K & string}.${P & string}` }[keyof R[K]];
+}[keyof R];
+type MustBeNever<T extends never> = T;
+export type PlainJsonInputs = MustBeNever<NotJsonProcedures<RouterInputs>>;
+export type PlainJsonOutputs = MustBeNever<NotJsonProcedures<RouterOutputs>>;

@@ -1,6 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
-import superjson from "superjson";
 import { z } from "zod";
 import { resolveWorkspaceAccess } from "@/server/auth/access";
 import type { Caller } from "@/server/auth/caller";
@@ -9,6 +8,7 @@ import { AppError, type AppErrorCode } from "@/server/errors";
 import { findUnsafeText, unsafeTextError } from "@/server/http/unsafe-text";
 import { kickJobWorker } from "@/server/jobs/worker";
 import { normalizeError } from "@/server/normalize-error";
+import { transformer } from "./transformer";
 
 export interface TRPCContext {
   db: Db;
@@ -29,7 +29,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 };
 
 const t = initTRPC.context<TRPCContext>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const details = error.cause instanceof AppError ? error.cause.details : undefined;
     return { ...shape, data: { ...shape.data, details: details ?? null } };

@@ -8,6 +8,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationBell } from "@/components/notification-bell";
 import { WorkspaceNav } from "@/components/workspace-nav";
 import { WorkspaceSwitcher } from "@/components/workspace-switcher";
+import { TRPCReactProvider } from "@/trpc/react";
 
 export const dynamic = "force-dynamic";
 
@@ -20,26 +21,29 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   if (!current) notFound();
   const user = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
 
+  // The data layer's client (TanStack Query, tRPC) loads with the workspace's pages only, not with sign-in.
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="flex min-h-14 flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 bg-white px-2 py-2 sm:flex-nowrap sm:gap-4 sm:px-4 sm:py-0">
-        <Link href={`/w/${slug}/inbox`} className="flex items-center gap-2 font-semibold">
-          <img src="/icon.svg" alt="" className="h-6 w-6" />
-          <span className="hidden sm:inline">Threadline</span>
-        </Link>
-        <WorkspaceSwitcher current={slug} workspaces={workspaces.map(({ slug, name }) => ({ slug, name }))} />
-        <div className="order-last w-full min-w-0 sm:order-none sm:w-auto">
-          <WorkspaceNav slug={slug} />
-        </div>
-        <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
-          <NotificationBell workspaceSlug={slug} />
-          <span className="hidden text-slate-600 md:inline" data-testid="current-user">
-            {user?.name ?? user?.email} · {current.role}
-          </span>
-          <SignOutButton />
-        </div>
-      </header>
-      <main className="flex-1">{children}</main>
-    </div>
+    <TRPCReactProvider>
+      <div className="flex min-h-screen flex-col">
+        <header className="flex min-h-14 flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 bg-white px-2 py-2 sm:flex-nowrap sm:gap-4 sm:px-4 sm:py-0">
+          <Link href={`/w/${slug}/inbox`} className="flex items-center gap-2 font-semibold">
+            <img src="/icon.svg" alt="" className="h-6 w-6" />
+            <span className="hidden sm:inline">Threadline</span>
+          </Link>
+          <WorkspaceSwitcher current={slug} workspaces={workspaces.map(({ slug, name }) => ({ slug, name }))} />
+          <div className="order-last w-full min-w-0 sm:order-none sm:w-auto">
+            <WorkspaceNav slug={slug} />
+          </div>
+          <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
+            <NotificationBell workspaceSlug={slug} />
+            <span className="hidden text-slate-600 md:inline" data-testid="current-user">
+              {user?.name ?? user?.email} · {current.role}
+            </span>
+            <SignOutButton />
+          </div>
+        </header>
+        <main className="flex-1">{children}</main>
+      </div>
+    </TRPCReactProvider>
   );
 }

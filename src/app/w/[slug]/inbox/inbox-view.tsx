@@ -2,15 +2,14 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { rememberInboxQuery } from "@/components/inbox-return";
 import { LoadError } from "@/components/load-state";
-import { ShortcutHelp } from "@/components/shortcut-help";
 import { useShortcuts } from "@/components/use-shortcuts";
 import { useTRPC } from "@/trpc/react";
 import type { TicketSummary } from "@/trpc/types";
 import { BulkBar } from "./bulk-bar";
-import { BulkPickers, type BulkPicker } from "./bulk-pickers";
+import type { BulkPicker } from "./bulk-pickers";
 import { FilterBar } from "./filter-bar";
 import { filtersQuery, listInput, PAGE_SIZE, type InboxFilters } from "./inbox-filters";
 import { Pagination } from "./pagination";
@@ -18,6 +17,10 @@ import { LIVE_INTERVAL_MS, StatusTabs, useTabCounts } from "./status-tabs";
 import { TicketList } from "./ticket-list";
 import { useBulkActions, type BulkAction } from "./use-bulk-actions";
 import { usePageCursors } from "./use-page-cursors";
+
+// Dialogs, closed at first paint: their code is not in the page's first scripts; it loads while the page hydrates.
+const ShortcutHelp = lazy(() => import("@/components/shortcut-help").then((m) => ({ default: m.ShortcutHelp })));
+const BulkPickers = lazy(() => import("./bulk-pickers").then((m) => ({ default: m.BulkPickers })));
 
 const SHORTCUTS: [string, string][] = [
   ["j / k", "Next / previous ticket"],
@@ -155,16 +158,18 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
       <p className="mt-3 hidden text-xs text-slate-500 sm:block">
         Press <kbd className="font-mono">?</kbd> for keyboard shortcuts.
       </p>
-      <BulkPickers
-        open={dialog === "help" ? null : dialog}
-        count={targets().length}
-        members={members}
-        tags={tags}
-        onAssign={(assignee) => run({ kind: "assign", assignee })}
-        onTag={(name) => run({ kind: "tag", name })}
-        onClose={() => setDialog(null)}
-      />
-      <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={SHORTCUTS} />
+      <Suspense>
+        <BulkPickers
+          open={dialog === "help" ? null : dialog}
+          count={targets().length}
+          members={members}
+          tags={tags}
+          onAssign={(assignee) => run({ kind: "assign", assignee })}
+          onTag={(name) => run({ kind: "tag", name })}
+          onClose={() => setDialog(null)}
+        />
+        <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={SHORTCUTS} />
+      </Suspense>
     </div>
   );
 }

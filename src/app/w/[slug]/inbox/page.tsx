@@ -1,5 +1,6 @@
+import { Prefetched } from "@/trpc/server";
 import { InboxView } from "./inbox-view";
-import { filtersQuery, parseFilters } from "./inbox-filters";
+import { countsInput, filtersQuery, listInput, parseFilters } from "./inbox-filters";
 
 export default async function InboxPage({
   params,
@@ -13,8 +14,18 @@ export default async function InboxPage({
   return (
     <div className="mx-auto max-w-6xl p-3 sm:p-6">
       <h1 className="mb-2 text-xl font-semibold">Inbox</h1>
-      {/* A navigation to other filters (a link, the back button) starts from them; the view's own URL updates do not reach here. */}
-      <InboxView key={filtersQuery(filters)} workspaceSlug={slug} initialFilters={filters} />
+      {/* The inputs the view asks for at first: a page opened from the URL has no cursor yet. */}
+      <Prefetched
+        prefetch={(trpc, queryClient) => [
+          queryClient.prefetchQuery(trpc.ticket.list.queryOptions(listInput(slug, filters, undefined))),
+          queryClient.prefetchQuery(trpc.ticket.counts.queryOptions(countsInput(slug, filters))),
+          queryClient.prefetchQuery(trpc.member.list.queryOptions({ workspaceSlug: slug })),
+          queryClient.prefetchQuery(trpc.tag.list.queryOptions({ workspaceSlug: slug })),
+        ]}
+      >
+        {/* A navigation to other filters (a link, the back button) starts from them; the view's own URL updates do not reach here. */}
+        <InboxView key={filtersQuery(filters)} workspaceSlug={slug} initialFilters={filters} />
+      </Prefetched>
     </div>
   );
 }

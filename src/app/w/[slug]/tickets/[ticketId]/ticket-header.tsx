@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { inboxHref } from "@/components/inbox-return";
+import { useInboxHref } from "@/components/inbox-return";
 import { StatusBadge } from "@/components/status-badge";
 import type { SettableStatus } from "@/components/ticket-fields";
 import type { TicketDetail } from "@/trpc/types";
@@ -20,9 +20,10 @@ export function TicketHeader(props: {
 }) {
   const { workspaceSlug, ticket, splitting, onStatus, onMerge, onSplit, onArchive } = props;
   const merged = ticket.status === "merged";
+  const backHref = useInboxHref(workspaceSlug);
   return (
     <div className="mb-4">
-      <Link href={inboxHref(workspaceSlug)} className="text-sm text-brand-700 hover:underline">
+      <Link href={backHref} className="text-sm text-brand-700 hover:underline">
         ← Inbox <kbd className="text-xs text-slate-500">u</kbd>
       </Link>
       <div className="mt-1 flex flex-wrap items-start gap-3">

@@ -2,19 +2,22 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { inboxHref } from "@/components/inbox-return";
 import { Loading, LoadError } from "@/components/load-state";
-import { ShortcutHelp } from "@/components/shortcut-help";
 import { useShortcuts } from "@/components/use-shortcuts";
 import { useTRPC } from "@/trpc/react";
 import { Composer, type ComposerMode } from "./composer";
-import { MergeDialog } from "./merge-dialog";
 import { MessageCard } from "./message-card";
-import { SplitBar } from "./split-bar";
 import { TicketHeader } from "./ticket-header";
 import { TicketSidebar } from "./ticket-sidebar";
 import { useTicketMutations } from "./use-ticket-mutations";
+
+// Dialogs and the split bar, closed at first paint: their code is not in the page's first scripts; it loads while
+// the page hydrates (the split bar when first shown).
+const ShortcutHelp = lazy(() => import("@/components/shortcut-help").then((m) => ({ default: m.ShortcutHelp })));
+const MergeDialog = lazy(() => import("./merge-dialog").then((m) => ({ default: m.MergeDialog })));
+const SplitBar = lazy(() => import("./split-bar").then((m) => ({ default: m.SplitBar })));
 
 const THREAD_REFRESH_MS = 10_000;
 const SHORTCUTS: [string, string][] = [
@@ -80,7 +83,11 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
       )}
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="space-y-3">
-          {splitIds && <SplitBar workspaceSlug={workspaceSlug} ticket={data} messageIds={[...splitIds]} onCancel={() => setSplitIds(null)} />}
+          {splitIds && (
+            <Suspense>
+              <SplitBar workspaceSlug={workspaceSlug} ticket={data} messageIds={[...splitIds]} onCancel={() => setSplitIds(null)} />
+            </Suspense>
+          )}
           <section aria-label="Thread" className="space-y-3">
             {data.messages.map((message) => (
               <MessageCard
@@ -97,8 +104,10 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
         </div>
         <TicketSidebar ticket={data} members={members} tags={tags} actions={actions} />
       </div>
-      <MergeDialog workspaceSlug={workspaceSlug} ticket={data} open={dialog === "merge"} onClose={() => setDialog(null)} />
-      <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={SHORTCUTS} />
+      <Suspense>
+        <MergeDialog workspaceSlug={workspaceSlug} ticket={data} open={dialog === "merge"} onClose={() => setDialog(null)} />
+        <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={SHORTCUTS} />
+      </Suspense>
     </div>
   );
 }
