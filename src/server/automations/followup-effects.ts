@@ -59,9 +59,14 @@ function writeAll(tx: Prisma.TransactionClient, ticket: FollowupWrites["ticket"]
     ), "send" AS (
       INSERT INTO "Job" ("id", "workspaceId", "type", "payload", "status")
       SELECT gen_random_uuid(), "workspaceId", 'email.send', jsonb_build_object('outboundEmailId', "id"), 'pending' FROM "emails"
+    ), "locked" AS (
+      -- Concurrent follow-ups count the same rules: their rows are locked in one order (by id),
+      -- never the heap's, which each update changes, so two of them cannot deadlock.
+      SELECT "id" FROM "AutomationRule" WHERE "workspaceId" = ${ticket.workspaceId}::uuid AND "id" = ANY(${ruleIds}::uuid[])
+      ORDER BY "id" FOR NO KEY UPDATE
     ), "counts" AS (
-      UPDATE "AutomationRule" SET "matchCount" = "matchCount" + 1, "lastMatchedAt" = ${matchedAt}, "updatedAt" = ${matchedAt}
-      WHERE "workspaceId" = ${ticket.workspaceId}::uuid AND "id" = ANY(${ruleIds}::uuid[])
+      UPDATE "AutomationRule" r SET "matchCount" = r."matchCount" + 1, "lastMatchedAt" = ${matchedAt}, "updatedAt" = ${matchedAt}
+      FROM "locked" WHERE r."id" = "locked"."id"
     ), "applied" AS (
       INSERT INTO "ActivityEvent" ("id", "workspaceId", "ticketId", "type", "data", "createdAt")
       SELECT gen_random_uuid(), ${ticket.workspaceId}::uuid, ${ticket.id}::uuid, 'automation_applied', a."data", a."createdAt"

@@ -47,7 +47,9 @@ export async function loadFollowupContext(db: Db, event: NewTicketEvent): Promis
       ) AS "ticket",
       json_build_object(
         'fromAddress', m."fromAddress", 'subject', m."subject", 'bodyText', m."bodyText", 'bodyTextFull', m."bodyTextFull",
-        'bodyHtml', m."bodyHtml", 'messageIdHeader', m."messageIdHeader", 'references', m."references", 'isAutoReply', m."isAutoReply"
+        'bodyHtml', m."bodyHtml", 'messageIdHeader', m."messageIdHeader",
+        -- A list column written without a value may hold NULL; Prisma reads it as an empty list.
+        'references', coalesce(m."references", '{}'), 'isAutoReply', m."isAutoReply"
       ) AS "message",
       ARRAY(
         SELECT l."listId"::text FROM "ContactListMember" l JOIN "ContactList" cl ON cl."id" = l."listId" AND cl."workspaceId" = t."workspaceId"
