@@ -56,6 +56,9 @@ async function followupFacts(
   };
 }
 
+/** The confirmation's dedupe key: one per ticket, however often the job runs. */
+const confirmationKey = (ticketId: string) => `confirmation:${ticketId}`;
+
 /** The confirmation with the ticket reference, as an email row from the sender mailbox. */
 function confirmationEmail({ ticket, message }: FollowupContext, to: string, mailbox: SenderMailbox | null): PlannedEffect {
   const greeting = ticket.contact?.name ? `Hi ${ticket.contact.name},` : "Hello,";
@@ -69,7 +72,7 @@ function confirmationEmail({ ticket, message }: FollowupContext, to: string, mai
       ticketId: ticket.id,
       inReplyTo: message.messageIdHeader,
       references: replyReferences(message),
-      dedupeKey: `confirmation:${ticket.id}`,
+      dedupeKey: confirmationKey(ticket.id),
     },
     mailbox,
   );
@@ -103,11 +106,11 @@ export function newTicketFollowup(hooks: NewTicketHook[], options: { automations
       if (claimed.length === 0 && !confirm) return;
       const read = referencedByActions(claimed, ticket.id);
       if (to && !noResponse && read.responseKeys.length > 0) await lockKeys(tx, [automatedResponseLock(ticket.workspaceId, to)]);
-      const confirmationKey = `confirmation:${ticket.id}`;
-      const facts = await followupFacts(tx, ctx, { to, ...read, dedupeKeys: [...read.responseKeys, confirmationKey] });
+      const facts = await followupFacts(tx, ctx, { to, ...read, dedupeKeys: [...read.responseKeys, confirmationKey(ticket.id)] });
       const automations = planAutomations(claimed, { ticket, message, noResponse }, facts);
       const effects = [...automations.effects];
-      if (confirm && !facts.suppressed && !facts.sentKeys.has(confirmationKey)) effects.push(confirmationEmail(ctx, ticket.contact!.email, facts.mailbox));
+      if (confirm && !facts.suppressed && !facts.sentKeys.has(confirmationKey(ticket.id)))
+        effects.push(confirmationEmail(ctx, ticket.contact!.email, facts.mailbox));
       await writeFollowup(tx, { ticket, ...automations, effects });
     });
   };
