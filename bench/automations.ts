@@ -1,16 +1,21 @@
 // Automation rules cost per inbound email: 100 active rules of mixed conditions (no stop_on_match,
 // so every rule is evaluated) against a sender in 50 of 200 contact lists. First the engine alone
-// (no database; with an HTML body stripped to text first), then what the new-ticket job runs for
-// each new ticket (runNewTicketAutomations on a fresh database, PostgreSQL when DATABASE_URL names
-// a server, else PGlite): the rules read and parsed, the sender's lists loaded, every rule
-// evaluated and each match applied in its transaction. Nothing is cached between emails.
-//   npm run bench:automations [-- <emails> [<emails through the job>]]
+// (no database; with an HTML body stripped to text first). Then the new-ticket follow-up job as the
+// worker runs it (PostgreSQL when DATABASE_URL names a server, else PGlite): `concurrency` jobs at a
+// time, each loading what it needs, evaluating the rules and writing every match's effects (each
+// rule adds a tag) and the confirmation; throughput, latency and round trips per email. On
+// PostgreSQL, beside it, the ceiling: a bare `pg` pool doing the same essential reads and writes at
+// the same concurrency, and the ratio of the two.
+//   npm run bench:automations [-- <emails> [<emails through the job> [<concurrency>]]]
 import { randomUUID } from "node:crypto";
+import pg from "pg";
+import type { Job } from "@/generated/prisma/client";
 import type { Condition } from "@/server/automations/automations.schema";
 import { openDatabase, type Db } from "@/server/db";
 import { databaseConfigFromUrl } from "@/server/db/config";
 import { runMigrations } from "@/server/db/migrate";
-import { runNewTicketAutomations } from "@/server/automations/run-automations";
+import { enqueueJob, runPendingJobs } from "@/server/jobs/jobs";
+import { appJobHandlers } from "@/server/jobs/registry";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
 import { matchableBody } from "@/server/automations/email-text";
 import { evaluateRules, type EngineRule } from "@/server/automations/evaluate-rules";
@@ -18,6 +23,7 @@ import { freshBenchDatabase, percentile } from "./lib";
 
 const emails = Number(process.argv[2] ?? 20_000);
 const jobEmails = Number(process.argv[3] ?? 300);
+const concurrency = Number(process.argv[4] ?? 4);
 const lists = Array.from({ length: 200 }, () => randomUUID());
 const senderListIds = lists.filter((_, i) => i % 4 === 0);
 
@@ -64,7 +70,8 @@ function measure(label: string, perEmail: (i: number) => number): void {
   );
 }
 
-const senderOf = (i: number) => `person${i % 100}@customer${i % 7}.com`;
+// 100 senders, each a contact in the database.
+const senderOf = (i: number) => `person${i % 100}@customer${(i % 100) % 7}.com`;
 const subjectOf = (i: number) => `Re: URGENT invoice problem #${i}`;
 
 const evaluate = (i: number, body: string) =>
@@ -91,6 +98,7 @@ async function seedRules(db: Db) {
   await db.contactListMember.createMany({ data: contacts.flatMap((contact) => senderListIds.map((listId) => ({ listId, contactId: contact.id }))) });
   await db.automationRule.createMany({
     data: rules.map((rule, i) => ({
+      id: rule.id,
       workspaceId: workspace.id,
       name: `rule ${i}`,
       event: "ticket_created" as const,
@@ -102,6 +110,166 @@ async function seedRules(db: Db) {
   return { workspaceId: workspace.id, contacts: new Map(contacts.map((contact) => [contact.email, contact.id])) };
 }
 
+// Round trips to PostgreSQL: every statement the app's pg clients (Prisma's adapter included) send.
+let roundTrips = 0;
+const clientProto = pg.Client.prototype as unknown as { query: (this: pg.Client, ...args: unknown[]) => unknown };
+const clientQuery = clientProto.query;
+clientProto.query = function (this: pg.Client, ...args: unknown[]) {
+  roundTrips++;
+  return clientQuery.apply(this, args);
+};
+
+interface JobFigures {
+  perSecond: number;
+  millis: number[];
+  roundTrips: number;
+}
+
+function report(label: string, figures: JobFigures) {
+  const { millis } = figures;
+  millis.sort((a, b) => a - b);
+  console.log(
+    `  ${label.padEnd(34)} ${figures.perSecond.toFixed(0).padStart(6)} emails/s  p50 ${us(percentile(millis, 50))}  p95 ${us(percentile(millis, 95))}  p99 ${us(percentile(millis, 99))}  ${(figures.roundTrips / millis.length).toFixed(1)} round trips per email`,
+  );
+}
+
+/** New tickets as inbound mail leaves them: ticket, first message and the pending follow-up job (not timed). */
+async function newTickets(
+  db: Db,
+  workspaceId: string,
+  contacts: Map<string, string>,
+  from: number,
+  count: number,
+  withoutJobs?: { ticketId: string; messageId: string }[],
+) {
+  for (let i = from; i < from + count; i++) {
+    const sender = senderOf(i);
+    await db.$transaction(async (tx) => {
+      const { ticket, message } = await createTicketInTx(tx, {
+        workspaceId,
+        subject: subjectOf(i),
+        contactId: contacts.get(sender)!,
+        firstMessage: { direction: "inbound", fromAddress: sender, bodyText: text },
+      });
+      if (withoutJobs) return void withoutJobs.push({ ticketId: ticket.id, messageId: message.id });
+      await enqueueJob(tx, {
+        workspaceId,
+        type: "inbound.new_ticket",
+        payload: { ticketId: ticket.id, messageId: message.id, event: "ticket_created", isAutoReply: false, isBulk: false },
+      });
+    });
+  }
+}
+
+/**
+ * The app: the worker drains the follow-up jobs `concurrency` at a time, each timed from its
+ * handler's start to its end. The confirmations' send jobs are claimed and run as no-ops (no SMTP).
+ */
+async function measureApp(db: Db, workspaceId: string, contacts: Map<string, string>): Promise<JobFigures & { applied: number; retried: number }> {
+  const millis: number[] = [];
+  const followup = appJobHandlers()["inbound.new_ticket"];
+  const handlers = {
+    ...appJobHandlers(),
+    "inbound.new_ticket": async (database: Db, job: Job) => {
+      const started = performance.now();
+      await followup(database, job);
+      millis.push(performance.now() - started);
+    },
+    "email.send": () => Promise.resolve(),
+  };
+  // Warm-up (JIT, connections, the rules), then the measured drain.
+  await newTickets(db, workspaceId, contacts, 0, 20);
+  await runPendingJobs(db, handlers, { concurrency, limit: 1_000_000 });
+  millis.length = 0;
+  await newTickets(db, workspaceId, contacts, 20, jobEmails);
+  const runsBefore = await db.automationRun.count();
+  roundTrips = 0;
+  const started = performance.now();
+  await runPendingJobs(db, handlers, { concurrency, limit: 1_000_000 });
+  const seconds = (performance.now() - started) / 1000;
+  const trips = roundTrips;
+  const retried = await db.job.count({ where: { type: "inbound.new_ticket", status: { not: "done" } } });
+  return { perSecond: jobEmails / seconds, millis, roundTrips: trips, applied: ((await db.automationRun.count()) - runsBefore) / jobEmails, retried };
+}
+
+// The ceiling's two statements: what any implementation must read, and write, per email.
+const CEILING_LOAD = `
+  SELECT t."id", t."subject", t."ticketNumber", c."email", m."fromAddress", coalesce(m."subject", t."subject") AS "messageSubject", m."bodyText",
+    ARRAY(SELECT l."listId"::text FROM "ContactListMember" l WHERE l."contactId" = c."id") AS "listIds"
+  FROM "Ticket" t JOIN "Message" m ON m."id" = $2 AND m."ticketId" = t."id" LEFT JOIN "Contact" c ON c."id" = t."contactId"
+  WHERE t."id" = $1 AND t."workspaceId" = $3`;
+const CEILING_WRITE = `
+  WITH runs AS (
+    INSERT INTO "AutomationRun" ("id", "workspaceId", "ruleId", "ticketId", "event")
+    SELECT gen_random_uuid(), $3, r, $1, 'ticket_created' FROM unnest($4::uuid[]) AS r ON CONFLICT DO NOTHING RETURNING "ruleId"
+  ), tags AS (
+    INSERT INTO "TicketTag" ("ticketId", "tagId") SELECT $1, $5 WHERE EXISTS (SELECT 1 FROM runs) ON CONFLICT DO NOTHING
+  ), counts AS (
+    UPDATE "AutomationRule" SET "matchCount" = "matchCount" + 1, "lastMatchedAt" = now(), "updatedAt" = now()
+    WHERE "id" IN (SELECT "id" FROM "AutomationRule" WHERE "id" IN (SELECT "ruleId" FROM runs) ORDER BY "id" FOR NO KEY UPDATE)
+  ), applied AS (
+    INSERT INTO "ActivityEvent" ("id", "workspaceId", "ticketId", "type", "data")
+    SELECT gen_random_uuid(), $3, $1, 'automation_applied', jsonb_build_object('ruleId', "ruleId") FROM runs
+  ), confirmation AS (
+    INSERT INTO "OutboundEmail" ("id", "workspaceId", "ticketId", "kind", "fromAddress", "toAddress", "subject", "bodyText", "messageIdHeader", "dedupeKey", "updatedAt")
+    VALUES (gen_random_uuid(), $3, $1, 'confirmation', 'help@bench.test', $2, 'Re', 'Thanks', gen_random_uuid()::text || '@bench.test', 'confirmation:' || $1, now())
+    ON CONFLICT DO NOTHING RETURNING "id"
+  ), send AS (
+    INSERT INTO "Job" ("id", "workspaceId", "type", "payload", "status") SELECT gen_random_uuid(), $3, 'email.send', jsonb_build_object('outboundEmailId', "id"), 'pending' FROM confirmation
+  )
+  INSERT INTO "ActivityEvent" ("id", "workspaceId", "ticketId", "type", "data") SELECT gen_random_uuid(), $3, $1, 'confirmation_sent', jsonb_build_object('outboundEmailId', "id") FROM confirmation`;
+
+/**
+ * The ceiling: a bare `pg` pool doing the same essential work per email at the same concurrency —
+ * one statement loading the ticket, the message and the sender's lists, the rules evaluated in
+ * memory (already parsed), then one transaction writing every effect (runs, tags, counts, timeline,
+ * the confirmation and its send job). No job queue bookkeeping.
+ */
+async function measureCeiling(db: Db, url: string, workspaceId: string, contacts: Map<string, string>): Promise<JobFigures> {
+  const from = 20 + jobEmails;
+  const ids: { ticketId: string; messageId: string }[] = [];
+  await newTickets(db, workspaceId, contacts, from, jobEmails + 20, ids);
+  const tagId = (await db.tag.findFirstOrThrow({ where: { workspaceId } })).id;
+  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  const millis: number[] = [];
+  const work = async (email: { ticketId: string; messageId: string }) => {
+    const started = performance.now();
+    const { rows } = await pool.query<{ email: string; fromAddress: string; messageSubject: string; bodyText: string; listIds: string[] }>(CEILING_LOAD, [
+      email.ticketId,
+      email.messageId,
+      workspaceId,
+    ]);
+    const row = rows[0]!;
+    const matched = evaluateRules(rules, { fromEmail: row.fromAddress, subject: row.messageSubject, body: row.bodyText, listIds: new Set(row.listIds) })
+      .filter((evaluation) => evaluation.matched)
+      .map((evaluation) => evaluation.rule.id);
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(CEILING_WRITE, [email.ticketId, row.email, workspaceId, matched, tagId]);
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    millis.push(performance.now() - started);
+  };
+  try {
+    await Promise.all(ids.slice(0, 20).map(work));
+    millis.length = 0;
+    const queue = ids.slice(20);
+    roundTrips = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let email = queue.shift(); email; email = queue.shift()) await work(email);
+      }),
+    );
+    return { perSecond: queue.length === 0 ? millis.length / ((performance.now() - started) / 1000) : 0, millis, roundTrips };
+  } finally {
+    await pool.end();
+  }
+}
+
 async function measureJobPath() {
   const database = await freshBenchDatabase("bench_automations");
   await runMigrations(database.url);
@@ -109,38 +277,18 @@ async function measureJobPath() {
   const db = handle.db;
   try {
     const { workspaceId, contacts } = await seedRules(db);
-    const millis: number[] = [];
-    let applied = 0;
-    for (let i = 0; i < jobEmails + 20; i++) {
-      const from = senderOf(i);
-      // The ticket and first message inbound mail would have created (not timed).
-      const { ticket, message } = await db.$transaction((tx) =>
-        createTicketInTx(tx, {
-          workspaceId,
-          subject: subjectOf(i),
-          contactId: contacts.get(from)!,
-          firstMessage: { direction: "inbound", fromAddress: from, bodyText: text },
-        }),
-      );
-      const started = performance.now();
-      await runNewTicketAutomations(db, {
-        workspaceId,
-        ticketId: ticket.id,
-        messageId: message.id,
-        event: "ticket_created",
-        isAutoReply: false,
-        isBulk: false,
-      });
-      // The first 20 warm up the process (JIT, connections), as the engine figures above do.
-      if (i >= 20) millis.push(performance.now() - started);
-      if (i >= 20) applied += await db.automationRun.count({ where: { ticketId: ticket.id } });
-    }
-    millis.sort((a, b) => a - b);
-    const mean = millis.reduce((sum, value) => sum + value, 0) / millis.length;
-    console.log(`\nthe new-ticket job's automations hook on ${database.label}, ${jobEmails} new tickets (ms per ticket)`);
+    const app = await measureApp(db, workspaceId, contacts);
     console.log(
-      `  ${"runNewTicketAutomations".padEnd(34)} mean ${us(mean)}  p50 ${us(percentile(millis, 50))}  p95 ${us(percentile(millis, 95))}  (${(applied / jobEmails).toFixed(1)} rules applied per ticket)`,
+      `\nthe new-ticket follow-up job (automations + confirmation) on ${database.label}, ${jobEmails} new tickets, concurrency ${concurrency}, ${app.applied.toFixed(1)} rules applied per ticket, ${app.retried} jobs left failed or pending (ms per email)`,
     );
+    report("app: worker + follow-up job", app);
+    if (database.label.startsWith("PostgreSQL")) {
+      const ceiling = await measureCeiling(db, database.url, workspaceId, contacts);
+      report("ceiling: bare pg, same work", ceiling);
+      console.log(
+        `  app / ceiling: ${(app.perSecond / ceiling.perSecond).toFixed(2)} of the throughput, ${(percentile(app.millis, 50) / percentile(ceiling.millis, 50)).toFixed(2)}x the p50`,
+      );
+    }
   } finally {
     await handle.close();
   }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
-import { openDatabase, setDatabase, wrapPGlite, type Db, type DatabaseHandle } from "@/server/db";
+import { openDatabase, setDatabase, wrapPGlite, type Db, type DatabaseHandle, type OpenOptions } from "@/server/db";
 import { databaseConfig } from "@/server/db/config";
 import { withDatabase } from "./global-setup";
 
@@ -18,12 +18,12 @@ export const hasConcurrentConnections = databaseConfig().kind === "postgres";
 /** A test's database; on PostgreSQL also its URL, so app instances in other processes can share it. */
 export type TestDatabase = DatabaseHandle & { url?: string };
 
-/** A fresh migrated database of its own for one test file (PGlite, or PostgreSQL in CI). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh migrated database of its own for one test file (PGlite, or PostgreSQL in CI); `options.onQuery` sees every statement. */
+export async function createTestDatabase(options: OpenOptions = {}): Promise<TestDatabase> {
   const template = inject("dbTemplate");
   if (template.kind === "pglite") {
     const pglite = new PGlite({ loadDataDir: new Blob([fs.readFileSync(template.dumpPath)]) });
-    return wrapPGlite(pglite);
+    return wrapPGlite(pglite, undefined, options);
   }
   const name = `threadline_test_${randomUUID().replaceAll("-", "")}`;
   const admin = new pg.Client({ connectionString: template.url });
@@ -34,7 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = withDatabase(template.url, name);
-  const handle = openDatabase({ kind: "postgres", url });
+  const handle = openDatabase({ kind: "postgres", url }, options);
   return {
     url,
     db: handle.db,
@@ -52,10 +52,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * Gives the test file its own database, also as the app's `db()` (so route handlers use it).
  * Returns a getter, valid from beforeAll on.
  */
-export function useTestDatabase(): () => Db {
+export function useTestDatabase(options: OpenOptions = {}): () => Db {
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
-    handle = await createTestDatabase();
+    handle = await createTestDatabase(options);
     setDatabase(handle);
   });
   afterAll(async () => {

@@ -115,6 +115,9 @@ export async function reorderRules(db: Db, access: WorkspaceAccess, input: Reord
   await db.$transaction(async (tx) => {
     // Two reorders at once would interleave their updates into an order nobody asked for.
     await lockKeys(tx, [`automation-order:${workspaceId}`]);
+    // The rows in the order a new ticket's follow-up locks them to count matches (by id), so the
+    // updates below never deadlock with one.
+    await tx.$executeRaw`SELECT 1 FROM "AutomationRule" WHERE "workspaceId" = ${workspaceId}::uuid ORDER BY "id" FOR NO KEY UPDATE`;
     const rules = await tx.automationRule.findMany({ where: { workspaceId }, orderBy: RUN_ORDER, select: { id: true, priority: true } });
     const known = new Set(rules.map((rule) => rule.id));
     const fields: Record<string, string> = {};

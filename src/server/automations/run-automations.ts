@@ -1,72 +1,76 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
-import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
-import { applyActions, type ActionContext } from "./apply-actions";
+import type { FollowupContext } from "@/server/inbound/followup-context";
+import type { NewTicketEvent } from "@/server/tickets/new-ticket-event";
+import { planActions, type ActionContext, type ActionFacts } from "./apply-actions";
+import { automatedResponseKey } from "./automated-response";
 import { matchableBody } from "./email-text";
-import { evaluateRules, type TraceEntry } from "./evaluate-rules";
-import { contactListIds } from "./sender-lists";
-import { parseStoredRule, type StoredRule } from "./stored-rule";
+import { evaluateRules, type RuleEvaluation } from "./evaluate-rules";
+import type { FollowupWrites } from "./followup-effects";
+import { activeRules, type CachedRule } from "./rules-cache";
+
+export type MatchedRule = RuleEvaluation<CachedRule>;
 
 /**
- * Applies one matched rule to the ticket: its run record, its actions, the match count and the
- * timeline entry commit together, or not at all. The run's unique key (rule, ticket, event) makes a
- * second run of the job — after a crash, or at the same time on another instance, which waits on
- * the key — apply nothing. A response the actions recorded is sent by its own job, which commits
- * with it.
+ * The event's active rules (parsed once per version of the workspace's rules) in priority order
+ * against the first message; the ones that matched, in order. Rules never run on existing
+ * tickets: only the new-ticket job calls this.
  */
-async function applyRule(db: Db, rule: StoredRule, ctx: ActionContext, trace: TraceEntry[]) {
-  const { ticket } = ctx;
-  await db.$transaction(async (tx) => {
-    const run = await tx.automationRun.createMany({
-      data: [{ workspaceId: rule.workspaceId, ruleId: rule.id, ticketId: ticket.id, event: rule.event }],
-      skipDuplicates: true,
-    });
-    if (run.count === 0) return;
-    const actions = await applyActions(tx, rule.actions, ctx);
-    const now = new Date();
-    await tx.automationRule.updateMany({ where: { id: rule.id, workspaceId: rule.workspaceId }, data: { matchCount: { increment: 1 }, lastMatchedAt: now } });
-    await tx.activityEvent.create({
-      data: {
-        workspaceId: rule.workspaceId,
-        ticketId: ticket.id,
-        type: "automation_applied",
-        data: { ruleId: rule.id, ruleName: rule.name, conditions: trace, actions },
-        createdAt: now,
-      },
-    });
-  });
-}
-
-/**
- * The automations hook of a ticket or conversation just created from inbound mail: the
- * event's active rules in priority order against the first message, each match's actions, then its
- * bookkeeping. The sender's list memberships are loaded once for all rules. Rules never run on
- * existing tickets: only the new-ticket job calls this.
- */
-export const runNewTicketAutomations: NewTicketHook = async (db, event) => {
-  const { workspaceId } = event;
-  const rows = await db.automationRule.findMany({ where: { workspaceId, event: event.event, isActive: true } });
-  if (rows.length === 0) return;
-  const [ticket, message] = await Promise.all([
-    db.ticket.findFirst({ where: { id: event.ticketId, workspaceId }, include: { contact: true, mailbox: true, workspace: true } }),
-    db.message.findFirst({ where: { id: event.messageId, ticketId: event.ticketId, workspaceId } }),
-  ]);
-  if (!ticket || !message) return;
-
-  const rules = rows.flatMap((row) => {
-    const rule = parseStoredRule(row);
-    if (!rule) console.error(`Automation rule ${row.id} has invalid conditions or actions and was skipped`);
-    return rule ? [rule] : [];
-  });
-  const listIds = ticket.contact ? await contactListIds(db, workspaceId, { contactId: ticket.contact.id }) : new Set<string>();
+export async function matchingRules(db: Db, event: NewTicketEvent, { ticket, message, listIds }: FollowupContext): Promise<MatchedRule[]> {
+  const rules = await activeRules(db, event.workspaceId, ticket.workspace.automationRulesVersion, event.event);
+  if (rules.length === 0) return [];
   const evaluations = evaluateRules(rules, {
     fromEmail: message.fromAddress ?? ticket.contact?.email ?? "",
     subject: message.subject ?? ticket.subject,
     body: matchableBody({ text: message.bodyTextFull ?? message.bodyText, html: message.bodyHtml }),
     listIds,
   });
+  return evaluations.filter((evaluation) => evaluation.matched);
+}
 
-  const noResponse = event.isAutoReply || event.isBulk || message.isAutoReply;
-  for (const { rule, matched, trace } of evaluations) {
-    if (matched) await applyRule(db, rule, { ruleId: rule.id, ticket, message, noResponse }, trace);
-  }
-};
+/**
+ * Records the run of each matched rule under its unique key (rule, ticket, event), in one
+ * statement, and answers the rules whose run this is. A second run of the job — after a crash, or
+ * at the same time on another instance, which waits on the keys — gets none and applies nothing.
+ */
+export async function claimRuns(tx: Prisma.TransactionClient, event: NewTicketEvent, matched: MatchedRule[]): Promise<MatchedRule[]> {
+  if (matched.length === 0) return [];
+  const claimed = await tx.$queryRaw<{ ruleId: string }[]>`
+    INSERT INTO "AutomationRun" ("id", "workspaceId", "ruleId", "ticketId", "event")
+    SELECT gen_random_uuid(), ${event.workspaceId}::uuid, "ruleId", ${event.ticketId}::uuid, ${event.event}::"AutomationEvent"
+    FROM unnest(${matched.map((m) => m.rule.id)}::uuid[]) AS "ruleId"
+    ON CONFLICT DO NOTHING
+    RETURNING "ruleId"::text`;
+  const ids = new Set(claimed.map((row) => row.ruleId));
+  return matched.filter((m) => ids.has(m.rule.id));
+}
+
+/** What the claimed rules' actions need read: the tags and users they name, their responses' keys. */
+export function referencedByActions(claimed: MatchedRule[], ticketId: string) {
+  const actions = claimed.flatMap((m) => m.rule.actions.map((action) => ({ ruleId: m.rule.id, action })));
+  return {
+    tagIds: actions.flatMap(({ action }) => (action.type === "add_tag" ? [action.tag_id] : [])),
+    userIds: actions.flatMap(({ action }) => (action.type === "assign_agent" ? [action.user_id] : [])),
+    responseKeys: actions.flatMap(({ ruleId, action }) => (action.type === "send_response" ? [automatedResponseKey(ruleId, ticketId)] : [])),
+  };
+}
+
+/**
+ * The claimed rules' writes, in run order: each action's effect, each rule's match count and its
+ * timeline entry (its conditions' trace and its actions' outcomes).
+ */
+export function planAutomations(claimed: MatchedRule[], ctx: ActionContext, facts: ActionFacts): Omit<FollowupWrites, "ticket"> {
+  const matchedAt = new Date();
+  const planned = claimed.map(({ rule, trace }) => ({ rule, trace, ...planActions(rule.id, rule.actions, ctx, facts) }));
+  return {
+    effects: planned.flatMap((p) => p.effects),
+    ruleIds: claimed.map((m) => m.rule.id),
+    matchedAt,
+    // One millisecond apart, so the timeline keeps the run order.
+    entries: () =>
+      planned.map(({ rule, trace, results }, i) => ({
+        data: { ruleId: rule.id, ruleName: rule.name, conditions: trace, actions: results },
+        createdAt: new Date(matchedAt.getTime() + i),
+      })),
+  };
+}

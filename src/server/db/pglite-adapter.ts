@@ -130,12 +130,15 @@ function toDriverAdapterError(error: unknown): unknown {
       : (error as { code?: unknown; message?: unknown; detail?: unknown; column?: unknown });
   if (typeof source?.code !== "string" || typeof source.message !== "string") return error;
   if (error instanceof DriverAdapterError && error.cause.kind !== "postgres") return error;
-  return new DriverAdapterError(
-    mapPostgresError({
+  return new DriverAdapterError({
+    ...mapPostgresError({
       code: source.code,
       message: source.message,
       detail: typeof source.detail === "string" ? source.detail : undefined,
       column: typeof source.column === "string" ? source.column : undefined,
     }),
-  );
+    // As @prisma/adapter-pg does: a failed raw query reports the database's code and message.
+    originalCode: source.code,
+    originalMessage: source.message,
+  });
 }

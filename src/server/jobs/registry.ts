@@ -1,7 +1,6 @@
 import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
 import { newTicketFollowup } from "@/server/inbound/new-ticket-followup";
 import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
-import { runNewTicketAutomations } from "@/server/automations/run-automations";
 import { sendEmailJob } from "@/server/outbound-mail/send-email-job";
 import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
 import type { JobHandler } from "./jobs";
@@ -9,11 +8,12 @@ import type { JobType } from "./job-types";
 
 /**
  * The handler of every job type (job-types.ts names them): the one place that knows which domain
- * code runs which job. `onNewTicket` hooks run before a new ticket's confirmation.
+ * code runs which job. `onNewTicket` hooks run before a new ticket's automations and confirmation;
+ * `automations` runs the workspace's rules.
  */
-export function jobHandlers(options: { onNewTicket?: NewTicketHook[] } = {}): Record<JobType, JobHandler> {
+export function jobHandlers(options: { onNewTicket?: NewTicketHook[]; automations?: boolean } = {}): Record<JobType, JobHandler> {
   return {
-    "inbound.new_ticket": newTicketFollowup(options.onNewTicket ?? []),
+    "inbound.new_ticket": newTicketFollowup(options.onNewTicket ?? [], { automations: options.automations }),
     "attachment.download": downloadAttachmentJob,
     "incoming_mail.notify": notifyIncomingMailJob,
     "email.send": sendEmailJob,
@@ -22,5 +22,5 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[] } = {}): Re
 
 /** The handlers the running app uses. */
 export function appJobHandlers(): Record<JobType, JobHandler> {
-  return jobHandlers({ onNewTicket: [runNewTicketAutomations] });
+  return jobHandlers({ automations: true });
 }

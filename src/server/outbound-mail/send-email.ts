@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Mailbox, OutboundEmail, OutboundEmailKind, Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { emailDomain, parseMailbox } from "@/server/email/address";
@@ -43,31 +44,41 @@ export async function recordEmail(tx: Prisma.TransactionClient, email: OutgoingE
     if (earlier) return { outbound: earlier, created: false };
   }
   const mailbox = await senderMailbox(tx, email.workspaceId, email.mailbox);
-  const fromAddress = mailbox?.address ?? "no-reply@threadline.invalid";
-  const messageIdHeader = email.messageIdHeader ?? generateMessageId(emailDomain(fromAddress) ?? "threadline.invalid");
-  const outbound = await tx.outboundEmail.create({
-    data: {
-      workspaceId: email.workspaceId,
-      ticketId: email.ticketId ?? null,
-      messageId: email.messageId ?? null,
-      mailboxId: mailbox?.id ?? null,
-      kind: email.kind,
-      fromAddress,
-      toAddress: email.to.toLowerCase(),
-      ccAddresses: email.cc ?? [],
-      // Stored as sent: one line, whatever the ticket subject or template held.
-      subject: singleLineText(email.subject),
-      bodyText: email.text,
-      bodyHtml: email.html ?? null,
-      messageIdHeader,
-      inReplyTo: email.inReplyTo ?? null,
-      references: capReferences(email.references ?? []),
-      dedupeKey: email.dedupeKey ?? null,
-    },
-  });
+  const outbound = await tx.outboundEmail.create({ data: outboundEmailRow(email, mailbox) });
   await enqueueJob(tx, { workspaceId: email.workspaceId, type: "email.send", payload: { outboundEmailId: outbound.id } });
   return { outbound, created: true };
 }
+
+/** A sender mailbox as an email row needs it. */
+export type SenderMailbox = Pick<Mailbox, "id" | "address">;
+
+/**
+ * The OutboundEmail row of an email from the given sender mailbox (none: the no-reply address),
+ * with its own Message-ID; recordEmail writes it, and so do the set-based writers of several at once.
+ */
+export function outboundEmailRow(email: OutgoingEmail, mailbox: SenderMailbox | null) {
+  const fromAddress = mailbox?.address ?? "no-reply@threadline.invalid";
+  return {
+    id: randomUUID(),
+    workspaceId: email.workspaceId,
+    ticketId: email.ticketId ?? null,
+    messageId: email.messageId ?? null,
+    mailboxId: mailbox?.id ?? null,
+    kind: email.kind,
+    fromAddress,
+    toAddress: email.to.toLowerCase(),
+    ccAddresses: email.cc ?? [],
+    // Stored as sent: one line, whatever the ticket subject or template held.
+    subject: singleLineText(email.subject),
+    bodyText: email.text,
+    bodyHtml: email.html ?? null,
+    messageIdHeader: email.messageIdHeader ?? generateMessageId(emailDomain(fromAddress) ?? "threadline.invalid"),
+    inReplyTo: email.inReplyTo ?? null,
+    references: capReferences(email.references ?? []),
+    dedupeKey: email.dedupeKey ?? null,
+  };
+}
+export type OutboundEmailRow = ReturnType<typeof outboundEmailRow>;
 
 /**
  * An address as a nodemailer address object, which nodemailer never splits into a list (a string
