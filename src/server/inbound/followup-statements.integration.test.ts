@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "@/generated/prisma/client";
-import { useTestDatabase } from "@/test/database";
+import { hasConcurrentConnections, useTestDatabase } from "@/test/database";
 import { newMessageId, postRpc } from "@/test/inbound";
 import { seedAutomationWorkspace } from "@/server/automations/test-fixtures";
 import { appJobHandlers } from "@/server/jobs/registry";
@@ -84,6 +84,26 @@ describe("the new-ticket follow-up job's statements", () => {
     });
     expect(counts.map((c) => c.matchCount)).toEqual([...Array.from({ length: 15 }, () => 2), 1]);
   });
+
+  it.runIf(hasConcurrentConnections)(
+    "counts every match when eight follow-ups of the same 15 rules run at the same time, none failing (PostgreSQL: needs several connections)",
+    async () => {
+      const ws = await seedAutomationWorkspace(db());
+      await seedHundredRules(ws);
+      const jobs: Job[] = [];
+      for (let i = 0; i < 8; i++) {
+        const { job } = await receive(ws, `racer${i}@acme.com`, `urgent ${i}`);
+        jobs.push(job);
+        // Out of the way of the next email's lookup; the handlers below run each job themselves.
+        await db().job.update({ where: { id: job.id }, data: { status: "done" } });
+      }
+      const handler = appJobHandlers()["inbound.new_ticket"];
+      const outcomes = await Promise.allSettled(jobs.map((job) => handler(db(), job)));
+      expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+      const counts = await db().automationRule.findMany({ where: { workspaceId: ws.workspace.id, priority: { lt: 15 } }, select: { matchCount: true } });
+      expect(counts.map((c) => c.matchCount)).toEqual(Array.from({ length: 15 }, () => 8));
+    },
+  );
 
   it("sees a rule change made elsewhere (another instance, or SQL) at the next job", async () => {
     const ws = await seedAutomationWorkspace(db());
