@@ -12,7 +12,7 @@ export interface PerEmail {
   emails: number;
   /** Statements Prisma reported (onQuery events). */
   reported: number;
-  /** BEGINs: one per interactive transaction, which Prisma does not report. */
+  /** BEGINs, which Prisma does not report: one per COMMIT or ROLLBACK it does (PostgreSQL; the PGlite adapter reports no COMMIT). */
   begins: number;
   /** Statements on the wire (pg clients; PostgreSQL only), to check the two above. */
   wire: number;
