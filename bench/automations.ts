@@ -19,7 +19,7 @@ import { appJobHandlers } from "@/server/jobs/registry";
 import { createTicketInTx } from "@/server/tickets/create-ticket";
 import { matchableBody } from "@/server/automations/email-text";
 import { evaluateRules, type EngineRule } from "@/server/automations/evaluate-rules";
-import { freshBenchDatabase, percentile } from "./lib";
+import { freshBenchDatabase, percentile, pgStatementsSent } from "./lib";
 
 const emails = Number(process.argv[2] ?? 20_000);
 const jobEmails = Number(process.argv[3] ?? 300);
@@ -110,15 +110,6 @@ async function seedRules(db: Db) {
   return { workspaceId: workspace.id, contacts: new Map(contacts.map((contact) => [contact.email, contact.id])) };
 }
 
-// Round trips to PostgreSQL: every statement the app's pg clients (Prisma's adapter included) send.
-let roundTrips = 0;
-const clientProto = pg.Client.prototype as unknown as { query: (this: pg.Client, ...args: unknown[]) => unknown };
-const clientQuery = clientProto.query;
-clientProto.query = function (this: pg.Client, ...args: unknown[]) {
-  roundTrips++;
-  return clientQuery.apply(this, args);
-};
-
 interface JobFigures {
   perSecond: number;
   millis: number[];
@@ -183,11 +174,11 @@ async function measureApp(db: Db, workspaceId: string, contacts: Map<string, str
   millis.length = 0;
   await newTickets(db, workspaceId, contacts, 20, jobEmails);
   const runsBefore = await db.automationRun.count();
-  roundTrips = 0;
+  const tripsBefore = pgStatementsSent();
   const started = performance.now();
   await runPendingJobs(db, handlers, { concurrency, limit: 1_000_000 });
   const seconds = (performance.now() - started) / 1000;
-  const trips = roundTrips;
+  const trips = pgStatementsSent() - tripsBefore;
   const retried = await db.job.count({ where: { type: "inbound.new_ticket", status: { not: "done" } } });
   return { perSecond: jobEmails / seconds, millis, roundTrips: trips, applied: ((await db.automationRun.count()) - runsBefore) / jobEmails, retried };
 }
@@ -257,14 +248,14 @@ async function measureCeiling(db: Db, url: string, workspaceId: string, contacts
     await Promise.all(ids.slice(0, 20).map(work));
     millis.length = 0;
     const queue = ids.slice(20);
-    roundTrips = 0;
+    const tripsBefore = pgStatementsSent();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         for (let email = queue.shift(); email; email = queue.shift()) await work(email);
       }),
     );
-    return { perSecond: queue.length === 0 ? millis.length / ((performance.now() - started) / 1000) : 0, millis, roundTrips };
+    return { perSecond: queue.length === 0 ? millis.length / ((performance.now() - started) / 1000) : 0, millis, roundTrips: pgStatementsSent() - tripsBefore };
   } finally {
     await pool.end();
   }

@@ -1,7 +1,7 @@
 // The app's round trips and CPU per inbound email, in-process: the body validated and normalized and
 // the ingest service called as the webhook's route does (without HTTP), one email at a time so each
 // one's statements and CPU are its own. On PGlite the CPU includes the embedded database's.
-import pg from "pg";
+import { pgStatementsSent } from "./lib";
 import { openDatabase } from "@/server/db";
 import { databaseConfigFromUrl } from "@/server/db/config";
 import { ingestInboundEmail } from "@/server/inbound/ingest";
@@ -18,15 +18,6 @@ export interface PerEmail {
   wire: number;
   cpuMicros: number;
 }
-
-// Statements every pg client sends on this process (Prisma's adapter included).
-let wire = 0;
-const clientProto = pg.Client.prototype as unknown as { query: (this: pg.Client, ...args: unknown[]) => unknown };
-const clientQuery = clientProto.query;
-clientProto.query = function (this: pg.Client, ...args: unknown[]) {
-  wire++;
-  return clientQuery.apply(this, args);
-};
 
 export async function statementsPerEmail(
   url: string,
@@ -47,7 +38,7 @@ export async function statementsPerEmail(
   try {
     const workspace = await handle.db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
     for (const { body, isReply } of emails) {
-      const before = { reported, ends, wire, cpu: process.cpuUsage() };
+      const before = { reported, ends, wire: pgStatementsSent(), cpu: process.cpuUsage() };
       const result = await ingestInboundEmail(handle.db, { workspace, mailbox: null }, normalizeRpcInbound(rpcInboundSchema.parse(body)));
       if (!result.ticketId) throw new Error("An email was not routed to a ticket");
       const cpu = process.cpuUsage(before.cpu);
@@ -55,7 +46,7 @@ export async function statementsPerEmail(
       into.emails++;
       into.reported += reported - before.reported;
       into.begins += ends - before.ends;
-      into.wire += wire - before.wire;
+      into.wire += pgStatementsSent() - before.wire;
       into.cpuMicros += cpu.user + cpu.system;
     }
   } finally {

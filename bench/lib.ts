@@ -88,3 +88,22 @@ export async function runConcurrently(count: number, concurrency: number, task: 
   );
   return latencies.sort((a, b) => a - b);
 }
+
+let pgStatements: number | null = null;
+
+/**
+ * How many statements this process's pg clients (Prisma's adapter included) have sent: the round
+ * trips on the wire. Counting starts at the first call; read it before and after the measured work.
+ */
+export function pgStatementsSent(): number {
+  if (pgStatements === null) {
+    pgStatements = 0;
+    const clientProto = pg.Client.prototype as unknown as { query: (this: pg.Client, ...args: unknown[]) => unknown };
+    const clientQuery = clientProto.query;
+    clientProto.query = function (this: pg.Client, ...args: unknown[]) {
+      pgStatements!++;
+      return clientQuery.apply(this, args);
+    };
+  }
+  return pgStatements;
+}
