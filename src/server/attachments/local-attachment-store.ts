@@ -21,14 +21,20 @@ export class LocalAttachmentStore implements AttachmentStore {
     // Write beside the target and rename, so readers never see a half-written file. The temporary name does
     // not extend the target's, which may already be close to the file system's name length limit.
     const partial = path.join(path.dirname(file), `.${randomUUID()}.partial`);
+    let out: fs.WriteStream | null = null;
     try {
       if (data instanceof Uint8Array) {
         await fs.promises.writeFile(partial, data);
       } else {
-        await pipeline(data, fs.createWriteStream(partial));
+        out = fs.createWriteStream(partial);
+        await pipeline(data, out);
       }
       await fs.promises.rename(partial, file);
     } catch (error) {
+      // A failed pipeline may end before the stream has even opened its file: wait for it to close,
+      // or the file could appear after it was removed.
+      const stream = out;
+      if (stream && !stream.closed) await new Promise<void>((resolve) => stream.once("close", () => resolve()));
       await fs.promises.rm(partial, { force: true });
       throw error;
     }
