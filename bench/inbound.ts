@@ -80,7 +80,7 @@ const line = (label: string, run: Run) =>
 function perEmail(label: string, figures: PerEmail, onPostgres: boolean) {
   const each = (n: number) => (n / figures.emails).toFixed(1);
   const statements = onPostgres
-    ? `${each(figures.reported + figures.begins)} statements = ${each(figures.reported)} reported by Prisma + ${each(figures.begins)} BEGIN (${each(figures.wire)} on the wire)`
+    ? `${each(figures.reported + figures.begins)} statements = ${each(figures.reported)} reported (Prisma and the ingest driver) + ${each(figures.begins)} BEGIN unreported (${each(figures.wire)} on the wire)`
     : `${each(figures.reported)} statements reported by Prisma (no COMMIT among them; PGlite has no wire to check against)`;
   console.log(`  ${label.padEnd(10)} ${statements}   CPU ${(figures.cpuMicros / figures.emails).toFixed(0)} µs user+system   (${figures.emails} emails)`);
 }

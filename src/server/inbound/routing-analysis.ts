@@ -19,7 +19,7 @@ export function routingAnalysis(input: {
   match: ThreadMatch | null;
   classification: AutoReplyClassification;
   workspace: Workspace;
-  mailbox: Mailbox | null;
+  mailbox: Pick<Mailbox, "id" | "address" | "purpose"> | null;
 }) {
   const { routing, match, workspace } = input;
   let policyApplied: { closedTicketReply: string } | { unmatchedInbound: string } | null = null;
