@@ -7,7 +7,7 @@ import { PGliteAdapterFactory } from "./pglite-adapter";
 import { once, openDatabaseFolder } from "./pglite-folder";
 import { createPostgresPool, poolCounts, type PoolCounts } from "./postgres-pool";
 import type { PGlite } from "@electric-sql/pglite";
-import { pgliteDriver, poolDriver, type Opening, type OpeningRows, type SqlDriver, type SqlRunner } from "./sql-transaction";
+import { pgliteDriver, poolDriver, type Opening, type OpeningRows, type SqlDriver, type SqlParam, type SqlRunner, type SqlStatement } from "./sql-transaction";
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/generated/prisma/client";
@@ -55,9 +55,18 @@ const statementListener = (options: OpenOptions) => (options.onQuery ? (query: s
  * connection, and Prisma's per-call overhead is skipped. The rest of the app uses Prisma.
  */
 export function sqlTransaction<T>(db: Db, opening: Opening, run: (sql: SqlRunner, rows: OpeningRows) => Promise<T>): Promise<T> {
+  return driverOf(db).transaction(opening, run);
+}
+
+/** One statement straight on the driver, outside any transaction (see sqlTransaction). */
+export function sqlQuery<T extends object>(db: Db, statement: SqlStatement, params: SqlParam[]): Promise<T[]> {
+  return driverOf(db).query<T>(statement, params);
+}
+
+function driverOf(db: Db): SqlDriver {
   const driver = drivers.get(db);
-  if (!driver) throw new Error("sqlTransaction needs a client opened by openDatabase or wrapPGlite");
-  return driver.transaction(opening, run);
+  if (!driver) throw new Error("Statements on the driver need a client opened by openDatabase or wrapPGlite");
+  return driver;
 }
 
 /** How long closing waits for checked-out connections to come back before it lets the process go. */

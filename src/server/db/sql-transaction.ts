@@ -37,8 +37,8 @@ export interface OpeningRows {
   afterBegin: Record<string, unknown>[];
 }
 
-/** The driver behind a database handle: what `sqlTransaction` runs on. */
-export interface SqlDriver {
+/** The driver behind a database handle: what `sqlTransaction` and `sqlQuery` run on. */
+export interface SqlDriver extends SqlRunner {
   transaction<T>(opening: Opening, run: (sql: SqlRunner, rows: OpeningRows) => Promise<T>): Promise<T>;
 }
 
@@ -52,6 +52,10 @@ const openingScript = (opening: Opening) =>
 /** A PostgreSQL pool as a driver: one checked-out connection per transaction. */
 export function poolDriver(pool: pg.Pool, onStatement?: OnStatement): SqlDriver {
   return {
+    async query<T extends SqlRow>(statement: SqlStatement, params: SqlParam[]) {
+      onStatement?.(statement.text);
+      return (await pool.query<T>({ name: statement.name, text: statement.text, values: params })).rows;
+    },
     async transaction(opening, run) {
       const client = await pool.connect();
       let failure: Error | undefined;
@@ -93,6 +97,10 @@ const isConnectionFailure = (error: Error) => !("code" in error) || typeof (erro
 export function pgliteDriver(pglite: PGlite, onStatement?: OnStatement): SqlDriver {
   const rowsOf = (results: Results[]) => (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
   return {
+    async query<T extends SqlRow>(statement: SqlStatement, params: SqlParam[]) {
+      onStatement?.(statement.text);
+      return (await pglite.query<T>(statement.text, params)).rows;
+    },
     async transaction(opening, run) {
       let beforeBegin: Record<string, unknown>[] = [];
       if (opening.beforeBegin) {

@@ -1,15 +1,16 @@
-import type { Mailbox, Workspace } from "@/generated/prisma/client";
+import type { Workspace } from "@/generated/prisma/client";
 import { appConfig } from "@/env";
-import { sqlTransaction, type Db } from "@/server/db";
+import { sqlQuery, sqlTransaction, type Db } from "@/server/db";
 import { tryThenLockStatement } from "@/server/db/advisory-lock";
 import { retryOnConflict } from "@/server/db/conflict-retry";
 import { pollUntil } from "@/server/db/poll";
-import type { SqlParam } from "@/server/db/sql-transaction";
+import { sqlStatement, type SqlParam } from "@/server/db/sql-transaction";
 import { unavailable } from "@/server/errors";
 import { assertWithinRateLimits, enforceRateLimits, rateLimitStatement, type RateLimitRule } from "@/server/rate-limit/rate-limit";
 import { classifyAutoReply } from "@/server/email/auto-reply";
 import { extractTicketToken } from "@/server/email/subject";
 import type { InboundEmail } from "./inbound.schema";
+import type { InboundMailbox } from "./inbound-secret";
 import { LOOKUP_BY_CONTENT, LOOKUP_BY_MESSAGE_ID } from "./ingest-statements";
 import { discardStoredAttachments, storeInlineAttachments, type PreparedAttachment } from "./inline-attachments";
 import { earlierCopies, logFailedRouting, receiveLogRow, type ReceiveLogRow } from "./receive-log";
@@ -23,10 +24,21 @@ import { threadCandidates, threadMatch, type ThreadLookup } from "./threading";
 const COPY_WAIT_MS = 10_000;
 const MAX_INT4 = 2_147_483_647;
 
+/** The workspace fields inbound mail needs (its policies), read in one statement on the driver. */
+export type InboundWorkspace = Pick<Workspace, "id" | "requireInboundSecret" | "closedTicketReply" | "unmatchedInbound">;
+
+const INBOUND_WORKSPACE = sqlStatement(`SELECT "id", "requireInboundSecret", "closedTicketReply", "unmatchedInbound" FROM "Workspace" WHERE "id" = $1::uuid`);
+
+/** The workspace an inbound request names, or null. */
+export async function findInboundWorkspace(db: Db, id: string): Promise<InboundWorkspace | null> {
+  const [workspace] = await sqlQuery<InboundWorkspace>(db, INBOUND_WORKSPACE, [id]);
+  return workspace ?? null;
+}
+
 export interface IngestTarget {
-  workspace: Workspace;
+  workspace: InboundWorkspace;
   /** The mailbox the request's secret selected, if any; otherwise it is found from `to`. */
-  mailbox: Mailbox | null;
+  mailbox: InboundMailbox | null;
 }
 
 export interface IngestResult {

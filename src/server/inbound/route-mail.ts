@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Mailbox, Workspace } from "@/generated/prisma/client";
+import type { Mailbox } from "@/generated/prisma/client";
+import type { InboundWorkspace } from "./ingest";
 import { storedContentType } from "@/server/attachments/content-type";
 import type { SqlParam, SqlRunner } from "@/server/db/sql-transaction";
 import type { AutoReplyClassification } from "@/server/email/auto-reply";
@@ -23,7 +24,7 @@ export type RoutingMailbox = Pick<Mailbox, "id" | "address" | "purpose">;
 
 export interface RoutingContext {
   sql: SqlRunner;
-  workspace: Workspace;
+  workspace: InboundWorkspace;
   email: InboundEmail;
   log: { id: string; row: ReceiveLogRow };
   classification: AutoReplyClassification;

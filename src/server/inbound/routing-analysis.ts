@@ -1,4 +1,5 @@
-import type { Mailbox, Workspace } from "@/generated/prisma/client";
+import type { Mailbox } from "@/generated/prisma/client";
+import type { InboundWorkspace } from "./ingest";
 import type { AutoReplyClassification } from "@/server/email/auto-reply";
 import type { ThreadMatch } from "./threading";
 
@@ -18,7 +19,7 @@ export function routingAnalysis(input: {
   ticketId: string | null;
   match: ThreadMatch | null;
   classification: AutoReplyClassification;
-  workspace: Workspace;
+  workspace: InboundWorkspace;
   mailbox: Pick<Mailbox, "id" | "address" | "purpose"> | null;
 }) {
   const { routing, match, workspace } = input;
