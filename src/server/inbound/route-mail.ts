@@ -114,8 +114,8 @@ async function linkAttachments(ctx: Context, link: { ticketId: string | null; me
   const downloads: string[] = [];
   const rows = ctx.attachments.map((prepared): Prisma.AttachmentCreateManyInput => {
     if (prepared.kind === "stored") {
-      const { filename, contentType, size, storageKey } = prepared;
-      return { ...base, filename, contentType: storedContentType(contentType), size, storageKey, status: "stored" };
+      const { filename, contentType, size, storageKey, contentId } = prepared;
+      return { ...base, filename, contentType: storedContentType(contentType), size, storageKey, contentId, status: "stored" };
     }
     if (prepared.kind === "failed") {
       const { filename, contentType, size, error } = prepared;
