@@ -1,19 +1,30 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { EmailFrame } from "@/components/email-frame";
+import { attachmentsPath } from "@/server/attachments/attachment-paths";
+import { withInlineImages } from "@/server/email/inline-images";
 import type { ThreadMessage } from "@/trpc/types";
 
-/** The message's text (or sanitized HTML), with the quoted history folded away until asked for. */
-export function MessageBody({ message }: { message: ThreadMessage }) {
+/**
+ * The message's text (or sanitized HTML, its `cid:` images shown from the stored attachments), with
+ * the quoted history folded away until asked for.
+ */
+export function MessageBody({ message, workspaceId }: { message: ThreadMessage; workspaceId: string | undefined }) {
   const [showQuoted, setShowQuoted] = useState(false);
-  const html = message.bodyHtml;
+  const { bodyHtml, attachments } = message;
+  const html = useMemo(() => (bodyHtml && workspaceId ? withInlineImages(bodyHtml, attachments, workspaceId) : bodyHtml), [bodyHtml, attachments, workspaceId]);
   const hasQuoted = html ? html.includes("<blockquote") : Boolean(message.bodyFull && message.bodyFull.trim() !== message.body.trim());
 
   return (
     <div className="mt-2">
       {html ? (
-        <EmailFrame html={html} title={`Email from ${message.fromName ?? message.fromAddress ?? "sender"}`} showQuoted={showQuoted} />
+        <EmailFrame
+          html={html}
+          title={`Email from ${message.fromName ?? message.fromAddress ?? "sender"}`}
+          showQuoted={showQuoted}
+          inlineImagesPath={workspaceId ? attachmentsPath(workspaceId) : null}
+        />
       ) : (
         <div className="whitespace-pre-wrap break-words text-sm leading-relaxed">{showQuoted && message.bodyFull ? message.bodyFull : message.body}</div>
       )}

@@ -59,7 +59,7 @@ export function MessageCard(props: { message: ThreadMessage; workspaceId: string
           {message.ccAddresses.length > 0 && <> · Cc {message.ccAddresses.join(", ")}</>}
         </p>
       )}
-      <MessageBody message={message} />
+      <MessageBody message={message} workspaceId={workspaceId} />
       <AttachmentList attachments={message.attachments} workspaceId={workspaceId} />
     </article>
   );
