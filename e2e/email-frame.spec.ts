@@ -72,6 +72,7 @@ test("a link in an email opens in a new tab without an opener; the ticket page s
 
 test("an inline cid: image of a MIME email shows from its stored attachment; remote images still wait", async ({ page }) => {
   await signInAsOwner(page);
+  const ownImage = `${pageOrigin(page).origin}/api/health?from-email=1`;
   const subject = uniqueSubject("Screenshot inline");
   const raw = [
     "From: Grace Hopper <grace@example.com>",
@@ -84,7 +85,8 @@ test("an inline cid: image of a MIME email shows from its stored attachment; rem
     "--rel",
     "Content-Type: text/html; charset=utf-8",
     "",
-    '<p>Here is the error:</p><img src="cid:shot.png@example.com" alt="screenshot" width="40"><img src="http://tracker.example.net/p.gif" alt="pixel">',
+    '<p>Here is the error:</p><img src="cid:shot.png@example.com" alt="screenshot" width="40"><img src="http://tracker.example.net/p.gif" alt="pixel">' +
+      `<img src="${ownImage}" alt="own">`,
     "--rel",
     'Content-Type: image/png; name="shot.png"',
     "Content-Transfer-Encoding: base64",
@@ -96,8 +98,10 @@ test("an inline cid: image of a MIME email shows from its stored attachment; rem
     "",
   ].join("\r\n");
   const remote: string[] = [];
+  const own: string[] = [];
   page.on("request", (request) => {
     if (!["localhost", "127.0.0.1"].includes(new URL(request.url()).hostname)) remote.push(request.url());
+    if (request.url() === ownImage) own.push(request.url());
   });
   const ticketId = await postMime(page, raw);
   await openTicket(page, ticketId);
@@ -107,4 +111,13 @@ test("an inline cid: image of a MIME email shows from its stored attachment; rem
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2);
   await expect(page.frameLocator(FRAME).getByRole("img", { name: "pixel" })).not.toHaveAttribute("src", /.+/);
   expect(remote).toEqual([]);
+
+  // Asked for, remote images load, but not one on the helpdesk's own origin: from this same-origin
+  // frame it would be a request with the agent's session, made by the sender.
+  const pixel = page.waitForRequest("http://tracker.example.net/p.gif");
+  await page.getByRole("button", { name: "Show images" }).click();
+  await pixel;
+  await expect(page.frameLocator(FRAME).getByRole("img", { name: "own" })).not.toHaveAttribute("src", /.+/);
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2);
+  expect(own).toEqual([]);
 });

@@ -12,12 +12,18 @@ function frameCsp(inlineImagesSource: string | null, showImages: boolean): strin
   return `default-src 'none'; img-src ${images}; style-src 'unsafe-inline'`;
 }
 
-/** The sanitized HTML with remote images switched on: `data-remote-src` (set by the server) becomes `src`. */
-function withRemoteImages(html: string): string {
+/**
+ * The sanitized HTML with remote images switched on: `data-remote-src` (set by the server) becomes
+ * `src`, except for an image on the helpdesk's own origin: the frame is same-origin, so that request
+ * would carry the agent's session (a sender's way to make the agent's browser call the app).
+ */
+function withRemoteImages(html: string, pageOrigin: string | null): string {
   // DOMParser makes an inert document: nothing in it loads or runs.
   const doc = new DOMParser().parseFromString(html, "text/html");
   for (const img of doc.querySelectorAll("img[data-remote-src]")) {
-    img.setAttribute("src", img.getAttribute("data-remote-src") ?? "");
+    const source = img.getAttribute("data-remote-src") ?? "";
+    if (URL.canParse(source) && new URL(source).origin === pageOrigin) continue;
+    img.setAttribute("src", source);
     img.removeAttribute("data-remote-src");
   }
   return doc.body.innerHTML;
@@ -28,9 +34,9 @@ function withRemoteImages(html: string): string {
 const FRAME_STYLE =
   "html{overflow-x:hidden}body{margin:0;padding:4px 2px;overflow-x:auto;font:14px/1.5 ui-sans-serif,system-ui,sans-serif;color:#0f172a;overflow-wrap:anywhere}img{max-width:100%;height:auto}";
 
-function frameDocument(html: string, csp: string, showImages: boolean, showQuoted: boolean): string {
+function frameDocument(html: string, csp: string, showQuoted: boolean): string {
   const quoted = showQuoted ? "" : "blockquote{display:none}";
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}${quoted}</style></head><body>${showImages ? withRemoteImages(html) : html}</body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}${quoted}</style></head><body>${html}</body></html>`;
 }
 
 const noSubscription = () => () => undefined;
@@ -95,10 +101,12 @@ export function EmailFrame(props: { html: string; title: string; showQuoted: boo
   const frameRef = useRef<HTMLIFrameElement>(null);
   const height = useContentHeight(frameRef);
   const hasRemoteImages = html.includes("data-remote-src");
-  const inlineImagesSource = origin && inlineImagesPath ? `${origin}${inlineImagesPath}` : null;
+  // Only for an email that shows stored images: the server's render cannot name the origin, and a
+  // frame whose document changes after hydration loads again.
+  const inlineImagesSource = origin && inlineImagesPath && html.includes(`src="${inlineImagesPath}`) ? `${origin}${inlineImagesPath}` : null;
   const srcDoc = useMemo(
-    () => frameDocument(html, frameCsp(inlineImagesSource, showImages), showImages, showQuoted),
-    [html, inlineImagesSource, showImages, showQuoted],
+    () => frameDocument(showImages ? withRemoteImages(html, origin) : html, frameCsp(inlineImagesSource, showImages), showQuoted),
+    [html, origin, inlineImagesSource, showImages, showQuoted],
   );
 
   return (
