@@ -14,15 +14,17 @@ function frameCsp(inlineImagesSource: string | null, showImages: boolean): strin
 
 /**
  * The sanitized HTML with remote images switched on: `data-remote-src` (set by the server) becomes
- * `src`, except for an image on the helpdesk's own origin: the frame is same-origin, so that request
- * would carry the agent's session (a sender's way to make the agent's browser call the app).
+ * `src`, except for an image on the helpdesk's own host (any scheme or port: cookies ignore both):
+ * the frame is same-origin, so that request would carry the agent's session (a sender's way to
+ * make the agent's browser call the app).
  */
 function withRemoteImages(html: string, pageOrigin: string | null): string {
+  const ownHost = pageOrigin && new URL(pageOrigin).hostname;
   // DOMParser makes an inert document: nothing in it loads or runs.
   const doc = new DOMParser().parseFromString(html, "text/html");
   for (const img of doc.querySelectorAll("img[data-remote-src]")) {
     const source = img.getAttribute("data-remote-src") ?? "";
-    if (URL.canParse(source) && new URL(source).origin === pageOrigin) continue;
+    if (URL.canParse(source) && new URL(source).hostname === ownHost) continue;
     img.setAttribute("src", source);
     img.removeAttribute("data-remote-src");
   }
