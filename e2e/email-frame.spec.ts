@@ -94,6 +94,11 @@ test("an inline cid: image of a MIME email shows from its stored attachment; rem
     'Content-Disposition: inline; filename="shot.png"',
     "",
     PNG,
+    "--rel",
+    'Content-Type: text/plain; name="notes.txt"',
+    'Content-Disposition: attachment; filename="notes.txt"',
+    "",
+    "steps to reproduce",
     "--rel--",
     "",
   ].join("\r\n");
@@ -107,6 +112,9 @@ test("an inline cid: image of a MIME email shows from its stored attachment; rem
   await openTicket(page, ticketId);
 
   const image = page.frameLocator(FRAME).getByRole("img", { name: "screenshot" });
+  // Shown in the email, so not listed again as a file; the other file is.
+  await expect(page.getByTestId("message").getByRole("link", { name: /notes\.txt/ })).toBeVisible();
+  await expect(page.getByTestId("message").getByRole("link", { name: /shot\.png/ })).toHaveCount(0);
   await expect(image).toHaveAttribute("src", /^\/api\/v1\/workspaces\/[0-9a-f-]+\/attachments\/[0-9a-f-]+$/);
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2);
   await expect(page.frameLocator(FRAME).getByRole("img", { name: "pixel" })).not.toHaveAttribute("src", /.+/);

@@ -52,7 +52,7 @@ describe("an inline cid: image of an inbound email", () => {
     const detail = await callRoute(ticketDetail, "GET", "/", { token: a.member.token, params: { workspaceId: a.workspace.id, ticketId: res.json.ticketId } });
     const [message] = detail.json.messages;
     expect(message.attachments).toMatchObject([{ filename: "shot.png", contentType: "image/png", status: "stored", contentId: "shot.png@x.org" }]);
-    const html = withInlineImages(message.bodyHtml, message.attachments, a.workspace.id);
+    const { html } = withInlineImages(message.bodyHtml, message.attachments, a.workspace.id);
     const path = /<img alt="shot" src="([^"]+)"/.exec(html)?.[1];
     expect(path).toBe(`/api/v1/workspaces/${a.workspace.id}/attachments/${message.attachments[0].id}`);
 

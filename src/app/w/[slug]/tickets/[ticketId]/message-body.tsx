@@ -1,19 +1,16 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { EmailFrame } from "@/components/email-frame";
 import { attachmentsPath } from "@/server/attachments/attachment-paths";
-import { withInlineImages } from "@/server/email/inline-images";
 import type { ThreadMessage } from "@/trpc/types";
 
 /**
- * The message's text (or sanitized HTML, its `cid:` images shown from the stored attachments), with
- * the quoted history folded away until asked for.
+ * The message's text (or its sanitized HTML, `cid:` images already pointed at the stored
+ * attachments), with the quoted history folded away until asked for.
  */
-export function MessageBody({ message, workspaceId }: { message: ThreadMessage; workspaceId: string | undefined }) {
+export function MessageBody({ message, html, workspaceId }: { message: ThreadMessage; html: string | null; workspaceId: string | undefined }) {
   const [showQuoted, setShowQuoted] = useState(false);
-  const { bodyHtml, attachments } = message;
-  const html = useMemo(() => (bodyHtml && workspaceId ? withInlineImages(bodyHtml, attachments, workspaceId) : bodyHtml), [bodyHtml, attachments, workspaceId]);
   const hasQuoted = html ? html.includes("<blockquote") : Boolean(message.bodyFull && message.bodyFull.trim() !== message.body.trim());
 
   return (
