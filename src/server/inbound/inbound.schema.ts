@@ -57,6 +57,8 @@ export interface InlineAttachment {
   filename: string;
   contentType: string;
   content: Uint8Array;
+  /** The part's Content-ID, without <>: the email's HTML shows it as an image through `cid:`. */
+  contentId: string | null;
 }
 
 /** Fetched from `url` by a job after the commit, or stored from its inline `content` before it. */

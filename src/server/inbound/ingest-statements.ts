@@ -74,11 +74,11 @@ function outcome(base: number): string {
   return `
   attachment AS (
     INSERT INTO "Attachment" ("id", "workspaceId", "ticketId", "messageId", "incomingMailId", "filename", "contentType", "size", "status", "storageKey",
-      "sourceUrl", "error")
+      "sourceUrl", "error", "contentId")
     SELECT a."id", $1::uuid, a."ticketId", a."messageId", ${$(1)}::uuid, a."filename", a."contentType", a."size", a."status"::"AttachmentStatus", a."storageKey",
-      a."sourceUrl", a."error"
+      a."sourceUrl", a."error", a."contentId"
     FROM jsonb_to_recordset(${$(8)}::jsonb) AS a("id" uuid, "ticketId" uuid, "messageId" uuid, "filename" text, "contentType" text, "size" int, "status" text,
-      "storageKey" text, "sourceUrl" text, "error" text)
+      "storageKey" text, "sourceUrl" text, "error" text, "contentId" text)
   ),
   download AS (
     INSERT INTO "Job" ("id", "workspaceId", "type", "payload")

@@ -122,10 +122,10 @@ function outcomeParams(ctx: RoutingContext, outcome: Outcome): SqlParam[] {
  * job can name its row.
  */
 function attachmentRow(prepared: PreparedAttachment, link: RouteResult) {
-  const common = { id: randomUUID(), ...link, storageKey: null, sourceUrl: null, error: null };
+  const common = { id: randomUUID(), ...link, storageKey: null, sourceUrl: null, error: null, contentId: null };
   if (prepared.kind === "stored") {
-    const { filename, contentType, size, storageKey } = prepared;
-    return { ...common, filename, contentType: storedContentType(contentType), size, storageKey, status: "stored" };
+    const { filename, contentType, size, storageKey, contentId } = prepared;
+    return { ...common, filename, contentType: storedContentType(contentType), size, storageKey, contentId, status: "stored" };
   }
   if (prepared.kind === "failed") {
     const { filename, contentType, size, error } = prepared;

@@ -11,6 +11,18 @@ import { parseMimeMessage } from "./mime";
 import { decodeText, parseMultipart } from "./multipart";
 
 const messageHeadersSchema = z.array(z.tuple([z.string(), z.string()]));
+/** `content-id-map`: "<Content-ID>" → the `attachment-N` field of its inline image. */
+const contentIdMapSchema = z.record(z.string(), z.string()).catch({});
+
+function contentIdsByField(value: string | undefined): Map<string, string> {
+  let map: unknown;
+  try {
+    map = JSON.parse(value ?? "{}");
+  } catch {
+    map = {};
+  }
+  return new Map(Object.entries(contentIdMapSchema.parse(map)).map(([contentId, name]) => [name, contentId]));
+}
 
 export interface MailgunInbound {
   email: ParsedInbound;
@@ -57,6 +69,7 @@ export async function parseMailgunInbound(body: Uint8Array, contentType: string)
     files: files.map((file) => ({ name: file.name, filename: file.filename, size: file.data.byteLength })),
   };
   const mime = field("body-mime");
+  const contentIds = contentIdsByField(field("content-id-map"));
   const parsed: ParsedInbound = mime
     ? await parseMimeMessage(mime)
     : {
@@ -70,7 +83,9 @@ export async function parseMailgunInbound(body: Uint8Array, contentType: string)
         inReplyTo: field("In-Reply-To"),
         references: field("References"),
         headers: messageHeaders(field("message-headers")),
-        attachments: files.filter((file) => /^attachment-\d+$/.test(file.name)).map((file) => inlineAttachment(file.filename, file.contentType, file.data)),
+        attachments: files
+          .filter((file) => /^attachment-\d+$/.test(file.name))
+          .map((file) => inlineAttachment(file.filename, file.contentType, file.data, contentIds.get(file.name))),
         rawPayload,
       };
   return {

@@ -56,6 +56,25 @@ describe("parseSendgridInbound", () => {
     expect(email.rawPayload).toMatchObject({ format: "sendgrid", SPF: "pass" });
   });
 
+  it("keeps an inline image's Content-ID from `content-ids`", async () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ from: "ann@x.org", to: "help@x.test", html: '<img src="cid:ii_abc">', attachments: "2" }))
+      form.set(name, value);
+    form.set(
+      "attachment-info",
+      JSON.stringify({ attachment1: { filename: "a.png", type: "image/png" }, attachment2: { filename: "b.txt", type: "text/plain" } }),
+    );
+    form.set("content-ids", JSON.stringify({ ii_abc: "attachment1" }));
+    form.set("attachment1", new File(["png"], "a.png", { type: "image/png" }));
+    form.set("attachment2", new File(["txt"], "b.txt", { type: "text/plain" }));
+    const request = new Request("http://x.test", { method: "POST", body: form });
+    const parsed = await parseSendgridInbound(new Uint8Array(await request.arrayBuffer()), request.headers.get("content-type")!);
+    expect(parsed.attachments.map((a) => [a.filename, a.contentId])).toEqual([
+      ["a.png", "ii_abc"],
+      ["b.txt", null],
+    ]);
+  });
+
   it("refuses a body that is not multipart with a boundary", async () => {
     await expect(parseSendgridInbound(Buffer.from("{}"), "application/json")).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(parseSendgridInbound(Buffer.from("garbage"), SENDGRID_CONTENT_TYPE)).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -11,6 +11,8 @@ const envelopeSchema = z
   .partial()
   .catch({});
 const attachmentInfoSchema = z.record(z.string(), z.object({ filename: z.string(), name: z.string(), type: z.string() }).partial().loose()).catch({});
+/** `content-ids`: Content-ID → the `attachmentN` field of its inline image. */
+const contentIdsSchema = z.record(z.string(), z.string()).catch({});
 
 function json(text: string | undefined): unknown {
   if (text === undefined) return undefined;
@@ -56,16 +58,22 @@ export async function parseSendgridInbound(body: Uint8Array, contentType: string
     text: field("text"),
     html: field("html"),
     headers: headersFromBlock(field("headers") ?? ""),
-    attachments: attachmentsOf(parts, attachmentInfoSchema.parse(json(field("attachment-info")))),
+    attachments: attachmentsOf(parts, attachmentInfoSchema.parse(json(field("attachment-info"))), contentIdsSchema.parse(json(field("content-ids")))),
     rawPayload,
   };
 }
 
-function attachmentsOf(parts: FormPart[], info: z.infer<typeof attachmentInfoSchema>) {
+function attachmentsOf(parts: FormPart[], info: z.infer<typeof attachmentInfoSchema>, contentIds: Record<string, string>) {
+  const contentIdOf = new Map(Object.entries(contentIds).map(([contentId, name]) => [name, contentId]));
   return parts
     .filter((part) => part.filename !== null && /^attachment\d+$/.test(part.name))
     .map((part) => {
       const described = info[part.name];
-      return inlineAttachment(described?.filename ?? described?.name ?? part.filename, described?.type ?? part.contentType, part.data);
+      return inlineAttachment(
+        described?.filename ?? described?.name ?? part.filename,
+        described?.type ?? part.contentType,
+        part.data,
+        contentIdOf.get(part.name),
+      );
     });
 }
