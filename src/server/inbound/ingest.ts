@@ -113,7 +113,7 @@ export async function ingestInboundEmail(db: Db, target: IngestTarget, email: In
           rateLimitCounted = true;
           assertWithinRateLimits(rateLimits, opened.beforeBegin);
         }
-        // Another copy holds the email's own lock: it is routing it right now.
+        // Another copy holds the copy lock: it is routing this email right now.
         if (opened.afterBegin[0]?.locked !== true) return null;
         const [found] = await sql.query<Lookup>(email.messageId ? LOOKUP_BY_MESSAGE_ID : LOOKUP_BY_CONTENT, lookupParams);
         if (found!.earlier?.processedAt) return firstResult(found!.earlier);
