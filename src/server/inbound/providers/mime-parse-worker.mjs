@@ -2,6 +2,11 @@
 // few hundred milliseconds of CPU, which on the main thread would stall every other request.
 import { parentPort } from "node:worker_threads";
 import PostalMime from "postal-mime";
+import { CharsetTextDecoder } from "../../email/charset.mjs";
+
+// postal-mime decodes every charset with the TextDecoder it finds, whose legacy tables are wrong on
+// Node 20 (windows-1252 above all, see charset.mjs); this thread runs nothing else.
+globalThis.TextDecoder = CharsetTextDecoder;
 
 parentPort.on("message", async ({ id, bytes, maxNestingDepth }) => {
   try {
