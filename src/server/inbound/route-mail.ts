@@ -3,6 +3,7 @@ import type { IncomingMail, Mailbox, Prisma, Workspace } from "@/generated/prism
 import { storedContentType } from "@/server/attachments/content-type";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import { lockKeys } from "@/server/db/advisory-lock";
+import { recordInboundDeliveryReport } from "@/server/delivery/record-delivery-event";
 import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
 import { ticketKindOf } from "@/server/mailboxes/mailbox-purpose";
 import { recipientMailbox } from "@/server/mailboxes/recipient-mailbox";
@@ -158,5 +159,6 @@ async function finish(ctx: Context, routing: Routing, result: RouteResult, match
     },
   });
   if (NEEDS_AGENT.has(routing)) await enqueueJob(tx, { workspaceId: workspace.id, type: "incoming_mail.notify", payload: { incomingMailId: log.id } });
+  await recordInboundDeliveryReport(tx, workspace.id, ctx.email);
   return result;
 }
