@@ -1,3 +1,4 @@
+import type { DeliveryReport } from "@/server/email/delivery-report";
 import { z } from "zod";
 
 const optionalText = z.string().nullish();
@@ -81,4 +82,6 @@ export interface InboundEmail {
   headers: Record<string, string | string[]>;
   attachments: InboundAttachment[];
   rawPayload: unknown;
+  /** A bounce's report (multipart/report), recorded as a delivery event of the email it names. */
+  deliveryReport?: DeliveryReport | null;
 }

@@ -5,6 +5,7 @@ import { tryThenLockStatement } from "@/server/db/advisory-lock";
 import { retryOnConflict } from "@/server/db/conflict-retry";
 import { pollUntil } from "@/server/db/poll";
 import { sqlStatement, type SqlParam } from "@/server/db/sql-transaction";
+import { recordInboundDeliveryReport } from "@/server/delivery/record-delivery-event";
 import { unavailable } from "@/server/errors";
 import { assertWithinRateLimits, enforceRateLimits, rateLimitStatement, type RateLimitRule } from "@/server/rate-limit/rate-limit";
 import { classifyAutoReply } from "@/server/email/auto-reply";
@@ -138,6 +139,9 @@ export async function ingestInboundEmail(db: Db, target: IngestTarget, email: In
   // A copy that lost the race stored bytes no row points to.
   if (!result || result.duplicate) await discardStoredAttachments(attachments);
   if (!result) throw unavailable("Another copy of this email is still being processed; nothing was stored. Retry shortly.");
+  // A bounce's delivery events, after the commit and on every copy: they are keyed by the report, so
+  // a copy records nothing twice and a crash in between is made good by the provider's retry.
+  if (email.deliveryReport) await db.$transaction((tx) => recordInboundDeliveryReport(tx, workspace.id, email));
   return result;
 }
 

@@ -8,7 +8,8 @@ import { AppError } from "@/server/errors";
 import type { ParsedInbound } from "../normalize";
 import { headersFromPairs, inlineAttachment, type RawHeaders } from "./headers";
 import { parseMimeMessage } from "./mime";
-import { decodeText, parseMultipart } from "./multipart";
+import { decodeCharset } from "@/server/email/charset.mjs";
+import { parseMultipart } from "./multipart";
 
 const messageHeadersSchema = z.array(z.tuple([z.string(), z.string()]));
 /** `content-id-map`: "<Content-ID>" → the `attachment-N` field of its inline image. */
@@ -32,12 +33,12 @@ export interface MailgunInbound {
 
 function formFields(body: Uint8Array, contentType: string) {
   if (/^application\/x-www-form-urlencoded/i.test(contentType)) {
-    return { fields: [...new URLSearchParams(decodeText(body, "utf-8"))], files: [] };
+    return { fields: [...new URLSearchParams(decodeCharset(body, "utf-8"))], files: [] };
   }
   if (!/^multipart\/form-data/i.test(contentType)) throw new AppError("BAD_REQUEST", "Mailgun posts multipart/form-data or application/x-www-form-urlencoded");
   const parts = parseMultipart(body, contentType);
   return {
-    fields: parts.filter((part) => part.filename === null).map((part) => [part.name, decodeText(part.data, "utf-8")] as [string, string]),
+    fields: parts.filter((part) => part.filename === null).map((part) => [part.name, decodeCharset(part.data, "utf-8")] as [string, string]),
     files: parts.filter((part) => part.filename !== null),
   };
 }

@@ -3,7 +3,8 @@ import { AppError } from "@/server/errors";
 import type { ParsedInbound } from "../normalize";
 import { headersFromBlock, inlineAttachment } from "./headers";
 import { parseMimeMessage } from "./mime";
-import { decodeText, parseMultipart, type FormPart } from "./multipart";
+import { decodeCharset } from "@/server/email/charset.mjs";
+import { parseMultipart, type FormPart } from "./multipart";
 
 const charsetsSchema = z.record(z.string(), z.string()).catch({});
 const envelopeSchema = z
@@ -33,10 +34,10 @@ export async function parseSendgridInbound(body: Uint8Array, contentType: string
   const parts = parseMultipart(body, contentType);
   const textParts = parts.filter((part) => part.filename === null);
   const raw = (name: string) => textParts.find((part) => part.name === name);
-  const charsets = charsetsSchema.parse(json(raw("charsets") && decodeText(raw("charsets")!.data, "utf-8")));
+  const charsets = charsetsSchema.parse(json(raw("charsets") && decodeCharset(raw("charsets")!.data, "utf-8")));
   const field = (name: string) => {
     const part = raw(name);
-    return part && decodeText(part.data, charsets[name]);
+    return part && decodeCharset(part.data, charsets[name]);
   };
   const envelope = envelopeSchema.parse(json(field("envelope")));
   const rawPayload = {
