@@ -1,22 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { openTicket, pageOrigin, postInbound, signInAsOwner, trpcQuery, uniqueSubject } from "./helpers";
+import { openTicket, pageOrigin, postInbound, postMime, signInAsOwner, uniqueSubject } from "./helpers";
 
 const FRAME = 'iframe[title^="Email from"]';
 // A 2×1 PNG: two red pixels.
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4z8AARAAI/gH/xp559wAAAABJRU5ErkJggg==";
-
-/** Posts a raw MIME message to the demo workspace's ticket mailbox, as a mail server would. */
-async function postMime(page: Page, raw: string): Promise<string> {
-  const mailboxes = await trpcQuery<{ address: string; secret?: string }[]>(page, "mailbox.list", { workspaceSlug: "demo" });
-  const secret = mailboxes.find((m) => m.address === "support@demo.test")!.secret!;
-  const response = await page.request.post("/api/inbound/mime", {
-    headers: { "content-type": "message/rfc822", "x-inbound-secret": secret },
-    data: Buffer.from(raw),
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { ticketId: string }).ticketId;
-}
 
 /** The frame's document measured from the page (the frame is same-origin; it runs nothing itself). */
 function frameScroll(page: Page) {

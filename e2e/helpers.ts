@@ -73,6 +73,18 @@ export async function postInbound(page: Page, email: InboundEmail) {
 }
 
 /** Opens a ticket's page straight from its id. */
+/** Posts a raw MIME message to the demo workspace's ticket mailbox, as a mail server would; answers the ticket's id. */
+export async function postMime(page: Page, raw: string | Buffer): Promise<string> {
+  const mailboxes = await trpcQuery<{ address: string; secret?: string }[]>(page, "mailbox.list", { workspaceSlug: "demo" });
+  const secret = mailboxes.find((m) => m.address === "support@demo.test")!.secret!;
+  const response = await page.request.post("/api/inbound/mime", {
+    headers: { "content-type": "message/rfc822", "x-inbound-secret": secret },
+    data: typeof raw === "string" ? Buffer.from(raw) : raw,
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { ticketId: string }).ticketId;
+}
+
 export async function openTicket(page: Page, ticketId: string) {
   await page.goto(`/w/demo/tickets/${ticketId}`);
 }

@@ -1,12 +1,12 @@
 // Runs postal-mime off the main thread (see mime-parser.ts): parsing a message of 20 MB takes a
 // few hundred milliseconds of CPU, which on the main thread would stall every other request.
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import PostalMime from "postal-mime";
+import { CharsetTextDecoder } from "../../email/charset.mjs";
 
 // postal-mime decodes every charset with the TextDecoder it finds, whose legacy tables are wrong on
-// Node 20 (windows-1252 above all, see charset.mjs); this thread runs nothing else. The decoder
-// comes by URL (see mime-parser.ts): the build copies this file as it is, away from its neighbours.
-const { CharsetTextDecoder } = await import(workerData.charsetModule);
+// Node 20 (windows-1252 above all, see charset.mjs); this thread runs nothing else. A static
+// import: the build bundles this worker, and a module named at run time would not be in the bundle.
 globalThis.TextDecoder = CharsetTextDecoder;
 
 parentPort.on("message", async ({ id, bytes, maxNestingDepth }) => {
