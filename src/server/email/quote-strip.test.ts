@@ -13,10 +13,12 @@ async function fixtureText(name: string): Promise<string> {
 }
 
 describe("stripQuotedHistory on real replies", () => {
-  it("keeps the Gmail reply and drops the attribution wrapped over two lines", async () => {
+  it("keeps the Gmail reply and its signature below the quote, drops the attribution wrapped over two lines", async () => {
     const text = await fixtureText("chatwoot-gmail-reply-with-threading.eml");
     expect(text).toContain("> Any update on this?");
-    expect(stripQuotedHistory(text)).toBe("Yes, I am providing you step how to reproduce this issue");
+    expect(stripQuotedHistory(text)).toBe(
+      "Yes, I am providing you step how to reproduce this issue\n\n--\n* Sony Mathew*\nSoftware developer\n*Mob:9999999999",
+    );
   });
 
   it("keeps the Apple Mail reply and drops 'On …, bob wrote:' with its quote", async () => {
@@ -78,10 +80,12 @@ describe("stripQuotedHistory", () => {
     expect(stripQuotedHistory("Fixed.\n\n-- \nAnn\nSupport\n\nOn 2 Apr 2024, Bob wrote:\n> broken")).toBe("Fixed.\n\n-- \nAnn\nSupport");
   });
 
-  it("keeps quotes in the middle of a reply, which give the answers their context", () => {
-    expect(stripQuotedHistory("See below.\n> Question 1?\nAnswer 1.\n> Question 2?\nAnswer 2.")).toBe(
-      "See below.\n> Question 1?\nAnswer 1.\n> Question 2?\nAnswer 2.",
-    );
+  it("keeps the answers written between quotes and drops the quotes", () => {
+    expect(stripQuotedHistory("See below.\n\n> Question 1?\nAnswer 1.\n\n> Question 2?\nAnswer 2.")).toBe("See below.\n\nAnswer 1.\n\nAnswer 2.");
+  });
+
+  it("keeps the text below the quote of a bottom-posted reply", () => {
+    expect(stripQuotedHistory("Ann wrote:\n> Is it fixed?\n\nYes, since Monday.\n-- \nBob")).toBe("Yes, since Monday.\n-- \nBob");
   });
 
   it("keeps answers written inline below the attribution", () => {
