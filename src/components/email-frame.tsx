@@ -18,7 +18,7 @@ function withRemoteImages(html: string): string {
 
 function frameDocument(html: string, showImages: boolean, showQuoted: boolean): string {
   const csp = showImages ? REMOTE_IMAGES_CSP : BLOCKED_IMAGES_CSP;
-  const quoted = showQuoted ? "" : "blockquote{display:none}";
+  const quoted = showQuoted ? "" : "[data-quoted-history]{display:none}";
   const style = `body{margin:0;padding:4px 2px;font:14px/1.5 ui-sans-serif,system-ui,sans-serif;color:#0f172a;overflow-wrap:anywhere}img{max-width:100%;height:auto}${quoted}`;
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer"><style>${style}</style></head><body>${showImages ? withRemoteImages(html) : html}</body></html>`;
 }

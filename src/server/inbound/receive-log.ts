@@ -37,7 +37,7 @@ export async function recordIncomingMail(db: Db, target: { workspace: Workspace;
     recipient: email.recipient,
     subject: email.subject,
     body: email.text ?? (email.html ? htmlToPlainText(email.html) : ""),
-    bodyHtml: email.html ? sanitizeEmailHtml(email.html) : null,
+    bodyHtml: email.html ? sanitizeEmailHtml(email.html, { subject: email.subject }) : null,
     inReplyTo: email.inReplyTo[0] ?? null,
     references: email.references,
     headers: email.headers,

@@ -8,7 +8,7 @@ import type { ThreadMessage } from "@/trpc/types";
 export function MessageBody({ message }: { message: ThreadMessage }) {
   const [showQuoted, setShowQuoted] = useState(false);
   const html = message.bodyHtml;
-  const hasQuoted = html ? html.includes("<blockquote") : Boolean(message.bodyFull && message.bodyFull.trim() !== message.body.trim());
+  const hasQuoted = html ? html.includes("data-quoted-history") : Boolean(message.bodyFull && message.bodyFull.trim() !== message.body.trim());
 
   return (
     <div className="mt-2">
