@@ -87,7 +87,8 @@ export function markQuotedHistory(html: string, options: { forward: boolean }): 
   const hidden = historyLines(lines, options);
   let restFrom = hidden.length;
   while (restFrom > 0 && hidden[restFrom - 1]) restFrom -= 1;
-  let restLeaf = restFrom < hidden.length ? leaves.findIndex((leaf) => leaf.line === restFrom) : leaves.length;
+  const firstRestLeaf = leaves.findIndex((leaf) => leaf.line !== null && leaf.line >= restFrom);
+  let restLeaf = firstRestLeaf === -1 ? leaves.length : firstRestLeaf;
   // Outlook draws an <hr> above its header block: it goes with the history.
   for (let index = restLeaf - 1; index >= 0 && leaves[index]!.line === null; index -= 1) {
     if (DomUtils.isTag(leaves[index]!.node) && (leaves[index]!.node as Element).name === "hr") restLeaf = index;

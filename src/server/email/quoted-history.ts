@@ -15,7 +15,7 @@ export interface QuoteLine {
 const ATTRIBUTIONS = [
   /^\s*On\s.+\s(?:wrote|writes)\s*:\s*$/i,
   /^\s*Le\s.+\sa\s+écrit\s*:\s*$/i,
-  /^\s*Am\s.+\sschrieb\s.*:\s*$/i,
+  /^\s*Am\s.+\s(?:schrieb\s.*|(?:Folgendes\s+)?geschrieben\s*):\s*$/i,
   /^\s*El\s.+\sescribió\s*:\s*$/i,
   /^\s*Em\s.+\sescreveu\s*:\s*$/i,
   /^\s*Il\s.+\sha\s+scritto\s*:\s*$/i,
@@ -67,6 +67,8 @@ function nextContent(lines: QuoteLine[], from: number): QuoteLine | undefined {
   return lines.slice(from).find((line) => !isBlank(line));
 }
 
+const isAttribution = (text: string) => ATTRIBUTIONS.some((pattern) => pattern.test(text));
+
 /** Lines taken by an attribution starting at `index`, or 0. */
 function attributionLength(lines: QuoteLine[], index: number): number {
   if (lines[index]?.marker === "attribution") {
@@ -76,10 +78,22 @@ function attributionLength(lines: QuoteLine[], index: number): number {
   }
   for (let length = 1; length <= ATTRIBUTION_MAX_LINES && index + length <= lines.length; length += 1) {
     const part = lines.slice(index, index + length);
-    if (part.some((line) => line.quoted)) return 0;
+    // An attribution is one paragraph: no quote or blank line inside it.
+    if (part.some((line) => line.quoted || isBlank(line))) return 0;
     const candidate = part.map((line) => line.text).join(" ");
     if (candidate.length > ATTRIBUTION_MAX_CHARS) return 0;
-    if (!ATTRIBUTIONS.some((pattern) => pattern.test(candidate))) continue;
+    if (!isAttribution(candidate)) continue;
+    // The lines below make an attribution on their own ("Thanks!" above "Ann … 写道："): it starts there.
+    if (
+      length > 1 &&
+      isAttribution(
+        part
+          .slice(1)
+          .map((line) => line.text)
+          .join(" "),
+      )
+    )
+      return 0;
     // A date (digits) or a following quote tells an attribution from a sentence like "On Monday Ann wrote: …".
     return /\d/.test(candidate) || nextContent(lines, index + length)?.quoted ? length : 0;
   }
