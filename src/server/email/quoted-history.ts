@@ -44,7 +44,8 @@ const SEPARATOR = new RegExp(`^\\s*-{2,}\\s*(?:${ORIGINAL}|${FORWARDED})\\s*-{2,
 const FORWARD_INTRO =
   "Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|Inicio del mensaje reenviado|Início da mensagem reencaminhada|Inizio messaggio inoltrato|Begin doorgestuurd bericht|Начало переадресованного сообщения|以下为转发的邮件|転送されたメッセージ";
 const FORWARD_SEPARATOR = new RegExp(`^\\s*(?:-{2,}\\s*(?:${FORWARDED})\\s*-{2,}|(?:${FORWARD_INTRO})\\s*[:：])\\s*$`, "i");
-const OUTLOOK_RULE = /^\s*_{10,}\s*$/;
+// The rule above Outlook's header block: underscores in its text part, an <hr> converted to dashes.
+const OUTLOOK_RULE = /^\s*(?:_{10,}|-{10,})\s*$/;
 // Outlook's reply header: From, then Sent/Date and Subject within the next few lines, no `>` quoting.
 const COLON = "\\s*[:：]";
 const HEADER_FROM = new RegExp(`^\\s*\\*?(?:From|Von|De|Da|Van|Från|Fra|Od|От|差出人|发件人|寄件者|送信者)${COLON}`, "i");
