@@ -113,6 +113,26 @@ describe("stripQuotedHistory", () => {
     expect(stripQuotedHistory(text)).toBe(text);
   });
 
+  it("drops Outlook header blocks in Japanese, Chinese and Russian", () => {
+    const block = (labels: string[]) => labels.map((label) => `${label}: x`).join("\n");
+    expect(stripQuotedHistory(`了解です。\n\n${block(["差出人", "送信日時", "宛先", "件名"])}\n\n古い`)).toBe("了解です。");
+    expect(stripQuotedHistory(`好的。\n\n${block(["发件人", "发送时间", "收件人", "主题"])}\n\n旧`)).toBe("好的。");
+    expect(stripQuotedHistory(`Да.\n\n${block(["От", "Отправлено", "Кому", "Тема"])}\n\nстарое`)).toBe("Да.");
+  });
+
+  it("finds an attribution that ends in 写道 or пишет on its own line, not joined to the sentence above", () => {
+    expect(stripQuotedHistory("谢谢\nAnn <ann@x.com> 于2024年3月4日周一 10:12写道：\n> 旧")).toBe("谢谢");
+    expect(stripQuotedHistory("Спасибо\n04.03.2024 10:12, Ann пишет:\n> старое")).toBe("Спасибо");
+  });
+
+  it("keeps a forward's content visible, told by the subject or by the forward separator", () => {
+    const outlook = "Please handle.\n\nFrom: Ann\nSent: Monday\nTo: Bob\nSubject: Order\n\nIt is broken.";
+    expect(stripQuotedHistory(outlook, { subject: "FW: Order" })).toBe(outlook);
+    expect(stripQuotedHistory(outlook, { subject: "RE: Order" })).toBe("Please handle.");
+    const gmail = "FYI\n\n---------- Forwarded message ---------\nFrom: Ann\nDate: Mon, 4 Mar 2024\nSubject: Order\nTo: Bob\n\nIt is broken.";
+    expect(stripQuotedHistory(`${gmail}\n\nOn Sun, 3 Mar 2024, Bob wrote:\n> Is it?`)).toBe(gmail);
+  });
+
   it("returns plain text unchanged apart from trimming", () => {
     expect(stripQuotedHistory("  \nHello,\n\nmy printer is broken.\n\n")).toBe("Hello,\n\nmy printer is broken.");
     expect(stripQuotedHistory("")).toBe("");
