@@ -173,6 +173,14 @@ describe("sanitizeEmailHtml marks the quoted history", () => {
     expect(sanitizeEmailHtml(html, { subject: "RE: Order" })).toContain(H);
   });
 
+  it("keeps escaped text escaped when it marks the history", () => {
+    const html =
+      '<p title="t">Hi &lt;b&gt;</p><blockquote type="cite">&lt;script&gt;alert(1)&lt;/script&gt; &amp; <a href="https://x.example/?a=1&amp;b=&quot;2&quot;">l</a></blockquote>';
+    expect(sanitizeEmailHtml(html)).toBe(
+      `<p>Hi &lt;b&gt;</p><blockquote ${H}>&lt;script&gt;alert(1)&lt;/script&gt; &amp; <a href="https://x.example/?a=1&amp;b=&quot;2&quot;" target="_blank" rel="noopener noreferrer nofollow">l</a></blockquote>`,
+    );
+  });
+
   it("drops a data-quoted-history or marker attribute written by the sender", () => {
     expect(sanitizeEmailHtml(`<p ${H}="">Hidden?</p><p data-quote-marker="rest">No.</p>`)).toBe("<p>Hidden?</p><p>No.</p>");
   });

@@ -65,7 +65,9 @@ export function isForwardSubject(subject: string | null | undefined): boolean {
 }
 
 function nextContent(lines: QuoteLine[], from: number): QuoteLine | undefined {
-  return lines.slice(from).find((line) => !isBlank(line));
+  // A loop, not slice().find(): this runs for many lines of a long body.
+  for (let index = from; index < lines.length; index += 1) if (!isBlank(lines[index])) return lines[index];
+  return undefined;
 }
 
 const isAttribution = (text: string) => ATTRIBUTIONS.some((pattern) => pattern.test(text));
