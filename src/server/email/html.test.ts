@@ -185,3 +185,13 @@ describe("sanitizeEmailHtml marks the quoted history", () => {
     expect(sanitizeEmailHtml(`<p ${H}="">Hidden?</p><p data-quote-marker="rest">No.</p>`)).toBe("<p>Hidden?</p><p>No.</p>");
   });
 });
+
+describe("sanitizeEmailHtml: a client's history div", () => {
+  it("folds all of Yahoo's quoted div, also when it opens with an attribution above a blockquote", () => {
+    const html =
+      '<div>Thanks!</div><div class="yahoo_quoted"><div>On Monday, March 4, 2024, Ann wrote:</div><blockquote>Old</blockquote><div>Older, outside the quote</div></div>';
+    expect(sanitizeEmailHtml(html)).toBe(
+      "<div>Thanks!</div><div data-quoted-history><div>On Monday, March 4, 2024, Ann wrote:</div><blockquote>Old</blockquote><div>Older, outside the quote</div></div>",
+    );
+  });
+});

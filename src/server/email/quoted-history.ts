@@ -138,10 +138,10 @@ function unitAt(lines: QuoteLine[], index: number): Unit | null {
     return { kind: "rest", length: header, forward };
   }
   if (isHeaderBlock(lines, index)) return { kind: "rest", length: headerBlockLength(lines, index), forward: false };
-  const attribution = attributionLength(lines, index);
-  if (attribution > 0) return { kind: "attribution", length: attribution, forward: false };
+  // A client's history div holds all that follows, even when it opens with an attribution.
   if (line.marker === "rest") return { kind: "rest", length: 1, forward: false };
-  return null;
+  const attribution = attributionLength(lines, index);
+  return attribution > 0 ? { kind: "attribution", length: attribution, forward: false } : null;
 }
 
 /**
