@@ -84,7 +84,9 @@ type State = "hidden" | "visible" | "none";
 export function markQuotedHistory(html: string, options: { forward: boolean }): string {
   const doc = parseDocument(html, { decodeEntities: true });
   const { lines, leaves } = readLines(doc);
-  const hidden = historyLines(lines, options);
+  const history = historyLines(lines, options);
+  // As in the text body: a message that is all history is shown whole, not as an empty frame.
+  const hidden = lines.some((line, index) => !history[index] && line.text.trim() !== "") ? history : history.map(() => false);
   let restFrom = hidden.length;
   while (restFrom > 0 && hidden[restFrom - 1]) restFrom -= 1;
   const firstRestLeaf = leaves.findIndex((leaf) => leaf.line !== null && leaf.line >= restFrom);

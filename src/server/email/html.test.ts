@@ -181,6 +181,12 @@ describe("sanitizeEmailHtml marks the quoted history", () => {
     );
   });
 
+  it("marks nothing when all of the message is history, as the text body shows it whole", () => {
+    expect(sanitizeEmailHtml('<div class="gmail_attr">On Mon, 4 Mar 2024, Ann wrote:</div><blockquote type="cite">Only this</blockquote>')).toBe(
+      "<div>On Mon, 4 Mar 2024, Ann wrote:</div><blockquote>Only this</blockquote>",
+    );
+  });
+
   it("drops a data-quoted-history or marker attribute written by the sender", () => {
     expect(sanitizeEmailHtml(`<p ${H}="">Hidden?</p><p data-quote-marker="rest">No.</p>`)).toBe("<p>Hidden?</p><p>No.</p>");
   });
