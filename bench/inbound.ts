@@ -1,7 +1,8 @@
 // Inbound webhook throughput: posts N emails over HTTP to `npm start` on a fresh database (PGlite, or
 // PostgreSQL when DATABASE_URL names a server) at each concurrency; half start new threads, half
-// reply to one of them by In-Reply-To. Prints emails/s and latency percentiles. On PostgreSQL each
-// app run is followed by the ceiling at the same concurrency (bench/inbound-ceiling.ts: a bare `pg`
+// reply to one of them by In-Reply-To. Prints emails/s and latency percentiles, for the webhook alone
+// (the job worker off) and for the webhook with the worker draining the follow-up in the same
+// process. On PostgreSQL each app run is followed by the ceiling at the same concurrency (bench/inbound-ceiling.ts: a bare `pg`
 // pool of the app's DATABASE_POOL_MAX doing the same essential database work), alternating so noise
 // hits both, and the ratio app / ceiling. Last, in-process, the app's statements and CPU per
 // new-ticket email and per reply (bench/inbound-statements.ts).
@@ -80,10 +81,20 @@ const line = (label: string, run: Run) =>
 function perEmail(label: string, figures: PerEmail, onPostgres: boolean) {
   const each = (n: number) => (n / figures.emails).toFixed(1);
   const statements = onPostgres
-    ? `${each(figures.reported + figures.begins)} statements = ${each(figures.reported)} reported by Prisma + ${each(figures.begins)} BEGIN (${each(figures.wire)} on the wire)`
+    ? `${each(figures.reported + figures.begins)} statements = ${each(figures.reported)} reported (Prisma and the ingest driver) + ${each(figures.begins)} BEGIN unreported (${each(figures.wire)} on the wire)`
     : `${each(figures.reported)} statements reported by Prisma (no COMMIT among them; PGlite has no wire to check against)`;
   console.log(`  ${label.padEnd(10)} ${statements}   CPU ${(figures.cpuMicros / figures.emails).toFixed(0)} µs user+system   (${figures.emails} emails)`);
 }
+
+/**
+ * The two ways the app is measured: the webhook alone (its follow-up jobs wait in the queue, as the
+ * ceiling's do), and the webhook with the job worker draining the follow-up (automations,
+ * confirmation) in the same process, as one instance runs in production.
+ */
+const MODES = [
+  { label: "app", env: { JOB_WORKER: "off" } },
+  { label: "app+jobs", env: { JOB_WORKER: "on" } },
+];
 
 async function main() {
   const database = await freshBenchDatabase("bench_inbound");
@@ -91,34 +102,44 @@ async function main() {
   const demo = await demoWorkspace(database.url);
   const mailbox = demo.mailboxes.find((m) => m.purpose === "ticket")!;
   const poolMax = appConfig().DATABASE_POOL_MAX;
-  const server = await startServer(database.url, 3210);
   const pool = onPostgres ? new pg.Pool({ connectionString: database.url, max: poolMax }) : null;
+  const mailboxId = pool ? (await pool.query<{ id: string }>(`SELECT "id" FROM "Mailbox" WHERE "address" = $1`, [mailbox.address])).rows[0]!.id : "";
+  console.log(
+    `inbound webhook on ${database.label}: ${emails} emails per run (after ${WARM_UP} to warm up), ${pool ? `pool of ${poolMax} connections` : "one embedded connection"}`,
+  );
   try {
-    const mailboxId = pool ? (await pool.query<{ id: string }>(`SELECT "id" FROM "Mailbox" WHERE "address" = $1`, [mailbox.address])).rows[0]!.id : "";
-    const app = (email: CeilingEmail) =>
-      fetch(`${server.url}/api/rpc/tickets/email/inbound`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(webhookBody(email, demo.id, mailbox.address)),
-      }).then(async (response) => (response.ok ? ((await response.json()) as { ticketId?: string }).ticketId : null) ?? null);
-    console.log(
-      `inbound webhook on ${database.label}: ${emails} emails per run (after ${WARM_UP} to warm up), ${pool ? `pool of ${poolMax} connections` : "one embedded connection"}`,
-    );
-    for (const concurrency of concurrencies) {
-      console.log(`concurrency ${concurrency}`);
-      const appRun = await measure(emails, concurrency, app);
-      console.log(line("app", appRun));
-      if (!pool) continue;
-      const ceiling = await measure(emails, concurrency, (email) => ceilingIngest(pool, demo.id, mailboxId, { ...email, to: mailbox.address }));
-      console.log(line("ceiling", ceiling));
-      const p99 = (run: Run) => percentile(run.latencies, 99);
+    for (const mode of MODES) {
       console.log(
-        `  app / ceiling: ${(appRun.perSecond / ceiling.perSecond).toFixed(2)} of the throughput, ${(p99(appRun) / p99(ceiling)).toFixed(2)}x the p99`,
+        `${mode.label}: ${mode.env.JOB_WORKER === "off" ? "the webhook alone, its follow-up jobs left queued (as the ceiling's are)" : "the webhook with the job worker draining the follow-up in the same process"}`,
       );
+      const server = await startServer(database.url, 3210, mode.env);
+      const app = (email: CeilingEmail) =>
+        fetch(`${server.url}/api/rpc/tickets/email/inbound`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(webhookBody(email, demo.id, mailbox.address)),
+        }).then(async (response) => (response.ok ? ((await response.json()) as { ticketId?: string }).ticketId : null) ?? null);
+      try {
+        for (const concurrency of concurrencies) {
+          console.log(`concurrency ${concurrency}`);
+          const appRun = await measure(emails, concurrency, app);
+          console.log(line(mode.label, appRun));
+          if (!pool) continue;
+          const ceiling = await measure(emails, concurrency, (email) => ceilingIngest(pool, demo.id, mailboxId, { ...email, to: mailbox.address }));
+          console.log(line("ceiling", ceiling));
+          const p99 = (run: Run) => percentile(run.latencies, 99);
+          console.log(
+            `  ${mode.label} / ceiling: ${(appRun.perSecond / ceiling.perSecond).toFixed(2)} of the throughput, ${(p99(appRun) / p99(ceiling)).toFixed(2)}x the p99`,
+          );
+        }
+      } finally {
+        await server.stop();
+      }
+      // The follow-up the webhook-only runs left queued is not the next mode's work.
+      await pool?.query(`DELETE FROM "Job" WHERE "status" = 'pending'`);
     }
   } finally {
     await pool?.end();
-    await server.stop();
   }
   // In-process, after the server has stopped: the app's statements and CPU per email.
   const ids = Array.from({ length: statementEmails + WARM_UP }, () => `${randomUUID()}@bench.example.com`);

@@ -39,11 +39,11 @@ export async function demoWorkspace(databaseUrl: string) {
 }
 
 /** `npm start` on that database; resolves once it answers HTTP. */
-export async function startServer(databaseUrl: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   // Limits too high to refuse anything: the benchmarks measure throughput, the limiter's check included.
   const limits = { RATE_LIMIT_INBOUND_PER_WORKSPACE: "1000000000", RATE_LIMIT_INBOUND_PER_SECRET: "1000000000", RATE_LIMIT_API_PER_TOKEN: "1000000000" };
   const child: ChildProcess = spawn(tsx, ["scripts/start.ts"], {
-    env: { ...process.env, ...limits, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_SECRET: "bench" },
+    env: { ...process.env, ...limits, ...env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_SECRET: "bench" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -42,7 +42,7 @@ test("reply by email with a file: it shows in the thread with its delivery statu
     expect.objectContaining({
       toAddress: customer,
       ccAddresses: ["boss@example.com"],
-      subject: expect.stringContaining(`Re: ${subject}`),
+      subject: expect.stringMatching(new RegExp(`^Re: \\[#\\d+\\] ${subject}$`)),
       bodyText: expect.stringContaining("a fix is on its way"),
     }),
   ]);

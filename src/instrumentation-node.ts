@@ -14,7 +14,7 @@ try {
 }
 
 // Jobs recorded by a process that crashed after its commit, and retries, are picked up here.
-const stopJobPoller = config.NEXT_PHASE === "phase-production-build" ? () => {} : startJobPoller();
+const stopJobPoller = config.NEXT_PHASE === "phase-production-build" ? async () => {} : startJobPoller();
 
 // `npm start` sets NEXT_MANUAL_SIG_HANDLE so Next leaves the signals to us: the embedded database
 // must be closed cleanly (and its lock released) before the process exits.

@@ -1,50 +1,20 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
-import type { RouterOutputs } from "@/trpc/types";
 import { BellIcon } from "./icons";
-import { RelativeTime } from "./relative-time";
 
-type Notifications = RouterOutputs["notification"]["list"];
-type Item = Notifications["notifications"][number];
+// The list opens on a click: its code is not in every workspace page's first scripts.
+const NotificationPanel = lazy(() => import("./notification-panel").then((m) => ({ default: m.NotificationPanel })));
+const LIMIT = 20;
 
-function target(workspaceSlug: string, item: Item): string {
-  if (item.incomingMailId) {
-    const filter = item.type === "held_reply_to_closed_ticket" ? "reply_to_closed_ticket" : "out_ticket";
-    return `/w/${workspaceSlug}/incoming?filter=${filter}#mail-${item.incomingMailId}`;
-  }
-  return item.ticketId ? `/w/${workspaceSlug}/tickets/${item.ticketId}` : `/w/${workspaceSlug}/incoming`;
-}
-
-/** In-app notifications (mail that needs a human), kept fresh; opening one marks it read. */
+/** In-app notifications (mail that needs a human), kept fresh: the unread count, and the list on a click. */
 export function NotificationBell({ workspaceSlug }: { workspaceSlug: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
-  const input = { workspaceSlug, limit: 20 };
-  const list = useQuery({ ...trpc.notification.list.queryOptions(input), refetchInterval: 10_000 });
-  const key = trpc.notification.list.queryKey(input);
-  const markRead = useMutation(
-    trpc.notification.markRead.mutationOptions({
-      onMutate: async ({ notificationId }) => {
-        await queryClient.cancelQueries({ queryKey: key });
-        queryClient.setQueryData<Notifications>(
-          key,
-          (data) =>
-            data && {
-              unreadCount: Math.max(0, data.unreadCount - 1),
-              notifications: data.notifications.map((n) => (n.id === notificationId ? { ...n, readAt: new Date().toISOString() } : n)),
-            },
-        );
-      },
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() }),
-    }),
-  );
+  const list = useQuery({ ...trpc.notification.list.queryOptions({ workspaceSlug, limit: LIMIT }), refetchInterval: 10_000 });
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
@@ -76,35 +46,9 @@ export function NotificationBell({ workspaceSlug }: { workspaceSlug: string }) {
         )}
       </button>
       {open && (
-        <div className="absolute right-0 z-30 mt-2 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white shadow-lg">
-          <h2 className="border-b border-slate-200 px-3 py-2 text-sm font-semibold">Notifications</h2>
-          {list.isError && (
-            <p role="alert" className="p-3 text-sm text-red-700">
-              {list.error.message}
-            </p>
-          )}
-          {list.data?.notifications.length === 0 && <p className="p-3 text-sm text-slate-500">Nothing needs you right now.</p>}
-          <ul aria-label="Notifications" className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
-            {list.data?.notifications.map((item) => (
-              <li key={item.id}>
-                <button
-                  type="button"
-                  onClick={() => {
-                    if (!item.readAt) markRead.mutate({ workspaceSlug, notificationId: item.id });
-                    setOpen(false);
-                    router.push(target(workspaceSlug, item));
-                  }}
-                  className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 ${item.readAt ? "text-slate-600" : "font-medium text-slate-900"}`}
-                >
-                  {!item.readAt && <span aria-label="unread" className="mr-1.5 inline-block h-2 w-2 rounded-full bg-brand-600" />}
-                  {item.title}
-                  {item.body && <span className="block truncate text-xs font-normal text-slate-500">{item.body}</span>}
-                  <RelativeTime iso={item.createdAt} className="block text-xs font-normal text-slate-500" />
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Suspense>
+          <NotificationPanel workspaceSlug={workspaceSlug} limit={LIMIT} onClose={() => setOpen(false)} />
+        </Suspense>
       )}
     </div>
   );

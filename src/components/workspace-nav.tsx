@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { usePathname } from "next/navigation";
 
 export function WorkspaceNav({ slug }: { slug: string }) {
@@ -16,14 +16,14 @@ export function WorkspaceNav({ slug }: { slug: string }) {
   return (
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto text-sm">
       {links.map((link) => (
-        <Link
+        <AppLink
           key={link.href}
           href={link.href}
           aria-current={link.active ? "page" : undefined}
           className={`shrink-0 whitespace-nowrap rounded-md px-2 py-1.5 font-medium sm:px-3 ${link.active ? "bg-slate-100 text-slate-900" : "text-slate-700 hover:bg-slate-100"}`}
         >
           {link.label}
-        </Link>
+        </AppLink>
       ))}
     </nav>
   );

@@ -1,5 +1,6 @@
-import type { Prisma } from "@/generated/prisma/client";
+import type { Contact, Prisma } from "@/generated/prisma/client";
 import { emailDomain } from "@/server/email/address";
+import { FIND_OR_CREATE_CONTACT } from "./contact-upsert";
 
 /** The customer whose email domains include this address's domain, if any. */
 export async function customerIdForEmail(tx: Prisma.TransactionClient, workspaceId: string, email: string) {
@@ -9,24 +10,13 @@ export async function customerIdForEmail(tx: Prisma.TransactionClient, workspace
   return match?.customerId ?? null;
 }
 
-/**
- * Finds the workspace's contact for an email address or creates it, linked to the customer of its
- * domain. A name is filled in when the contact had none; an existing name is never overwritten.
- */
-export async function findOrCreateContact(tx: Prisma.TransactionClient, workspaceId: string, person: { email: string; name?: string | null }) {
+/** Finds the workspace's contact for an email address or creates it (the rule: contactUpsertCte). */
+export async function findOrCreateContact(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  person: { email: string; name?: string | null },
+): Promise<Contact> {
   const email = person.email.trim().toLowerCase();
-  const existing = await tx.contact.findUnique({ where: { workspaceId_email: { workspaceId, email } } });
-  if (existing) {
-    const customerId = existing.customerId ?? (await customerIdForEmail(tx, workspaceId, email));
-    if ((!existing.name && person.name) || customerId !== existing.customerId) {
-      return tx.contact.update({ where: { id: existing.id }, data: { name: existing.name ?? person.name ?? null, customerId } });
-    }
-    return existing;
-  }
-  const customerId = await customerIdForEmail(tx, workspaceId, email);
-  // INSERT … ON CONFLICT DO NOTHING: a concurrent creator of the same contact (two first mails of a
-  // new sender) makes this wait for its commit and then read its row; a plain INSERT's unique
-  // violation would abort the whole transaction.
-  const [created] = await tx.contact.createManyAndReturn({ data: [{ workspaceId, email, name: person.name ?? null, customerId }], skipDuplicates: true });
-  return created ?? tx.contact.findUniqueOrThrow({ where: { workspaceId_email: { workspaceId, email } } });
+  const [contact] = await tx.$queryRawUnsafe<Contact[]>(FIND_OR_CREATE_CONTACT.text, workspaceId, email, person.name ?? null, emailDomain(email));
+  return contact!;
 }

@@ -30,6 +30,8 @@ export function sqlStateOf(error: unknown): string | undefined {
 export function isRetryableConflict(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "P2002" || code === "P2034") return true;
+  // The driver's own error (statements run without Prisma, see sqlTransaction) carries the SQLSTATE itself.
+  if (typeof code === "string" && RETRYABLE_SQLSTATES.has(code)) return true;
   const state = sqlStateOf(error);
   return state !== undefined && RETRYABLE_SQLSTATES.has(state);
 }

@@ -7,10 +7,12 @@ import { PGliteAdapterFactory } from "./pglite-adapter";
 import { once, openDatabaseFolder } from "./pglite-folder";
 import { createPostgresPool, poolCounts, type PoolCounts } from "./postgres-pool";
 import type { PGlite } from "@electric-sql/pglite";
+import { pgliteDriver, poolDriver, type Opening, type OpeningRows, type SqlDriver, type SqlParam, type SqlRunner, type SqlStatement } from "./sql-transaction";
 
 export type Db = PrismaClient;
 export type { Prisma } from "@/generated/prisma/client";
 export type { PoolCounts } from "./postgres-pool";
+export type { SqlRunner } from "./sql-transaction";
 
 export interface DatabaseHandle {
   db: Db;
@@ -29,6 +31,8 @@ export interface SentQuery {
 export interface OpenOptions {
   /** Called with every statement sent; off unless given (it costs a little per query). */
   onQuery?: (query: SentQuery) => void;
+  /** PostgreSQL: the pool's size, instead of DATABASE_POOL_MAX (tests of a small pool under load). */
+  poolMax?: number;
 }
 
 const queryLog = (options: OpenOptions): { log: Prisma.LogDefinition[] } => ({ log: options.onQuery ? [{ emit: "event", level: "query" }] : [] });
@@ -37,23 +41,58 @@ function listenForQueries(db: Db, options: OpenOptions) {
   if (options.onQuery) (db as unknown as { $on(event: "query", listener: (query: SentQuery) => void): void }).$on("query", options.onQuery);
 }
 
+/**
+ * The driver under each open client, for the hot paths that skip Prisma (see sqlTransaction). On
+ * globalThis, like the client itself: Next.js may load this module once per bundle.
+ */
+const drivers = ((globalThis as unknown as { threadlineSqlDrivers?: WeakMap<Db, SqlDriver> }).threadlineSqlDrivers ??= new WeakMap());
+
+const statementListener = (options: OpenOptions) => (options.onQuery ? (query: string) => options.onQuery!({ query, params: "[]" }) : undefined);
+
+/**
+ * Runs `run` in one transaction straight on the driver (pg or PGlite), for paths whose every round
+ * trip counts (inbound mail): `opening` travels with BEGIN, statements are prepared once per
+ * connection, and Prisma's per-call overhead is skipped. The rest of the app uses Prisma.
+ */
+export function sqlTransaction<T>(db: Db, opening: Opening, run: (sql: SqlRunner, rows: OpeningRows) => Promise<T>): Promise<T> {
+  return driverOf(db).transaction(opening, run);
+}
+
+/** One statement straight on the driver, outside any transaction (see sqlTransaction). */
+export function sqlQuery<T extends object>(db: Db, statement: SqlStatement, params: SqlParam[]): Promise<T[]> {
+  return driverOf(db).query<T>(statement, params);
+}
+
+function driverOf(db: Db): SqlDriver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("Statements on the driver need a client opened by openDatabase or wrapPGlite");
+  return driver;
+}
+
+/** How long closing waits for checked-out connections to come back before it lets the process go. */
+const POOL_END_WAIT_MS = 5_000;
+
 /** Opens the database DATABASE_URL names. The only place that knows PGlite from PostgreSQL. */
 export function openDatabase(config: DatabaseConfig = databaseConfig(), options: OpenOptions = {}): DatabaseHandle {
   if (config.kind === "postgres") {
     const { DATABASE_POOL_MAX, DATABASE_CONNECT_TIMEOUT_MS } = appConfig();
-    const pool = createPostgresPool(config.url, { max: DATABASE_POOL_MAX, connectTimeoutMs: DATABASE_CONNECT_TIMEOUT_MS });
+    const pool = createPostgresPool(config.url, { max: options.poolMax ?? DATABASE_POOL_MAX, connectTimeoutMs: DATABASE_CONNECT_TIMEOUT_MS });
     const db = new PrismaClient({
       adapter: new PrismaPg(pool),
-      // maxWait: a transaction waits for a connection no longer than any other query does.
-      transactionOptions: { maxWait: DATABASE_CONNECT_TIMEOUT_MS, timeout: 20_000 },
+      // maxWait outlasts the pool's own wait for a connection (which fails the request first): when
+      // Prisma gave up on a start the adapter then finished, the connection stayed checked out, idle
+      // in transaction, for good (and a stop signal waited for it forever).
+      transactionOptions: { maxWait: 2 * DATABASE_CONNECT_TIMEOUT_MS, timeout: 20_000 },
       ...queryLog(options),
     });
     listenForQueries(db, options);
+    drivers.set(db, poolDriver(pool, statementListener(options)));
     return {
       db,
       close: once(async () => {
         await db.$disconnect();
-        await pool.end();
+        // pool.end() waits for every checked-out connection; one that is never given back must not hold a stop signal forever.
+        await Promise.race([pool.end(), new Promise((resolve) => setTimeout(resolve, POOL_END_WAIT_MS).unref())]);
       }),
       poolCounts: () => poolCounts(pool),
     };
@@ -71,6 +110,7 @@ export function wrapPGlite(pglite: PGlite, closePGlite: () => Promise<void> = ()
     ...queryLog(options),
   });
   listenForQueries(db, options);
+  drivers.set(db, pgliteDriver(pglite, statementListener(options)));
   return {
     db,
     close: once(async () => {

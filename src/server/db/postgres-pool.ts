@@ -91,6 +91,8 @@ export function createPostgresPool(url: string, options: PostgresPoolOptions): p
     // (a network partition), which would otherwise leave a statement waiting forever.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+    // Columns are timestamps without time zone holding UTC; now() written into them must be UTC too.
+    options: "-c TimeZone=UTC",
   });
   // An idle connection that fails (the server restarted) is already dropped by the pool; without a
   // listener the 'error' event would crash the process.

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import type { DeliveryEventType } from "@/generated/prisma/client";
+import type { DeliveryReport, DeliveryReportRecipient } from "@/server/email/delivery-report";
 import { normalizeMessageId } from "@/server/email/message-id";
 import type { MailgunEvent, MailReport } from "./delivery.schema";
 
 /** One provider event in our terms, whichever route it came in on. */
 export interface DeliveryEventInput {
-  provider: "mailgun" | "report";
+  /** `dsn`: a bounce that came in as mail (RFC 3464). */
+  provider: "mailgun" | "report" | "dsn";
   /** The provider's own event id (or a hash of the report): the same event is stored once. */
   providerEventId: string;
   event: DeliveryEventType;
@@ -69,4 +71,39 @@ export function fromMailReport(report: MailReport, now: Date): DeliveryEventInpu
     occurredAt: now,
     payload: report,
   };
+}
+
+/** A DSN recipient's outcome as our event: a failure is permanent when its status is 5.x.x (RFC 3463). */
+function reportedEvent({ action, status }: DeliveryReportRecipient): DeliveryEventType | null {
+  if (action === "failed") return status?.startsWith("4.") ? "temporary_fail" : "permanent_fail";
+  if (action === "delayed") return "temporary_fail";
+  if (action === "delivered" || action === "relayed" || action === "expanded") return "delivered";
+  return null;
+}
+
+/**
+ * The events of a bounce that came in as mail, one per recipient it reports on. The same report
+ * delivered twice (same Message-ID, or without one the same content) is the same events.
+ */
+export function fromDeliveryReport(report: DeliveryReport, reportMessageId: string | null, now: Date): DeliveryEventInput[] {
+  return report.recipients.flatMap((entry) => {
+    const event = reportedEvent(entry);
+    if (!event) return [];
+    const key = createHash("sha256")
+      .update([reportMessageId ?? "", report.messageId, entry.recipient, entry.action, entry.status ?? ""].join("\n"))
+      .digest("hex");
+    return [
+      {
+        provider: "dsn" as const,
+        providerEventId: key,
+        event,
+        recipient: entry.recipient,
+        messageId: report.messageId,
+        severity: event === "permanent_fail" ? "permanent" : event === "temporary_fail" ? "temporary" : null,
+        reason: entry.diagnostic ?? entry.status,
+        occurredAt: now,
+        payload: { messageId: report.messageId, ...entry },
+      },
+    ];
+  });
 }

@@ -100,6 +100,16 @@ describe("classifyAutoReply headers", () => {
     expect(classify({ "Return-Path": "<bob@example.com>" }).isAutoReply).toBe(false);
   });
 
+  it("flags a report (a bounce from any sender, Exchange's included), not other multiparts", () => {
+    expect(classify({ "Content-Type": 'multipart/report; report-type=delivery-status; boundary="b"' })).toEqual({
+      isAutoReply: true,
+      isBulk: false,
+      reasons: ["content-type: multipart/report; report-type=delivery-status (report)"],
+    });
+    expect(classify({ "Content-Type": 'multipart/reported; boundary="b"' }).isAutoReply).toBe(false);
+    expect(classify({ "Content-Type": 'multipart/mixed; boundary="report"' }).isAutoReply).toBe(false);
+  });
+
   it("flags List-Id and List-Unsubscribe as bulk", () => {
     expect(classify({ "List-Id": "<news.example.com>" })).toEqual({
       isAutoReply: false,

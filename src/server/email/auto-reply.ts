@@ -92,6 +92,10 @@ export function classifyAutoReply(input: AutoReplyInput): AutoReplyClassificatio
   }
   // RFC 5321's null reverse-path: only automatic mail (bounces, auto-replies) is sent with it.
   if (header("return-path").some((value) => /^<\s*>$/.test(value))) autoReply("return-path: <> (empty)");
+  // RFC 6522: bounces, delay notices and read receipts; never written by a person.
+  for (const value of header("content-type")) {
+    if (/^multipart\/report\s*(?:;|$)/i.test(value)) autoReply(`content-type: ${shorten(value.split(/;\s*boundary/i)[0]!)} (report)`);
+  }
   for (const name of ["list-id", "list-unsubscribe"]) {
     const [value] = header(name);
     if (value !== undefined) {

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { firstMessageIds, formatMessageId, generateMessageId, lastMessageIds, normalizeMessageId, parseMessageIdList } from "@/server/email/message-id";
 
 describe("normalizeMessageId", () => {
-  it("strips brackets and surrounding whitespace and keeps case", () => {
+  it("strips brackets and surrounding whitespace and keeps the local part's case", () => {
     expect(normalizeMessageId("  <CAFkiBVwJjO_k_e-LpiKi7MAQ=bjcEHogMg@mail.gmail.com>\r\n")).toBe("CAFkiBVwJjO_k_e-LpiKi7MAQ=bjcEHogMg@mail.gmail.com");
+  });
+
+  it("lower-cases the domain part (RFC 5322 domains are case-insensitive) and keeps the local part exactly", () => {
+    expect(normalizeMessageId("<AbC.Def@MAIL.Example.COM>")).toBe("AbC.Def@mail.example.com");
+    // The domain is what follows the last `@`: a quoted local part may hold one.
+    expect(normalizeMessageId('<"A@B"@X.ORG>')).toBe('"A@B"@x.org');
+    expect(normalizeMessageId("<NoDomainAtAll>")).toBe("NoDomainAtAll");
+    expect(parseMessageIdList("<One@Host.ORG> <one@host.org> <One@host.org>")).toEqual(["One@host.org", "one@host.org"]);
   });
 
   it("accepts ids without brackets, as Mailgun events send them", () => {

@@ -11,7 +11,12 @@ const ID_TOKEN = /<([^<>]*)>|([^\s,<>]+)/g;
 const COMMENT = /\([^()]*\)/g;
 const DOMAIN = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/;
 
-/** The id without brackets or whitespace, case kept (ids are compared exactly); empty → null. */
+/**
+ * The id without brackets or whitespace, its domain (after the last `@`) lower-cased, since
+ * RFC 5322 domains are case-insensitive and some servers rewrite their case, and its local part
+ * kept exactly; empty → null. Stored and looked-up ids both pass through here, so they agree.
+ * The migration `message_id_domain_case` brought the ids stored before this rule to the same form.
+ */
 export function normalizeMessageId(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   // Folding can put whitespace anywhere inside an id; neither it nor a control character (NEL,
@@ -19,7 +24,9 @@ export function normalizeMessageId(raw: string | null | undefined): string | nul
   const compact = raw.replace(/[\s\p{Cc}]+/gu, "");
   const bracketed = /<([^<>]+)>/.exec(compact);
   const id = bracketed?.[1] ?? compact.replace(/^<+|>+$/g, "");
-  return id === "" ? null : id;
+  if (id === "") return null;
+  const at = id.lastIndexOf("@");
+  return at === -1 ? id : id.slice(0, at + 1) + id.slice(at + 1).toLowerCase();
 }
 
 const joined = (raw: string | string[] | null | undefined) => (raw == null ? "" : Array.isArray(raw) ? raw.join(" ") : raw);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractTicketToken, stripReplyPrefixes, withTicketToken } from "@/server/email/subject";
+import { extractTicketToken, replySubject, stripReplyPrefixes, withTicketToken } from "@/server/email/subject";
 
 describe("extractTicketToken", () => {
   it.each([
@@ -62,5 +62,19 @@ describe("withTicketToken", () => {
     const subject = withTicketToken("Re: Printer broken", 981);
     expect(extractTicketToken(subject)).toBe(981);
     expect(stripReplyPrefixes(`RE: ${subject}`)).toBe("Printer broken");
+  });
+});
+
+describe("replySubject", () => {
+  it.each([
+    ["Printer broken", "Re: [#7] Printer broken"],
+    ["Re: Printer broken", "Re: [#7] Printer broken"],
+    ["RE: [#7] AW: Printer broken", "Re: [#7] Printer broken"],
+    ["[#8] Printer broken", "Re: [#7] Printer broken"],
+    ["", "Re: [#7] (no subject)"],
+  ])("answers %j as %j", (subject, expected) => {
+    expect(replySubject(subject, 7)).toBe(expected);
+    // Replying to the reply does not grow it.
+    expect(replySubject(expected, 7)).toBe(expected);
   });
 });

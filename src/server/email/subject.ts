@@ -31,3 +31,11 @@ export function withTicketToken(subject: string | null | undefined, ticketNumber
   const rest = collapse(current.replace(TICKET_TOKENS, " "));
   return `[#${ticketNumber}] ${rest === "" ? NO_SUBJECT : rest}`;
 }
+
+/**
+ * An agent's reply: `Re: [#n] subject`, the prefix first as every mail client writes it (a
+ * `[#n] Re: …` subject reads as a new thread to clients that group by subject).
+ */
+export function replySubject(subject: string | null | undefined, ticketNumber: number): string {
+  return `Re: ${withTicketToken(stripReplyPrefixes(subject), ticketNumber)}`;
+}

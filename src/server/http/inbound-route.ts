@@ -1,11 +1,10 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import type { Mailbox } from "@/generated/prisma/client";
 import { db, type Db } from "@/server/db";
 import { notFound } from "@/server/errors";
 import type { InboundEmail } from "@/server/inbound/inbound.schema";
-import { inboundSecretOf, mailboxForSecret } from "@/server/inbound/inbound-secret";
-import { ingestInboundEmail, type IngestTarget } from "@/server/inbound/ingest";
+import { inboundSecretOf, mailboxForSecret, type InboundMailbox } from "@/server/inbound/inbound-secret";
+import { findInboundWorkspace, ingestInboundEmail, type IngestTarget } from "@/server/inbound/ingest";
 import { INBOUND_MAX_BYTES } from "@/server/inbound/limits";
 import { normalizeParsedInbound, type ParsedInbound } from "@/server/inbound/normalize";
 import { kickJobWorker } from "@/server/jobs/worker";
@@ -19,11 +18,12 @@ type Parse<T> = (body: Uint8Array, request: Request) => T | Promise<T>;
  * without it, checked before the body is read; `parse` reads the body (400, 422) and `email` makes
  * it the email to ingest.
  */
-export function inboundRoute<T>(entry: { parse: Parse<T>; email: (input: T, mailbox: Mailbox) => InboundEmail }) {
+export function inboundRoute<T>(entry: { parse: Parse<T>; email: (input: T, mailbox: InboundMailbox) => InboundEmail }) {
   return inboundHandler(async (database, request) => {
     const mailbox = await mailboxForSecret(database, inboundSecretOf(request));
     const email = entry.email(await entry.parse(await readBodyBytes(request, INBOUND_MAX_BYTES), request), mailbox);
-    const workspace = await database.workspace.findUniqueOrThrow({ where: { id: mailbox.workspaceId } });
+    const workspace = await findInboundWorkspace(database, mailbox.workspaceId);
+    if (!workspace) throw notFound("Workspace");
     return { target: { workspace, mailbox }, email };
   });
 }
@@ -35,7 +35,7 @@ export function inboundRoute<T>(entry: { parse: Parse<T>; email: (input: T, mail
 export function workspaceInboundRoute<T>(entry: { parse: Parse<T>; workspaceId: (input: T) => string; email: (input: T) => InboundEmail }) {
   return inboundHandler(async (database, request) => {
     const input = await entry.parse(await readBodyBytes(request, INBOUND_MAX_BYTES), request);
-    const workspace = await database.workspace.findUnique({ where: { id: entry.workspaceId(input) } });
+    const workspace = await findInboundWorkspace(database, entry.workspaceId(input));
     if (!workspace) throw notFound("Workspace");
     if (workspace.requireInboundSecret) await mailboxForSecret(database, inboundSecretOf(request), workspace.id);
     return { target: { workspace, mailbox: null }, email: entry.email(input) };

@@ -1,12 +1,9 @@
 // Races on the inbound routes answer 2xx or 5xx, never a 4xx (a provider drops mail on some 4xx
 // answers). PostgreSQL only: the races need several connections, PGlite has one.
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/generated/prisma/client";
-import { appConfig } from "@/env";
-import { setDatabase } from "@/server/db";
+import { openDatabase, setDatabase, type DatabaseHandle } from "@/server/db";
 import { databaseConfig } from "@/server/db/config";
 import { startAppInstance, type AppInstance } from "@/test/app-instances";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -97,11 +94,7 @@ describe.runIf(databaseConfig().kind === "postgres")("inbound races on PostgreSQ
  * most DATABASE_CONNECT_TIMEOUT_MS for a connection (or for a transaction to start).
  */
 function smallPoolClient(url: string) {
-  const waitMs = appConfig().DATABASE_CONNECT_TIMEOUT_MS;
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 3, connectionTimeoutMillis: waitMs }),
-    transactionOptions: { maxWait: waitMs, timeout: 20_000 },
-  });
+  return openDatabase({ kind: "postgres", url }, { poolMax: 3 });
 }
 
 /** Holds the workspace row (its ticket counter) for `ms` in a connection of its own, as a busy workspace's ticket creation would. */
@@ -126,18 +119,18 @@ async function timed<T>(run: () => Promise<T>): Promise<T & { ms: number }> {
 
 describe.runIf(databaseConfig().kind === "postgres")("a burst of copies on a pool of 3 (PostgreSQL)", () => {
   let database: TestDatabase;
-  let small: PrismaClient;
+  let small: DatabaseHandle;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     small = smallPoolClient(database.url!);
     // The inbound routes called in this process use the small pool.
-    setDatabase({ db: small, close: () => small.$disconnect() });
+    setDatabase(small);
   });
 
   afterAll(async () => {
     setDatabase(undefined);
-    await small?.$disconnect();
+    await small?.close();
     await database?.close();
   });
 

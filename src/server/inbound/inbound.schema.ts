@@ -1,3 +1,4 @@
+import type { DeliveryReport } from "@/server/email/delivery-report";
 import { z } from "zod";
 
 const optionalText = z.string().nullish();
@@ -57,6 +58,8 @@ export interface InlineAttachment {
   filename: string;
   contentType: string;
   content: Uint8Array;
+  /** The part's Content-ID, without <>: the email's HTML shows it as an image through `cid:`. */
+  contentId: string | null;
 }
 
 /** Fetched from `url` by a job after the commit, or stored from its inline `content` before it. */
@@ -79,4 +82,6 @@ export interface InboundEmail {
   headers: Record<string, string | string[]>;
   attachments: InboundAttachment[];
   rawPayload: unknown;
+  /** A bounce's report (multipart/report), recorded as a delivery event of the email it names. */
+  deliveryReport?: DeliveryReport | null;
 }

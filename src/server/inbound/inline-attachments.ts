@@ -8,6 +8,7 @@ interface Described {
   filename: string;
   contentType: string;
   size: number;
+  contentId: string | null;
 }
 
 /** An email's attachment ready to become a row: to download, already stored, or failed. */
@@ -23,7 +24,8 @@ const STORE_CONCURRENCY = 8;
 
 function prepare(workspaceId: string, attachment: InboundAttachment): PreparedAttachment {
   if (!isInline(attachment)) return { kind: "remote", attachment };
-  const described = { filename: attachment.filename, contentType: attachment.contentType, size: attachment.content.byteLength };
+  const { filename, contentType, contentId } = attachment;
+  const described = { filename, contentType, contentId, size: attachment.content.byteLength };
   if (described.size > DEFAULT_ATTACHMENT_LIMITS.maxBytes)
     return { kind: "failed", ...described, error: `too_large: larger than ${DEFAULT_ATTACHMENT_LIMITS.maxBytes} bytes` };
   return { kind: "stored", ...described, storageKey: newAttachmentKey(workspaceId, attachment.filename) };

@@ -18,11 +18,11 @@ export function withinBodyLimit(bodies: Bodies): Bodies & { wholeBodies: InlineA
   const note = (filename: string) => `This email is longer than ${MAX_BODY_CHARS / ONE_MB} MB: the rest is in the attached ${filename}.`;
   let { text, html } = bodies;
   if (text !== null && text.length > MAX_BODY_CHARS) {
-    wholeBodies.push({ filename: "message.txt", contentType: "text/plain; charset=utf-8", content: Buffer.from(text) });
+    wholeBodies.push({ filename: "message.txt", contentType: "text/plain; charset=utf-8", content: Buffer.from(text), contentId: null });
     text = `${storablePrefix(text, MAX_BODY_CHARS)}\n\n[${note("message.txt")}]`;
   }
   if (html !== null && html.length > MAX_BODY_CHARS) {
-    wholeBodies.push({ filename: "message.html", contentType: "text/html; charset=utf-8", content: Buffer.from(html) });
+    wholeBodies.push({ filename: "message.html", contentType: "text/html; charset=utf-8", content: Buffer.from(html), contentId: null });
     html = `${storablePrefix(html, MAX_BODY_CHARS)}<p>[${note("message.html")}]</p>`;
   }
   return { text, html, wholeBodies };

@@ -5,6 +5,7 @@ import type { HelpdeskInboundBody, InboundAttachment, InboundEmail, InlineAttach
 import { MAX_ATTACHMENTS, MAX_HEADER_CHARS, MAX_HEADER_FIELDS, MAX_IN_REPLY_TO, MAX_RECIPIENTS, MAX_SUBJECT_LENGTH } from "./limits";
 import { headerChars, keptHeaders, loggedPayload } from "./logged-payload";
 import { withinBodyLimit } from "./long-bodies";
+import { readDeliveryReport } from "@/server/email/delivery-report";
 import { firstMessageIds, lastMessageIds, MAX_MESSAGE_ID_BYTES, MAX_REFERENCES, normalizeMessageId } from "@/server/email/message-id";
 
 type HeaderValues = Record<string, string | string[]>;
@@ -67,7 +68,16 @@ const headerFieldCount = (headers: HeaderValues) => Object.values(headers).reduc
 function inboundEmail(source: string, parts: EmailParts, fields: FieldNames): InboundEmail {
   const received = headerMap(parts.headers);
   if (headerFieldCount(received) > MAX_HEADER_FIELDS) throw refuse(fields.headers, `more than ${MAX_HEADER_FIELDS} header fields`);
-  const inReplyTo = firstMessageIds(parts.inReplyTo || header(received, "in-reply-to"), MAX_IN_REPLY_TO);
+  const attachments = parts.attachments ?? [];
+  if (attachments.length > MAX_ATTACHMENTS) throw refuse(fields.attachments, `more than ${MAX_ATTACHMENTS} attachments`);
+  // A bounce names the email it is about in its returned headers: as its In-Reply-To, it threads
+  // onto that email's ticket like any reply.
+  const deliveryReport = readDeliveryReport(
+    header(received, "content-type"),
+    attachments.filter((a) => "content" in a),
+  );
+  const declared = firstMessageIds(parts.inReplyTo || header(received, "in-reply-to"), MAX_IN_REPLY_TO);
+  const inReplyTo = deliveryReport ? [...new Set([deliveryReport.messageId, ...declared])].slice(0, MAX_IN_REPLY_TO) : declared;
   const references = lastMessageIds(parts.references || header(received, "references"), MAX_REFERENCES);
   const headers = keptHeaders(received, { references, inReplyTo });
   if (headerChars(headers) > MAX_HEADER_CHARS) throw refuse(fields.headers, `larger than ${MAX_HEADER_CHARS / 1024 / 1024} MB`);
@@ -75,8 +85,6 @@ function inboundEmail(source: string, parts: EmailParts, fields: FieldNames): In
   if (subject.length > MAX_SUBJECT_LENGTH) throw refuse(fields.subject, `longer than ${MAX_SUBJECT_LENGTH} characters`);
   const messageId = normalizeMessageId(parts.messageId || header(headers, "message-id"));
   if (messageId !== null && Buffer.byteLength(messageId) > MAX_MESSAGE_ID_BYTES) throw refuse(fields.messageId, `longer than ${MAX_MESSAGE_ID_BYTES} bytes`);
-  const attachments = parts.attachments ?? [];
-  if (attachments.length > MAX_ATTACHMENTS) throw refuse(fields.attachments, `more than ${MAX_ATTACHMENTS} attachments`);
   const recipients = recipientsOf(parts.to, parts.cc, fields.to);
 
   const parsed = parseMailbox(parts.from);
@@ -97,6 +105,7 @@ function inboundEmail(source: string, parts: EmailParts, fields: FieldNames): In
     headers,
     attachments: [...attachments, ...bodies.wholeBodies],
     rawPayload: loggedPayload(parts.rawPayload, bodies),
+    deliveryReport,
   };
 }
 

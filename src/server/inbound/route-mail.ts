@@ -1,162 +1,143 @@
 import { randomUUID } from "node:crypto";
-import type { IncomingMail, Mailbox, Prisma, Workspace } from "@/generated/prisma/client";
+import type { Mailbox } from "@/generated/prisma/client";
+import type { InboundWorkspace } from "./ingest";
 import { storedContentType } from "@/server/attachments/content-type";
-import { findOrCreateContact } from "@/server/contacts/contacts.service";
-import { lockKeys } from "@/server/db/advisory-lock";
-import { enqueueJob, enqueueJobs } from "@/server/jobs/jobs";
-import { ticketKindOf } from "@/server/mailboxes/mailbox-purpose";
-import { recipientMailbox } from "@/server/mailboxes/recipient-mailbox";
-import { createTicketInTx } from "@/server/tickets/create-ticket";
-import { appendInboundReply, inboundMessageData, type InboundMessageData } from "@/server/tickets/inbound-message";
+import type { SqlParam, SqlRunner } from "@/server/db/sql-transaction";
 import type { AutoReplyClassification } from "@/server/email/auto-reply";
-import type { InboundEmail } from "./inbound.schema";
-import type { PreparedAttachment } from "./inline-attachments";
-import { NEEDS_AGENT, routingAnalysis, type Routing } from "./routing-analysis";
-import { findThreadMatch, type ThreadMatch } from "./threading";
 import { stripReplyPrefixes } from "@/server/email/subject";
+import { ticketKindOf } from "@/server/mailboxes/mailbox-purpose";
+import { inboundMessageData, inboundMessageParams, inboundReplyParams } from "@/server/tickets/inbound-message";
+import type { InboundEmail } from "./inbound.schema";
+import { WRITE_NEW_TICKET, WRITE_OUTCOME, WRITE_REPLY } from "./ingest-statements";
+import type { PreparedAttachment } from "./inline-attachments";
+import type { ReceiveLogRow } from "./receive-log";
+import { NEEDS_AGENT, routingAnalysis, type Routing } from "./routing-analysis";
+import type { ThreadMatch } from "./threading";
 
 export interface RouteResult {
   ticketId: string | null;
   messageId: string | null;
 }
 
-interface Context {
-  tx: Prisma.TransactionClient;
-  workspace: Workspace;
-  mailbox: Mailbox | null;
+/** The mailbox fields routing uses (the lookup's recipient mailbox, or the one the request's secret chose). */
+export type RoutingMailbox = Pick<Mailbox, "id" | "address" | "purpose">;
+
+export interface RoutingContext {
+  sql: SqlRunner;
+  workspace: InboundWorkspace;
   email: InboundEmail;
+  log: { id: string; row: ReceiveLogRow };
+  classification: AutoReplyClassification;
   /** The email's attachments, inline ones already in the attachment store. */
   attachments: PreparedAttachment[];
-  log: IncomingMail;
-  classification: AutoReplyClassification;
+}
+
+/** What the lookup found that decides the routing. */
+export interface RoutingFacts {
+  /** A message already stored with this Message-ID (e.g. our own reply copied back to a mailbox). */
+  stored: { id: string; ticketId: string } | null;
+  match: ThreadMatch | null;
+  mailbox: RoutingMailbox | null;
 }
 
 /**
- * Routes a logged email into its ticket inside one transaction, and records
- * the follow-up work (automations, confirmation, attachment downloads, telling the team about mail
- * that no ticket took in) as jobs in the same commit.
- * The caller holds the IncomingMail row lock; locks on the thread's Message-IDs make concurrent
- * mails of one thread (a first message and its reply) wait for each other instead of both starting
- * a ticket.
+ * Routes a logged email in one statement, inside the ingest transaction: a reply appended to its
+ * ticket (reopening it unless it is an auto-reply), held when the ticket is closed and the workspace
+ * holds such replies, a new ticket or conversation with its follow-up job, or nothing but the log's
+ * outcome. The attachment rows, their download jobs and the team's notice of mail no ticket took in
+ * are written in the same statement.
  */
-export async function routeIncomingMail(ctx: Context): Promise<RouteResult> {
-  const { tx, workspace, email } = ctx;
-  await lockKeys(
-    tx,
-    [email.messageId, ...email.inReplyTo, ...email.references].filter((id) => id !== null).map((id) => `thread:${workspace.id}:${id}`),
-  );
-
-  if (email.messageId) {
-    // The same Message-ID already stored (e.g. our own reply copied back to a mailbox): nothing to add.
-    const stored = await tx.message.findUnique({
-      where: { workspaceId_messageIdHeader: { workspaceId: workspace.id, messageIdHeader: email.messageId } },
-    });
-    if (stored) return finish(ctx, "already_stored", { ticketId: stored.ticketId, messageId: stored.id }, null);
-  }
-
-  const match = await findThreadMatch(tx, workspace.id, email);
+export async function routeIncomingMail(ctx: RoutingContext, facts: RoutingFacts): Promise<RouteResult> {
+  const { workspace } = ctx;
+  const { stored, match } = facts;
+  if (stored) return writeOutcome(ctx, { routing: "already_stored", result: { ticketId: stored.ticketId, messageId: stored.id }, match: null });
+  const message = inboundMessageData(ctx.log.row, {
+    toAddresses: ctx.email.recipients,
+    messageIdHeader: ctx.email.messageId,
+    isAutoReply: ctx.classification.isAutoReply,
+  });
   if (match) {
     if (match.ticket.status === "closed" && workspace.closedTicketReply === "hold") {
-      await linkAttachments(ctx, { ticketId: null, messageId: null });
-      return finish(ctx, "held_reply_to_closed_ticket", { ticketId: match.ticket.id, messageId: null }, match);
+      return writeOutcome(ctx, { routing: "held_reply_to_closed_ticket", result: { ticketId: match.ticket.id, messageId: null }, match });
     }
-    const { message, reopened } = await appendInboundReply(tx, { workspaceId: workspace.id, ticket: match.ticket, message: messageData(ctx) });
-    await linkAttachments(ctx, { ticketId: match.ticket.id, messageId: message.id });
-    return finish(ctx, reopened ? "reopened" : "appended", { ticketId: match.ticket.id, messageId: message.id }, match);
+    const { messageId, reopened, params } = inboundReplyParams(workspace.id, match.ticket, message);
+    const result = { ticketId: match.ticket.id, messageId };
+    await ctx.sql.query(WRITE_REPLY, [...params, ...outcomeParams(ctx, { routing: reopened ? "reopened" : "appended", result, match })]);
+    return result;
   }
-
   if (workspace.unmatchedInbound === "discard") {
-    await linkAttachments(ctx, { ticketId: null, messageId: null });
-    return finish(ctx, "discarded_unmatched", { ticketId: null, messageId: null }, null);
+    return writeOutcome(ctx, { routing: "discarded_unmatched", result: { ticketId: null, messageId: null }, match: null });
   }
-  const mailbox = await resolveMailbox(ctx);
-  const contact = await findOrCreateContact(tx, workspace.id, email.from);
-  const kind = ticketKindOf(mailbox);
-  const { ticket, message } = await createTicketInTx(tx, {
-    workspaceId: workspace.id,
-    subject: stripReplyPrefixes(email.subject),
+  const kind = ticketKindOf(facts.mailbox);
+  const result = { ticketId: randomUUID(), messageId: randomUUID() };
+  const routing: Routing = kind === "conversation" ? "created_conversation" : "created_ticket";
+  const followup = { ...result, event: kind === "conversation" ? "conversation_created" : "ticket_created", ...flags(ctx.classification) };
+  await ctx.sql.query(WRITE_NEW_TICKET, [
+    ...inboundMessageParams(workspace.id, result.ticketId, result.messageId, message),
+    stripReplyPrefixes(ctx.email.subject),
     kind,
-    contactId: contact.id,
-    customerId: contact.customerId,
-    mailboxId: mailbox?.id ?? null,
-    firstMessage: messageData(ctx),
-  });
-  await linkAttachments(ctx, { ticketId: ticket.id, messageId: message.id });
-  await enqueueJob(tx, {
-    workspaceId: workspace.id,
-    type: "inbound.new_ticket",
-    payload: {
-      ticketId: ticket.id,
-      messageId: message.id,
-      event: kind === "conversation" ? "conversation_created" : "ticket_created",
-      isAutoReply: ctx.classification.isAutoReply,
-      isBulk: ctx.classification.isBulk,
-    },
-  });
-  return finish(ctx, kind === "conversation" ? "created_conversation" : "created_ticket", { ticketId: ticket.id, messageId: message.id }, null, mailbox);
+    JSON.stringify(followup),
+    facts.mailbox?.id ?? null,
+    ...outcomeParams(ctx, { routing, result, match: null, mailbox: facts.mailbox }),
+  ]);
+  return result;
 }
 
-function messageData({ email, log, classification }: Context): InboundMessageData {
-  return inboundMessageData(log, { toAddresses: email.recipients, messageIdHeader: email.messageId, isAutoReply: classification.isAutoReply });
+const flags = ({ isAutoReply, isBulk }: AutoReplyClassification) => ({ isAutoReply, isBulk });
+
+interface Outcome {
+  routing: Routing;
+  result: RouteResult;
+  match: ThreadMatch | null;
+  mailbox?: RoutingMailbox | null;
 }
 
-async function resolveMailbox(ctx: Context): Promise<Mailbox | null> {
-  return ctx.mailbox ?? recipientMailbox(ctx.tx, ctx.workspace.id, ctx.email.recipients);
+async function writeOutcome(ctx: RoutingContext, outcome: Outcome): Promise<RouteResult> {
+  await ctx.sql.query(WRITE_OUTCOME, [ctx.workspace.id, ...outcomeParams(ctx, outcome)]);
+  return outcome.result;
+}
+
+/** The outcome's parameters after the workspace (see `outcome` in ingest-statements.ts). */
+function outcomeParams(ctx: RoutingContext, outcome: Outcome): SqlParam[] {
+  const { routing, result, match } = outcome;
+  const mailbox = outcome.mailbox ?? null;
+  const analysis = routingAnalysis({ routing, ticketId: result.ticketId, match, classification: ctx.classification, workspace: ctx.workspace, mailbox });
+  // Attachments belong to the new message; mail that adds none keeps them on its log row only.
+  const attachedTo = result.messageId && routing !== "already_stored" ? result : { ticketId: null, messageId: null };
+  return [
+    ctx.log.id,
+    JSON.stringify(analysis),
+    result.ticketId,
+    result.messageId,
+    routing === "held_reply_to_closed_ticket",
+    mailbox?.id ?? null,
+    NEEDS_AGENT.has(routing),
+    JSON.stringify(ctx.attachments.map((prepared) => attachmentRow(prepared, attachedTo))),
+  ];
 }
 
 /**
- * Attachment rows, in one statement: inline ones already stored (or failed), URL ones pending until
- * the download job stores them (network I/O stays out of the transaction).
+ * An attachment row: inline ones already stored (or failed), URL ones pending until the download
+ * job stores them (network I/O stays out of the transaction). Ids are chosen here so the download
+ * job can name its row.
  */
-async function linkAttachments(ctx: Context, link: { ticketId: string | null; messageId: string | null }) {
-  if (ctx.attachments.length === 0) return;
-  const base = { workspaceId: ctx.workspace.id, incomingMailId: ctx.log.id, ...link };
-  const downloads: string[] = [];
-  const rows = ctx.attachments.map((prepared): Prisma.AttachmentCreateManyInput => {
-    if (prepared.kind === "stored") {
-      const { filename, contentType, size, storageKey } = prepared;
-      return { ...base, filename, contentType: storedContentType(contentType), size, storageKey, status: "stored" };
-    }
-    if (prepared.kind === "failed") {
-      const { filename, contentType, size, error } = prepared;
-      return { ...base, filename, contentType: storedContentType(contentType), size, error, status: "failed" };
-    }
-    const { attachment } = prepared;
-    // The id is chosen here so the download job can name the row without reading it back.
-    const id = randomUUID();
-    downloads.push(id);
-    return {
-      ...base,
-      id,
-      filename: attachment.filename,
-      contentType: storedContentType(attachment.contentType),
-      size: attachment.size ?? 0,
-      status: "pending",
-      sourceUrl: attachment.url,
-    };
-  });
-  await ctx.tx.attachment.createMany({ data: rows });
-  await enqueueJobs(
-    ctx.tx,
-    downloads.map((attachmentId) => ({ workspaceId: ctx.workspace.id, type: "attachment.download" as const, payload: { attachmentId } })),
-  );
-}
-
-async function finish(ctx: Context, routing: Routing, result: RouteResult, match: ThreadMatch | null, mailbox?: Mailbox | null): Promise<RouteResult> {
-  const { tx, workspace, log } = ctx;
-  const analysis = routingAnalysis({ routing, ticketId: result.ticketId, match, classification: ctx.classification, workspace, mailbox: mailbox ?? null });
-  await tx.incomingMail.update({
-    where: { id: log.id },
-    data: {
-      ticketId: result.ticketId,
-      messageId: result.messageId,
-      replyToClosedTicket: routing === "held_reply_to_closed_ticket",
-      mailboxId: log.mailboxId ?? mailbox?.id ?? null,
-      analysis,
-      processedAt: new Date(),
-      processingError: null,
-    },
-  });
-  if (NEEDS_AGENT.has(routing)) await enqueueJob(tx, { workspaceId: workspace.id, type: "incoming_mail.notify", payload: { incomingMailId: log.id } });
-  return result;
+function attachmentRow(prepared: PreparedAttachment, link: RouteResult) {
+  const common = { id: randomUUID(), ...link, storageKey: null, sourceUrl: null, error: null, contentId: null };
+  if (prepared.kind === "stored") {
+    const { filename, contentType, size, storageKey, contentId } = prepared;
+    return { ...common, filename, contentType: storedContentType(contentType), size, storageKey, contentId, status: "stored" };
+  }
+  if (prepared.kind === "failed") {
+    const { filename, contentType, size, error } = prepared;
+    return { ...common, filename, contentType: storedContentType(contentType), size, error, status: "failed" };
+  }
+  const { attachment } = prepared;
+  return {
+    ...common,
+    filename: attachment.filename,
+    contentType: storedContentType(attachment.contentType),
+    size: attachment.size ?? 0,
+    status: "pending",
+    sourceUrl: attachment.url,
+  };
 }

@@ -1,4 +1,5 @@
-import type { Mailbox, Workspace } from "@/generated/prisma/client";
+import type { Mailbox } from "@/generated/prisma/client";
+import type { InboundWorkspace } from "./ingest";
 import type { AutoReplyClassification } from "@/server/email/auto-reply";
 import type { ThreadMatch } from "./threading";
 
@@ -18,8 +19,8 @@ export function routingAnalysis(input: {
   ticketId: string | null;
   match: ThreadMatch | null;
   classification: AutoReplyClassification;
-  workspace: Workspace;
-  mailbox: Mailbox | null;
+  workspace: InboundWorkspace;
+  mailbox: Pick<Mailbox, "id" | "address" | "purpose"> | null;
 }) {
   const { routing, match, workspace } = input;
   let policyApplied: { closedTicketReply: string } | { unmatchedInbound: string } | null = null;

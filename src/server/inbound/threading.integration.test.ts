@@ -58,6 +58,22 @@ describe("threading replies into tickets", () => {
     expect(await db().ticket.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
   });
 
+  it("matches a Message-ID whose domain differs in case, never one whose local part does", async () => {
+    const ws = await seedInboundWorkspace(db());
+    const first = mail(ws, { messageId: "<Case.Sensitive-1@Mail.Example.COM>" });
+    const created = await postRpc(first);
+    expect(await db().message.count({ where: { messageIdHeader: "Case.Sensitive-1@mail.example.com" } })).toBe(1);
+
+    const sameDomainOtherCase = mail(ws, { inReplyTo: "<Case.Sensitive-1@MAIL.EXAMPLE.com>" });
+    expect((await postRpc(sameDomainOtherCase)).json.ticketId).toBe(created.json.ticketId);
+    const otherLocalCase = mail(ws, { inReplyTo: "<case.sensitive-1@mail.example.com>" });
+    expect((await postRpc(otherLocalCase)).json.ticketId).not.toBe(created.json.ticketId);
+    // A redelivery with the domain in another case is the same email, recognised by the receive log.
+    const redelivered = await postRpc({ ...first, messageId: "<Case.Sensitive-1@mail.EXAMPLE.com>" });
+    expect(redelivered.json.ticketId).toBe(created.json.ticketId);
+    expect(await db().message.count({ where: { ticketId: created.json.ticketId } })).toBe(2);
+  });
+
   it("matches a [#n] subject token only when the sender is that ticket's contact", async () => {
     const ws = await seedInboundWorkspace(db());
     const created = await postRpc(mail(ws, { subject: "Broken login" }));

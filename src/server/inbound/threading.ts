@@ -1,12 +1,18 @@
-import type { Prisma, Ticket } from "@/generated/prisma/client";
+import type { TicketStatus } from "@/generated/prisma/client";
 import type { InboundEmail } from "./inbound.schema";
-import { extractTicketToken } from "@/server/email/subject";
-import { followMerges } from "@/server/tickets/merge-chain";
 
 export type MatchedBy = "in-reply-to" | "references" | "earlier-reply" | "subject-token";
 
+/** The ticket fields routing decides on. */
+export interface ThreadTicket {
+  id: string;
+  status: TicketStatus;
+  ticketNumber: number;
+  contactId: string | null;
+}
+
 export interface ThreadMatch {
-  ticket: Ticket;
+  ticket: ThreadTicket;
   matchedBy: MatchedBy;
   /** The Message-ID (or `[#n]` token) that matched. */
   matchedOn: string;
@@ -15,59 +21,35 @@ export interface ThreadMatch {
 }
 
 /**
- * The ticket an inbound email belongs to: In-Reply-To, then References from last
- * to first, against every stored inbound and outbound Message-ID of the workspace; then a `[#n]`
- * subject token, only when the sender is that ticket's contact. A reply can arrive before the
- * message it answers (providers deliver out of order): a stored message that names this one in its
- * In-Reply-To or References claims it too. A merged ticket forwards to the ticket it was merged into.
+ * The Message-IDs an email names as its thread, in the order they are tried: In-Reply-To, then
+ * References from last to first (the nearest ancestor first), never the email's own.
  */
-export async function findThreadMatch(tx: Prisma.TransactionClient, workspaceId: string, email: InboundEmail): Promise<ThreadMatch | null> {
-  const candidates = [...new Set([...email.inReplyTo, ...[...email.references].reverse()])].filter((id) => id !== email.messageId);
-  if (candidates.length > 0) {
-    // One after the other: queries of one transaction share a connection.
-    const messages = await tx.message.findMany({
-      where: { workspaceId, messageIdHeader: { in: candidates } },
-      select: { messageIdHeader: true, ticketId: true },
-    });
-    const outbound = await tx.outboundEmail.findMany({
-      where: { workspaceId, messageIdHeader: { in: candidates }, ticketId: { not: null } },
-      select: { messageIdHeader: true, ticketId: true },
-    });
-    const ticketByMessageId = new Map<string, string>();
-    for (const row of [...outbound, ...messages]) if (row.messageIdHeader && row.ticketId) ticketByMessageId.set(row.messageIdHeader, row.ticketId);
-    const hit = candidates.find((id) => ticketByMessageId.has(id));
-    if (hit) {
-      const ticket = await tx.ticket.findFirst({ where: { id: ticketByMessageId.get(hit)!, workspaceId } });
-      if (ticket) return forwarded(tx, workspaceId, { ticket, matchedBy: email.inReplyTo.includes(hit) ? "in-reply-to" : "references", matchedOn: hit });
-    }
-  }
-
-  if (email.messageId) {
-    const laterReply = await tx.message.findFirst({
-      where: { workspaceId, OR: [{ inReplyTo: email.messageId }, { references: { has: email.messageId } }] },
-      include: { ticket: true },
-      orderBy: { createdAt: "asc" },
-    });
-    if (laterReply) {
-      return forwarded(tx, workspaceId, { ticket: laterReply.ticket, matchedBy: "earlier-reply", matchedOn: laterReply.messageIdHeader ?? email.messageId });
-    }
-  }
-
-  const ticketNumber = extractTicketToken(email.subject);
-  if (ticketNumber !== null) {
-    const ticket = await tx.ticket.findUnique({
-      where: { workspaceId_ticketNumber: { workspaceId, ticketNumber } },
-      include: { contact: { select: { email: true } } },
-    });
-    if (ticket && ticket.contact?.email === email.from.email) {
-      const { contact: _contact, ...plain } = ticket;
-      return forwarded(tx, workspaceId, { ticket: plain, matchedBy: "subject-token", matchedOn: `[#${ticketNumber}]` });
-    }
-  }
-  return null;
+export function threadCandidates(email: Pick<InboundEmail, "messageId" | "inReplyTo" | "references">): string[] {
+  return [...new Set([...email.inReplyTo, ...[...email.references].reverse()])].filter((id) => id !== email.messageId);
 }
 
-/** The match with its ticket replaced by the one a merged ticket forwards to. */
-async function forwarded(tx: Prisma.TransactionClient, workspaceId: string, match: Omit<ThreadMatch, "mergedFrom">): Promise<ThreadMatch> {
-  return { ...match, ...(await followMerges(tx, workspaceId, match.ticket)) };
+/** What the ingest lookup (ingest-statements.ts) found: the first hit, and the merge chain from its ticket. */
+export interface ThreadLookup {
+  hit: { by: "header" | "earlier-reply" | "subject-token"; on: string; ticketId: string } | null;
+  chain: (ThreadTicket & { mergedIntoId: string | null; hops: number })[] | null;
+}
+
+/**
+ * The ticket an inbound email belongs to, from the lookup: a stored inbound or outbound Message-ID
+ * the email names (In-Reply-To, then References from last to first); else a stored message that
+ * names this one in its In-Reply-To or References (a reply that arrived first); else a `[#n]` subject
+ * token, only when the sender is that ticket's contact. A merged ticket forwards to the ticket it
+ * was merged into, merges of merges followed up to 10 hops.
+ */
+export function threadMatch(email: Pick<InboundEmail, "inReplyTo">, lookup: ThreadLookup): ThreadMatch | null {
+  const { hit, chain } = lookup;
+  if (!hit || !chain || chain.length === 0) return null;
+  const last = chain.at(-1)!;
+  const matchedBy: MatchedBy = hit.by === "header" ? (email.inReplyTo.includes(hit.on) ? "in-reply-to" : "references") : hit.by;
+  return {
+    ticket: { id: last.id, status: last.status, ticketNumber: last.ticketNumber, contactId: last.contactId },
+    matchedBy,
+    matchedOn: hit.on,
+    mergedFrom: chain.slice(0, -1).map((ticket) => ticket.ticketNumber),
+  };
 }

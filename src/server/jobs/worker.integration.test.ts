@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { setDatabase, type Db } from "@/server/db";
 import { useTestDatabase } from "@/test/database";
 import { seedWorkspace } from "@/test/factories";
-import { startJobPoller } from "./worker";
+import { kickJobWorker, startJobPoller } from "./worker";
 
 // This file runs the background worker itself (the suite turns it off).
 vi.stubEnv("JOB_WORKER", "on");
@@ -12,13 +12,13 @@ vi.stubEnv("JOB_POLL_MS", "100");
 
 const db = useTestDatabase();
 let workspaceId: string;
-let stopPoller = () => {};
+let stopPoller: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   workspaceId = (await seedWorkspace(db())).workspace.id;
 });
-afterEach(() => {
-  stopPoller();
+afterEach(async () => {
+  await stopPoller();
   vi.restoreAllMocks();
 });
 
@@ -70,5 +70,19 @@ describe("the job poller", () => {
     const later = await db().job.create({ data: { workspaceId, type: "old", payload: {}, status: "done", completedAt } });
     await sleep(1000);
     expect(await db().job.findUnique({ where: { id: later.id } })).not.toBeNull();
+  });
+
+  it("waits, when stopped, for the drain in flight to record its jobs, and starts none after", async () => {
+    useFlakyAppDatabase(db());
+    stopPoller = startJobPoller();
+    const running = await enqueueNoopJob();
+    kickJobWorker(db());
+    await stopPoller();
+    expect((await db().job.findUniqueOrThrow({ where: { id: running.id } })).status).toBe("done");
+
+    const after = await enqueueNoopJob();
+    kickJobWorker(db());
+    await sleep(300);
+    expect((await db().job.findUniqueOrThrow({ where: { id: after.id } })).status).toBe("pending");
   });
 });

@@ -4,7 +4,10 @@ import { pruneRateLimits } from "@/server/rate-limit/rate-limit";
 import { pruneDoneJobs, runPendingJobs } from "./jobs";
 import { appJobHandlers } from "./registry";
 
-const state = globalThis as unknown as { threadlineJobWorker?: { running: Promise<void> | null; again: boolean } };
+const state = globalThis as unknown as { threadlineJobWorker?: { running: Promise<void> | null; again: boolean; stopped?: boolean } };
+
+/** How long stopping waits for the drain in flight: its jobs record their outcome before the database closes. */
+const STOP_WAIT_MS = 10_000;
 
 /**
  * Drains due jobs in the background now (called right after a commit that enqueued work). A kick
@@ -14,6 +17,7 @@ export function kickJobWorker(db: Db = appDb()): void {
   // Tests run jobs explicitly (runPendingJobs) so that they can assert each step.
   if (appConfig().JOB_WORKER === "off") return;
   const worker = (state.threadlineJobWorker ??= { running: null, again: false });
+  if (worker.stopped) return;
   if (worker.running) {
     worker.again = true;
     return;
@@ -36,11 +40,15 @@ const PRUNE_EVERY_MS = 5 * 60_000;
 /**
  * Polls for due jobs every JOB_POLL_MS: retries, and work whose worker died (its lease ran out).
  * Also prunes done jobs older than JOB_RETENTION_DAYS and ended rate-limit windows, at most every few minutes. Nothing it does
- * can stop it: a failing database only fails that tick. Returns the function that stops it.
+ * can stop it: a failing database only fails that tick. Returns the function that stops it: no
+ * drain starts after it, and the one in flight (bounded by STOP_WAIT_MS) finishes first, so a stop
+ * signal closes the database only once the running jobs recorded their outcome.
  */
-export function startJobPoller(): () => void {
+export function startJobPoller(): () => Promise<void> {
   const { JOB_WORKER, JOB_POLL_MS, JOB_RETENTION_DAYS } = appConfig();
-  if (JOB_WORKER === "off") return () => {};
+  if (JOB_WORKER === "off") return async () => {};
+  const worker = (state.threadlineJobWorker ??= { running: null, again: false });
+  worker.stopped = false;
   let lastPrune = -Infinity;
   let pruning = false;
   const timer = setInterval(() => {
@@ -57,5 +65,10 @@ export function startJobPoller(): () => void {
     }
   }, JOB_POLL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    worker.stopped = true;
+    worker.again = false;
+    if (worker.running) await Promise.race([worker.running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+  };
 }

@@ -27,6 +27,10 @@ const ALLOWED_HEADERS = new Set([
   "mime-version",
   "content-type",
   "content-transfer-encoding",
+  "auto-submitted",
+  "x-auto-response-suppress",
+  "thread-topic",
+  "thread-index",
 ]);
 
 function headerNames(raw: string): string[] {
@@ -81,7 +85,8 @@ describe("outgoing mail built from hostile names and subjects", () => {
         address: ws.inboxMailbox.address,
         name: expect.stringMatching(/^Support Bcc: bcc@else\.example Cc: .* Sender: s@else\.example$/),
       });
-      expect(parsed.subject).toMatch(/^\[#\d+\] (Re: )?Help Bcc: bcc@else\.example Cc: .* Sender: s@else\.example$/);
+      expect(parsed.subject).toMatch(/^(Re: )?\[#\d+\] Help Bcc: bcc@else\.example Cc: .* Sender: s@else\.example$/);
+      expect(parsed.headers.find((h) => h.key === "thread-topic")?.value).toMatch(/^Help Bcc: bcc@else\.example Cc: .* Sender: s@else\.example$/);
       const ids = parsed.references?.split(/\s+/) ?? [];
       expect(ids).toHaveLength(MAX_REFERENCES);
       expect(ids.at(-1)).toBe("<hostile-1@customer.example>");

@@ -11,10 +11,13 @@ import { deliverEmail } from "./send-email";
  */
 export const sendEmailJob: JobHandler = async (db, job) => {
   const { outboundEmailId } = jobPayload("email.send", job.payload);
-  const recorded = await db.outboundEmail.findFirst({ where: { id: outboundEmailId, workspaceId: job.workspaceId }, include: { mailbox: true } });
+  const recorded = await db.outboundEmail.findFirst({
+    where: { id: outboundEmailId, workspaceId: job.workspaceId },
+    include: { mailbox: true, ticket: { select: { id: true, createdAt: true } } },
+  });
   if (!recorded) return;
-  const { mailbox, ...email } = recorded;
-  const outbound = email.status === "recorded" ? await deliverEmail(db, email, mailbox) : email;
+  const { mailbox, ticket, ...email } = recorded;
+  const outbound = email.status === "recorded" ? await deliverEmail(db, email, mailbox, ticket) : email;
   if (outbound.messageId && outbound.status !== "recorded") {
     // A delivery webhook may have moved the message on already (delivered, bounced): never back.
     await db.message.updateMany({ where: { id: outbound.messageId, deliveryStatus: "recorded" }, data: { deliveryStatus: outbound.status } });

@@ -5,6 +5,8 @@ import { emailDomain, parseMailbox } from "@/server/email/address";
 import { capReferences, formatMessageId, generateMessageId } from "@/server/email/message-id";
 import { singleLineText } from "@/server/email/header-text";
 import { enqueueJob } from "@/server/jobs/jobs";
+import type { ThreadOrigin } from "@/server/email/thread-index";
+import { mailHeaders } from "./mail-headers";
 import { smtpTransport } from "./transport";
 
 export interface OutgoingEmail {
@@ -30,6 +32,19 @@ export interface OutgoingEmail {
 export async function senderMailbox(db: Db | Prisma.TransactionClient, workspaceId: string, preferred?: Mailbox | null) {
   if (preferred?.sendable) return preferred;
   return db.mailbox.findFirst({ where: { workspaceId, sendable: true }, orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
+}
+
+/**
+ * The mailbox an answer to a customer comes from: the sendable mailbox their message was addressed
+ * to (the first of its recipients that is one), else the ticket's, else the workspace's default.
+ */
+export async function replyMailbox(db: Db, workspaceId: string, ticketMailboxId: string | null, addressedTo: readonly string[]) {
+  const addresses = addressedTo.map((address) => address.toLowerCase());
+  const candidates = await db.mailbox.findMany({
+    where: { workspaceId, sendable: true, OR: [{ address: { in: addresses } }, ...(ticketMailboxId ? [{ id: ticketMailboxId }] : [])] },
+  });
+  const addressed = addresses.map((address) => candidates.find((mailbox) => mailbox.address === address)).find((mailbox) => mailbox !== undefined);
+  return addressed ?? candidates.find((mailbox) => mailbox.id === ticketMailboxId) ?? senderMailbox(db, workspaceId);
 }
 
 /**
@@ -93,9 +108,10 @@ function singleAddress(raw: string): { name: string; address: string } {
 /**
  * Sends a recorded email through SMTP when SMTP_URL is set, and marks it sent or failed. Every
  * header comes from a structured value nodemailer encodes (address objects, ids, a one-line
- * subject); recipients only from the recorded To and Cc. Only the send job calls it.
+ * subject, the fixed values of mail-headers.ts); recipients only from the recorded To and Cc.
+ * Only the send job calls it, with the email's ticket, if any.
  */
-export async function deliverEmail(db: Db, recorded: OutboundEmail, mailbox: Mailbox | null): Promise<OutboundEmail> {
+export async function deliverEmail(db: Db, recorded: OutboundEmail, mailbox: Mailbox | null, ticket: ThreadOrigin | null): Promise<OutboundEmail> {
   const transport = smtpTransport();
   if (!transport) return recorded;
   try {
@@ -113,6 +129,7 @@ export async function deliverEmail(db: Db, recorded: OutboundEmail, mailbox: Mai
       messageId: formatMessageId(recorded.messageIdHeader),
       inReplyTo: recorded.inReplyTo ? formatMessageId(recorded.inReplyTo) : undefined,
       references: capReferences(recorded.references).map(formatMessageId),
+      headers: mailHeaders(recorded, ticket),
     })) as { messageId?: string };
     return await db.outboundEmail.update({
       where: { id: recorded.id },

@@ -1,5 +1,5 @@
-import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
+import { sqlLiteral } from "@/server/db/sql-transaction";
 import { AppError } from "@/server/errors";
 
 /** At most `max` hits per `windowSeconds` for one key; a `max` of 0 means no limit. */
@@ -23,26 +23,39 @@ export function retryAfterOf(error: unknown): number | null {
   return typeof seconds === "number" ? seconds : null;
 }
 
+/** The counted rules (a `max` of 0 means no limit), by key. */
+const countedRules = (rules: RateLimitRule[]) => new Map(rules.filter((rule) => rule.max > 0).map((rule) => [rule.key, rule]));
+
 /**
- * Counts one hit on every rule's key and throws RATE_LIMITED (with the seconds until the latest
- * refusing window ends) when any key went over its limit. One statement for all keys: a fixed
- * window per key, started by the first hit, reset by the first hit after it ended. The database's
- * clock decides, so every instance agrees. Refused hits count too (they never move a window's end).
+ * The one statement that counts one hit on every rule's key, parameterless (so it can travel with
+ * other statements in one round trip), or null when no rule limits anything: a fixed window per key,
+ * started by the first hit, reset by the first hit after it ended. The database's clock decides, so
+ * every instance agrees. Refused hits count too (they never move a window's end).
  */
-export async function enforceRateLimits(db: Db, rules: RateLimitRule[]): Promise<void> {
-  const byKey = new Map(rules.filter((rule) => rule.max > 0).map((rule) => [rule.key, rule]));
-  if (byKey.size === 0) return;
+export function rateLimitStatement(rules: RateLimitRule[]): string | null {
+  const byKey = countedRules(rules);
+  if (byKey.size === 0) return null;
   // Sorted: two statements locking the same rows take them in the same order (no deadlock).
-  const keys = [...byKey.keys()].sort();
-  const values = keys.map((key) => Prisma.sql`(${key}, 1, now() + ${byKey.get(key)!.windowSeconds}::int * interval '1 second')`);
-  const rows = await db.$queryRaw<{ key: string; count: number; retryAfter: number }[]>`
-    INSERT INTO "RateLimit" AS r ("key", "count", "resetAt") VALUES ${Prisma.join(values)}
+  const values = [...byKey.keys()].sort().map((key) => `(${sqlLiteral(key)}, 1, now() + interval '${byKey.get(key)!.windowSeconds} seconds')`);
+  return `INSERT INTO "RateLimit" AS r ("key", "count", "resetAt") VALUES ${values.join(", ")}
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN r."resetAt" <= now() THEN 1 ELSE r."count" + 1 END,
       "resetAt" = CASE WHEN r."resetAt" <= now() THEN EXCLUDED."resetAt" ELSE r."resetAt" END
     RETURNING r."key", r."count", GREATEST(1, CEIL(EXTRACT(EPOCH FROM r."resetAt" - now())))::int AS "retryAfter"`;
-  const refused = rows.filter((row) => row.count > byKey.get(row.key)!.max);
-  if (refused.length > 0) throw rateLimited(Math.max(...refused.map((row) => row.retryAfter)));
+}
+
+/** Throws RATE_LIMITED (with the seconds until the latest refusing window ends) when the counted hits went over a limit. */
+export function assertWithinRateLimits(rules: RateLimitRule[], rows: Record<string, unknown>[]): void {
+  const byKey = countedRules(rules);
+  const refused = rows.filter((row) => Number(row.count) > byKey.get(String(row.key))!.max);
+  if (refused.length > 0) throw rateLimited(Math.max(...refused.map((row) => Number(row.retryAfter))));
+}
+
+/** Counts one hit on every rule's key and throws RATE_LIMITED when any key went over its limit. */
+export async function enforceRateLimits(db: Db, rules: RateLimitRule[]): Promise<void> {
+  const statement = rateLimitStatement(rules);
+  if (!statement) return;
+  assertWithinRateLimits(rules, await db.$queryRawUnsafe<Record<string, unknown>[]>(statement));
 }
 
 /** Forgets a key's hits (a successful sign-in clears its account's failed attempts). */

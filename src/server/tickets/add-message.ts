@@ -4,8 +4,9 @@ import { AppError } from "@/server/errors";
 import { emailDomain } from "@/server/email/address";
 import { sanitizeEmailHtml } from "@/server/email/html";
 import { generateMessageId, replyReferences } from "@/server/email/message-id";
-import { withTicketToken } from "@/server/email/subject";
-import { recordEmail, senderMailbox } from "@/server/outbound-mail/send-email";
+import { replySubject } from "@/server/email/subject";
+import { withQuotedHistory } from "@/server/outbound-mail/quoted-reply";
+import { recordEmail, replyMailbox } from "@/server/outbound-mail/send-email";
 import { recordActivity } from "./activity";
 import { presentMessage } from "./ticket-presenters";
 import { messageRows } from "./ticket-thread";
@@ -14,8 +15,9 @@ import type { AddMessageInput } from "./tickets.schema";
 
 /**
  * An agent's reply or internal note. With `sendEmail` (not for notes) the reply goes to the contact,
- * or the given addresses, threaded under the last inbound message (In-Reply-To, References) with the
- * `[#n]` token in the subject, and is recorded in OutboundEmail under the message's own Message-ID.
+ * or the given addresses, threaded under the last inbound message (In-Reply-To, References), as
+ * `Re: [#n] subject`, from the mailbox that message was addressed to, with that message quoted below
+ * the answer; it is recorded in OutboundEmail under the message's own Message-ID.
  * The message, the email and its send job commit together: the job sends it (the caller wakes the
  * job worker), so a crash after the commit delays the email but never loses it.
  */
@@ -30,11 +32,9 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
     throw new AppError("VALIDATION", "The ticket has no contact to email", { fields: { toAddresses: "required: the ticket has no contact" } });
 
   const lastInbound = await db.message.findFirst({ where: { ticketId, workspaceId, direction: "inbound" }, orderBy: { createdAt: "desc" } });
-  const mailbox = send
-    ? await senderMailbox(db, workspaceId, ticket.mailboxId ? await db.mailbox.findUnique({ where: { id: ticket.mailboxId } }) : null)
-    : null;
+  const mailbox = send ? await replyMailbox(db, workspaceId, ticket.mailboxId, lastInbound?.toAddresses ?? []) : null;
   const references = lastInbound?.messageIdHeader ? replyReferences(lastInbound) : [];
-  const subject = withTicketToken(`Re: ${ticket.subject}`, ticket.ticketNumber);
+  const subject = replySubject(ticket.subject, ticket.ticketNumber);
 
   const message = await db.$transaction(async (tx) => {
     const attachments = input.attachmentIds?.length
@@ -65,14 +65,16 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
     if (attachments.length) await tx.attachment.updateMany({ where: { id: { in: attachments.map((a) => a.id) } }, data: { messageId: created.id } });
     if (send) {
       // One email under the message's own Message-ID, so a reply from any recipient threads back here.
+      // The thread shows the answer alone; the email quotes the customer's message below it.
+      const body = withQuotedHistory({ text: input.body, html: created.bodyHtml }, lastInbound);
       await recordEmail(tx, {
         workspaceId,
         kind: "reply",
         to: to[0]!,
         cc: [...to.slice(1), ...(input.ccAddresses ?? [])],
         subject,
-        text: input.body,
-        html: created.bodyHtml,
+        text: body.text,
+        html: body.html,
         ticketId,
         messageId: created.id,
         mailbox,

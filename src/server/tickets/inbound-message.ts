@@ -1,5 +1,8 @@
-import type { IncomingMail, Message, Prisma, Ticket } from "@/generated/prisma/client";
-import { findOrCreateContact } from "@/server/contacts/contacts.service";
+import { randomUUID } from "node:crypto";
+import type { IncomingMail, Prisma, TicketStatus } from "@/generated/prisma/client";
+import { contactUpsertCte } from "@/server/contacts/contact-upsert";
+import { sqlStatement, type SqlParam } from "@/server/db/sql-transaction";
+import { emailDomain } from "@/server/email/address";
 import { stripQuotedHistory } from "@/server/email/quote-strip";
 
 /** An inbound email as a thread message. */
@@ -18,6 +21,9 @@ export interface InboundMessageData {
   isAutoReply: boolean;
 }
 
+/** The receive-log fields a thread message is made of. */
+export type LoggedMail = Pick<IncomingMail, "sender" | "senderName" | "subject" | "body" | "bodyHtml" | "inReplyTo" | "references">;
+
 /**
  * A logged email as an inbound thread message: sender, subject and thread headers from its receive-log
  * row, the displayed body without the quoted history (the full text kept), the text and sanitized HTML
@@ -26,7 +32,7 @@ export interface InboundMessageData {
  * Message-ID the message may carry, whether it is an auto-reply.
  */
 export function inboundMessageData(
-  mail: IncomingMail,
+  mail: LoggedMail,
   known: { toAddresses: string[]; messageIdHeader: string | null; isAutoReply: boolean },
 ): InboundMessageData {
   return {
@@ -45,34 +51,81 @@ export function inboundMessageData(
   };
 }
 
+// How an inbound message is stored, one home for routing (ingest-statements.ts) and for an agent
+// filing a logged mail: $1 workspace, $2 ticket, $3 message id, $4–$6 the sender's contact (address
+// lower-cased, name, domain), $7–$17 the message (inboundMessageParams).
+export const INBOUND_CONTACT_CTE = contactUpsertCte({ workspace: "$1", email: "$4", name: "$5", domain: "$6" });
+export const INBOUND_MESSAGE_CTE = `message AS (
+    INSERT INTO "Message" ("id", "workspaceId", "ticketId", "direction", "fromAddress", "fromName", "toAddresses", "subject", "bodyText", "bodyTextFull",
+      "bodyHtml", "messageIdHeader", "inReplyTo", "references", "isAutoReply")
+    VALUES ($3::uuid, $1::uuid, $2::uuid, 'inbound', $7, $8, $9::text[], $10, $11, $12, $13, $14, $15, $16::text[], $17::boolean)
+    RETURNING "id", "createdAt"
+  )`;
+
+/** $1–$17 of the statements above. */
+export function inboundMessageParams(workspaceId: string, ticketId: string, messageId: string, message: InboundMessageData): SqlParam[] {
+  const contactEmail = message.fromAddress.trim().toLowerCase();
+  return [
+    workspaceId,
+    ticketId,
+    messageId,
+    contactEmail,
+    message.fromName,
+    emailDomain(contactEmail),
+    message.fromAddress,
+    message.fromName,
+    message.toAddresses,
+    message.subject,
+    message.bodyText,
+    message.bodyTextFull,
+    message.bodyHtml,
+    message.messageIdHeader,
+    message.inReplyTo,
+    message.references,
+    message.isAutoReply,
+  ];
+}
+
 /**
- * Appends an inbound email to a ticket: finds or creates the sender's contact, counts the exchange
- * and cancels a scheduled closure. A customer's reply reopens a pending or closed ticket; an
- * auto-reply (an out-of-office answer) does not. Shared by inbound routing and by an agent adding a
- * held mail from the log, so both leave the same trace.
+ * A reply appended to ticket $2: the sender's contact, the message, the exchange counted, a
+ * scheduled closure cancelled, the ticket reopened when $18 (previous status $19) with its timeline
+ * entry, the contact set if the ticket had none.
+ */
+export const APPEND_REPLY_CTES = `${INBOUND_CONTACT_CTE},
+  ${INBOUND_MESSAGE_CTE},
+  ticket AS (
+    UPDATE "Ticket" SET "lastActivityAt" = now(), "exchangeCount" = "exchangeCount" + 1, "closureScheduledAt" = NULL,
+      "status" = CASE WHEN $18::boolean THEN 'open'::"TicketStatus" ELSE "status" END, "contactId" = COALESCE("contactId", (SELECT "id" FROM contact)),
+      "updatedAt" = now()
+    WHERE "id" = $2::uuid
+  ),
+  activity AS (
+    INSERT INTO "ActivityEvent" ("id", "workspaceId", "ticketId", "type", "data")
+    SELECT gen_random_uuid(), $1::uuid, $2::uuid, 'status_changed', jsonb_build_object('from', $19::text, 'to', 'open', 'reason', 'customer_reply')
+    WHERE $18::boolean
+  )`;
+
+const APPEND_INBOUND_REPLY = sqlStatement(`WITH ${APPEND_REPLY_CTES} SELECT * FROM message`);
+
+/** A customer's reply reopens a pending or closed ticket; an auto-reply (an out-of-office answer) does not. */
+export const replyReopens = (status: TicketStatus, message: Pick<InboundMessageData, "isAutoReply">) => status !== "open" && !message.isAutoReply;
+
+/** $1–$19 of a reply (APPEND_REPLY_CTES), its message id chosen here. */
+export function inboundReplyParams(workspaceId: string, ticket: { id: string; status: TicketStatus }, message: InboundMessageData) {
+  const messageId = randomUUID();
+  const reopened = replyReopens(ticket.status, message);
+  return { messageId, reopened, params: [...inboundMessageParams(workspaceId, ticket.id, messageId, message), reopened, ticket.status] };
+}
+
+/**
+ * Appends an inbound email to a ticket in the caller's transaction, in one statement, exactly as
+ * routing does: an agent adding a held mail from the log leaves the same trace.
  */
 export async function appendInboundReply(
   tx: Prisma.TransactionClient,
-  reply: { workspaceId: string; ticket: Ticket; message: InboundMessageData },
-): Promise<{ message: Message; reopened: boolean }> {
-  const { workspaceId, ticket } = reply;
-  const contact = await findOrCreateContact(tx, workspaceId, { email: reply.message.fromAddress, name: reply.message.fromName });
-  const message = await tx.message.create({ data: { ...reply.message, workspaceId, ticketId: ticket.id } });
-  const reopened = ticket.status !== "open" && !reply.message.isAutoReply;
-  await tx.ticket.update({
-    where: { id: ticket.id },
-    data: {
-      lastActivityAt: message.createdAt,
-      exchangeCount: { increment: 1 },
-      closureScheduledAt: null,
-      ...(reopened ? { status: "open" } : {}),
-      contactId: ticket.contactId ?? contact.id,
-    },
-  });
-  if (reopened) {
-    await tx.activityEvent.create({
-      data: { workspaceId, ticketId: ticket.id, type: "status_changed", data: { from: ticket.status, to: "open", reason: "customer_reply" } },
-    });
-  }
-  return { message, reopened };
+  reply: { workspaceId: string; ticket: { id: string; status: TicketStatus }; message: InboundMessageData },
+): Promise<{ message: { id: string; createdAt: Date }; reopened: boolean }> {
+  const { params, reopened } = inboundReplyParams(reply.workspaceId, reply.ticket, reply.message);
+  const [message] = await tx.$queryRawUnsafe<{ id: string; createdAt: Date }[]>(APPEND_INBOUND_REPLY.text, ...params);
+  return { message: message!, reopened };
 }

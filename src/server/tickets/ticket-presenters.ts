@@ -11,6 +11,7 @@ export function presentAttachment(attachment: Attachment) {
     messageId: attachment.messageId,
     ticketId: attachment.ticketId,
     error: attachment.error,
+    contentId: attachment.contentId,
     createdAt: attachment.createdAt.toISOString(),
   };
 }

@@ -19,6 +19,7 @@ export type MessageRow = Omit<Message, "workspaceId" | "authorUserId"> & {
     messageId: string | null;
     ticketId: string | null;
     error: string | null;
+    contentId: string | null;
     createdAt: string;
   }[];
 };
@@ -38,7 +39,8 @@ export function messageRows(db: Db, workspaceId: string, of: { ticketId: string 
        coalesce((SELECT json_agg(json_build_object('id', o."id", 'status', o."status", 'toAddress', o."toAddress") ORDER BY o."createdAt", o."id")
          FROM "OutboundEmail" o WHERE o."messageId" = m."id"), '[]'::json) AS "outboundEmails",
        coalesce((SELECT json_agg(json_build_object('id', a."id", 'filename', a."filename", 'contentType', a."contentType", 'size', a."size",
-           'status', a."status", 'messageId', a."messageId", 'ticketId', a."ticketId", 'error', a."error", 'createdAt', ${iso('a."createdAt"')})
+           'status', a."status", 'messageId', a."messageId", 'ticketId', a."ticketId", 'error', a."error", 'contentId', a."contentId",
+           'createdAt', ${iso('a."createdAt"')})
            ORDER BY a."createdAt", a."id")
          FROM "Attachment" a WHERE a."messageId" = m."id"), '[]'::json) AS "attachments"
      FROM "Message" m LEFT JOIN "User" u ON u."id" = m."authorUserId"

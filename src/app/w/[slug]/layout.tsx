@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { currentUserId } from "@/server/auth/server-session";
@@ -26,10 +26,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     <TRPCReactProvider>
       <div className="flex min-h-screen flex-col">
         <header className="flex min-h-14 flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 bg-white px-2 py-2 sm:flex-nowrap sm:gap-4 sm:px-4 sm:py-0">
-          <Link href={`/w/${slug}/inbox`} className="flex items-center gap-2 font-semibold">
+          <AppLink href={`/w/${slug}/inbox`} className="flex items-center gap-2 font-semibold">
             <img src="/icon.svg" alt="" className="h-6 w-6" />
             <span className="hidden sm:inline">Threadline</span>
-          </Link>
+          </AppLink>
           <WorkspaceSwitcher current={slug} workspaces={workspaces.map(({ slug, name }) => ({ slug, name }))} />
           <div className="order-last w-full min-w-0 sm:order-none sm:w-auto">
             <WorkspaceNav slug={slug} />

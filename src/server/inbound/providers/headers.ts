@@ -28,11 +28,26 @@ export function headersFromBlock(block: string): RawHeaders {
   return headersFromPairs(pairs);
 }
 
-/** An inline attachment with a usable name and type. */
-export function inlineAttachment(filename: string | null | undefined, contentType: string | null | undefined, content: Uint8Array): InlineAttachment {
+/** A Content-ID as `cid:` URLs name it: without its angle brackets (RFC 2392), null when absent. */
+export function bareContentId(contentId: string | null | undefined): string | null {
+  const bare = contentId
+    ?.trim()
+    .replace(/^<([^>]*)>$/, "$1")
+    .trim();
+  return bare ? bare.slice(0, 255) : null;
+}
+
+/** An inline attachment with a usable name and type, and its Content-ID when the email gave one. */
+export function inlineAttachment(
+  filename: string | null | undefined,
+  contentType: string | null | undefined,
+  content: Uint8Array,
+  contentId?: string | null,
+): InlineAttachment {
   return {
     filename: filename?.trim().slice(0, 255) || "attachment",
     contentType: contentType?.trim().slice(0, 255) || "application/octet-stream",
     content,
+    contentId: bareContentId(contentId),
   };
 }

@@ -23,6 +23,21 @@ describe("parseMailgunInbound", () => {
     expect(signature).toMatchObject({ signature: "bc2ab6c1080d52f2a06928b93f21e86c2d28c548e2ef64354f8ba1a95bb53cd6" });
   });
 
+  it("keeps an inline image's Content-ID from `content-id-map`", async () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ sender: "ann@x.org", recipient: "help@x.test", "body-html": '<img src="cid:part1.abc@x.org">' }))
+      form.set(name, value);
+    form.set("content-id-map", JSON.stringify({ "<part1.abc@x.org>": "attachment-1" }));
+    form.set("attachment-1", new File(["png"], "a.png", { type: "image/png" }));
+    form.set("attachment-2", new File(["txt"], "b.txt", { type: "text/plain" }));
+    const request = new Request("http://x.test", { method: "POST", body: form });
+    const { email } = await parseMailgunInbound(new Uint8Array(await request.arrayBuffer()), request.headers.get("content-type")!);
+    expect(email.attachments.map((a) => [a.filename, a.contentId])).toEqual([
+      ["a.png", "part1.abc@x.org"],
+      ["b.txt", null],
+    ]);
+  });
+
   it("reads a real MIME-mode POST (urlencoded, body-mime)", async () => {
     const { body, contentType } = requestDump("mailgun/route-forward-mime-captured-2013.http");
     const { email: parsed, signature } = await parseMailgunInbound(body, contentType);

@@ -8,9 +8,22 @@ import { AppError } from "@/server/errors";
 import type { ParsedInbound } from "../normalize";
 import { headersFromPairs, inlineAttachment, type RawHeaders } from "./headers";
 import { parseMimeMessage } from "./mime";
-import { decodeText, parseMultipart } from "./multipart";
+import { decodeCharset } from "@/server/email/charset.mjs";
+import { parseMultipart } from "./multipart";
 
 const messageHeadersSchema = z.array(z.tuple([z.string(), z.string()]));
+/** `content-id-map`: "<Content-ID>" → the `attachment-N` field of its inline image. */
+const contentIdMapSchema = z.record(z.string(), z.string()).catch({});
+
+function contentIdsByField(value: string | undefined): Map<string, string> {
+  let map: unknown;
+  try {
+    map = JSON.parse(value ?? "{}");
+  } catch {
+    map = {};
+  }
+  return new Map(Object.entries(contentIdMapSchema.parse(map)).map(([contentId, name]) => [name, contentId]));
+}
 
 export interface MailgunInbound {
   email: ParsedInbound;
@@ -20,12 +33,12 @@ export interface MailgunInbound {
 
 function formFields(body: Uint8Array, contentType: string) {
   if (/^application\/x-www-form-urlencoded/i.test(contentType)) {
-    return { fields: [...new URLSearchParams(decodeText(body, "utf-8"))], files: [] };
+    return { fields: [...new URLSearchParams(decodeCharset(body, "utf-8"))], files: [] };
   }
   if (!/^multipart\/form-data/i.test(contentType)) throw new AppError("BAD_REQUEST", "Mailgun posts multipart/form-data or application/x-www-form-urlencoded");
   const parts = parseMultipart(body, contentType);
   return {
-    fields: parts.filter((part) => part.filename === null).map((part) => [part.name, decodeText(part.data, "utf-8")] as [string, string]),
+    fields: parts.filter((part) => part.filename === null).map((part) => [part.name, decodeCharset(part.data, "utf-8")] as [string, string]),
     files: parts.filter((part) => part.filename !== null),
   };
 }
@@ -57,6 +70,7 @@ export async function parseMailgunInbound(body: Uint8Array, contentType: string)
     files: files.map((file) => ({ name: file.name, filename: file.filename, size: file.data.byteLength })),
   };
   const mime = field("body-mime");
+  const contentIds = contentIdsByField(field("content-id-map"));
   const parsed: ParsedInbound = mime
     ? await parseMimeMessage(mime)
     : {
@@ -70,7 +84,9 @@ export async function parseMailgunInbound(body: Uint8Array, contentType: string)
         inReplyTo: field("In-Reply-To"),
         references: field("References"),
         headers: messageHeaders(field("message-headers")),
-        attachments: files.filter((file) => /^attachment-\d+$/.test(file.name)).map((file) => inlineAttachment(file.filename, file.contentType, file.data)),
+        attachments: files
+          .filter((file) => /^attachment-\d+$/.test(file.name))
+          .map((file) => inlineAttachment(file.filename, file.contentType, file.data, contentIds.get(file.name))),
         rawPayload,
       };
   return {

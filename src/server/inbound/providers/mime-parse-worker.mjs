@@ -1,7 +1,13 @@
 // Runs postal-mime off the main thread (see mime-parser.ts): parsing a message of 20 MB takes a
 // few hundred milliseconds of CPU, which on the main thread would stall every other request.
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import PostalMime from "postal-mime";
+
+// postal-mime decodes every charset with the TextDecoder it finds, whose legacy tables are wrong on
+// Node 20 (windows-1252 above all, see charset.mjs); this thread runs nothing else. The decoder
+// comes by URL (see mime-parser.ts): the build copies this file as it is, away from its neighbours.
+const { CharsetTextDecoder } = await import(workerData.charsetModule);
+globalThis.TextDecoder = CharsetTextDecoder;
 
 parentPort.on("message", async ({ id, bytes, maxNestingDepth }) => {
   try {

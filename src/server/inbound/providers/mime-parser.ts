@@ -22,7 +22,10 @@ function retire(stopped: Worker, error: Error) {
 /** One worker for the process, started on first use; it never keeps the process alive on its own. */
 function parserWorker(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL("./mime-parse-worker.mjs", import.meta.url));
+  // The build copies the worker file and the module named by URL beside the server bundle as they
+  // are, so the worker gets the charset decoder's URL rather than a relative path of the source tree.
+  const charsetModule = new URL("../../email/charset.mjs", import.meta.url).href;
+  const started = new Worker(new URL("./mime-parse-worker.mjs", import.meta.url), { workerData: { charsetModule } });
   started.unref();
   started.on("message", (answer: Answer) => {
     const task = waiting.get(answer.id);

@@ -49,7 +49,33 @@ describe("parseMimeMessage", () => {
       "",
     ].join("\r\n");
     const email = normalizeParsedInbound("mime", await parseMimeMessage(Buffer.from(raw)), "help@x.test");
-    expect(email.attachments).toEqual([{ filename: "a.pdf", contentType: "application/pdf", content: new Uint8Array(Buffer.from("%PDF-1.4")) }]);
+    expect(email.attachments).toEqual([
+      { filename: "a.pdf", contentType: "application/pdf", content: new Uint8Array(Buffer.from("%PDF-1.4")), contentId: null },
+    ]);
+  });
+
+  it("keeps an inline image part's Content-ID, without its angle brackets", async () => {
+    const raw = [
+      "From: Ann <ann@x.org>",
+      "To: help@x.test",
+      "Subject: screenshot",
+      'Content-Type: multipart/related; boundary="r"',
+      "",
+      "--r",
+      "Content-Type: text/html",
+      "",
+      '<img src="cid:shot.png@x.org">',
+      "--r",
+      "Content-Type: image/png",
+      "Content-ID: <shot.png@x.org>",
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from("png").toString("base64"),
+      "--r--",
+      "",
+    ].join("\r\n");
+    const email = normalizeParsedInbound("mime", await parseMimeMessage(Buffer.from(raw)), "help@x.test");
+    expect(email.attachments).toMatchObject([{ contentType: "image/png", contentId: "shot.png@x.org" }]);
   });
 
   it("refuses a body without a single header line", async () => {

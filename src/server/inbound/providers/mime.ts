@@ -65,7 +65,7 @@ export async function parseMimeMessage(raw: Uint8Array | string): Promise<Parsed
     references: email.references,
     headers: headersFromPairs(email.headers.map((h) => [h.key, h.value] as const)),
     attachments: email.attachments.map((a) =>
-      inlineAttachment(a.filename, a.mimeType, typeof a.content === "string" ? Buffer.from(a.content) : new Uint8Array(a.content)),
+      inlineAttachment(a.filename, a.mimeType, typeof a.content === "string" ? Buffer.from(a.content) : new Uint8Array(a.content), a.contentId),
     ),
     rawPayload: { format: "mime", size: text.length, attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.mimeType })) },
   };

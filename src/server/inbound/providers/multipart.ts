@@ -1,4 +1,3 @@
-import iconv from "iconv-lite";
 import { AppError } from "@/server/errors";
 import { MAX_MIME_PARTS } from "../limits";
 
@@ -66,13 +65,4 @@ export function parseMultipart(body: Uint8Array, contentType: string): FormPart[
     }
     position = next;
   }
-}
-
-/**
- * A text field decoded from bytes in the given charset (UTF-8 when unknown). iconv-lite knows the
- * legacy charsets mail clients still use (cp850, …) that TextDecoder does not.
- */
-export function decodeText(data: Uint8Array, charset: string | undefined): string {
-  const label = charset?.trim() || "utf-8";
-  return iconv.decode(Buffer.from(data), iconv.encodingExists(label) ? label : "utf-8");
 }

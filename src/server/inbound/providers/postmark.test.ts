@@ -42,6 +42,12 @@ describe("parsePostmarkJson", () => {
     expect(attachment && "content" in attachment && [attachment.filename, Buffer.from(attachment.content).toString()]).toEqual(["a.txt", "hi"]);
   });
 
+  it("keeps an inline image's ContentID", () => {
+    const image = { Name: "logo.png", ContentType: "image/png", Content: Buffer.from("png").toString("base64"), ContentID: "logo.png@01CE7342.75E71F80" };
+    const parsed = parsePostmarkJson(Buffer.from(JSON.stringify({ From: "ann@x.org", To: "help@x.test", Attachments: [image, { ...image, ContentID: "" }] })));
+    expect(parsed.attachments.map((a) => a.contentId)).toEqual(["logo.png@01CE7342.75E71F80", null]);
+  });
+
   it("refuses a body that is not JSON (400) or has the wrong shape (422)", () => {
     expect(() => parsePostmarkJson(Buffer.from("nope"))).toThrow(/not valid JSON/);
     expect(() => parsePostmarkJson(Buffer.from(JSON.stringify({ Headers: "x" })))).toThrow(expect.objectContaining({ name: "ZodError" }));

@@ -23,7 +23,7 @@ export const postmarkInboundSchema = z.looseObject({
   Attachments: z
     .array(
       // Real deliveries send `Content`; Postmark's "send test" payload sends `Data`.
-      z.looseObject({ Name: text, ContentType: text, Content: text, Data: text, ContentLength: z.number().nullish() }),
+      z.looseObject({ Name: text, ContentType: text, Content: text, Data: text, ContentLength: z.number().nullish(), ContentID: text }),
     )
     .max(100)
     .nullish(),
@@ -54,7 +54,7 @@ export function parsePostmarkInbound(body: PostmarkInbound): ParsedInbound {
     // normalizeParsedInbound reads Message-ID, In-Reply-To and References from `headers`.
     headers,
     attachments: attachments.map((a, index) =>
-      inlineAttachment(a.Name, a.ContentType, base64Bytes(a.Content ?? a.Data ?? "", index, a.Content == null ? "Data" : "Content")),
+      inlineAttachment(a.Name, a.ContentType, base64Bytes(a.Content ?? a.Data ?? "", index, a.Content == null ? "Data" : "Content"), a.ContentID),
     ),
     rawPayload: {
       format: "postmark",

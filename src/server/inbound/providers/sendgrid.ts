@@ -3,7 +3,8 @@ import { AppError } from "@/server/errors";
 import type { ParsedInbound } from "../normalize";
 import { headersFromBlock, inlineAttachment } from "./headers";
 import { parseMimeMessage } from "./mime";
-import { decodeText, parseMultipart, type FormPart } from "./multipart";
+import { decodeCharset } from "@/server/email/charset.mjs";
+import { parseMultipart, type FormPart } from "./multipart";
 
 const charsetsSchema = z.record(z.string(), z.string()).catch({});
 const envelopeSchema = z
@@ -11,6 +12,8 @@ const envelopeSchema = z
   .partial()
   .catch({});
 const attachmentInfoSchema = z.record(z.string(), z.object({ filename: z.string(), name: z.string(), type: z.string() }).partial().loose()).catch({});
+/** `content-ids`: Content-ID → the `attachmentN` field of its inline image. */
+const contentIdsSchema = z.record(z.string(), z.string()).catch({});
 
 function json(text: string | undefined): unknown {
   if (text === undefined) return undefined;
@@ -31,10 +34,10 @@ export async function parseSendgridInbound(body: Uint8Array, contentType: string
   const parts = parseMultipart(body, contentType);
   const textParts = parts.filter((part) => part.filename === null);
   const raw = (name: string) => textParts.find((part) => part.name === name);
-  const charsets = charsetsSchema.parse(json(raw("charsets") && decodeText(raw("charsets")!.data, "utf-8")));
+  const charsets = charsetsSchema.parse(json(raw("charsets") && decodeCharset(raw("charsets")!.data, "utf-8")));
   const field = (name: string) => {
     const part = raw(name);
-    return part && decodeText(part.data, charsets[name]);
+    return part && decodeCharset(part.data, charsets[name]);
   };
   const envelope = envelopeSchema.parse(json(field("envelope")));
   const rawPayload = {
@@ -56,16 +59,22 @@ export async function parseSendgridInbound(body: Uint8Array, contentType: string
     text: field("text"),
     html: field("html"),
     headers: headersFromBlock(field("headers") ?? ""),
-    attachments: attachmentsOf(parts, attachmentInfoSchema.parse(json(field("attachment-info")))),
+    attachments: attachmentsOf(parts, attachmentInfoSchema.parse(json(field("attachment-info"))), contentIdsSchema.parse(json(field("content-ids")))),
     rawPayload,
   };
 }
 
-function attachmentsOf(parts: FormPart[], info: z.infer<typeof attachmentInfoSchema>) {
+function attachmentsOf(parts: FormPart[], info: z.infer<typeof attachmentInfoSchema>, contentIds: Record<string, string>) {
+  const contentIdOf = new Map(Object.entries(contentIds).map(([contentId, name]) => [name, contentId]));
   return parts
     .filter((part) => part.filename !== null && /^attachment\d+$/.test(part.name))
     .map((part) => {
       const described = info[part.name];
-      return inlineAttachment(described?.filename ?? described?.name ?? part.filename, described?.type ?? part.contentType, part.data);
+      return inlineAttachment(
+        described?.filename ?? described?.name ?? part.filename,
+        described?.type ?? part.contentType,
+        part.data,
+        contentIdOf.get(part.name),
+      );
     });
 }

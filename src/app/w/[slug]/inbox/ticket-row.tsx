@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { PriorityBadge } from "@/components/priority-badge";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
@@ -26,10 +26,10 @@ export function TicketRow(props: { ticket: TicketSummary; href: string; active: 
       />
       <span className="hidden w-12 shrink-0 text-sm tabular-nums text-slate-500 sm:block">#{ticket.ticketNumber}</span>
       <div className="min-w-0 flex-1">
-        <Link href={href} onFocus={onFocusRow} className="block truncate font-medium after:absolute after:inset-0 focus-visible:outline-none">
+        <AppLink href={href} onFocus={onFocusRow} className="block truncate font-medium after:absolute after:inset-0 focus-visible:outline-none">
           <span className="sm:hidden">#{ticket.ticketNumber} </span>
           {ticket.subject}
-        </Link>
+        </AppLink>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
           <span className="truncate">{ticket.contact?.name ?? ticket.contact?.email ?? "Unknown sender"}</span>
           {ticket.customer && <span className="hidden text-slate-500 md:inline">· {ticket.customer.name}</span>}

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { RelativeTime } from "@/components/relative-time";
 import type { IncomingMail } from "@/trpc/types";
 
@@ -52,9 +52,9 @@ export function IncomingRow(props: {
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         {mail.ticket_id && !held ? (
-          <Link href={`/w/${workspaceSlug}/tickets/${mail.ticket_id}`} className="text-sm font-medium text-brand-700 underline">
+          <AppLink href={`/w/${workspaceSlug}/tickets/${mail.ticket_id}`} className="text-sm font-medium text-brand-700 underline">
             Open ticket
-          </Link>
+          </AppLink>
         ) : (
           <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${held ? "bg-amber-100 text-amber-900" : "bg-slate-200 text-slate-800"}`}>
             {held ? "Held reply" : "No ticket"}

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { useEffect, useState } from "react";
 import { LoadError, Loading } from "@/components/load-state";
 import { Modal } from "@/components/modal";
@@ -66,9 +66,9 @@ export function IncomingView({ workspaceSlug, initialFilter }: { workspaceSlug: 
       <p role="status" aria-live="polite" className="min-h-6 py-2 text-sm text-slate-700">
         {done?.text}{" "}
         {done?.ticketId && (
-          <Link href={`/w/${workspaceSlug}/tickets/${done.ticketId}`} className="font-medium text-brand-700 underline">
+          <AppLink href={`/w/${workspaceSlug}/tickets/${done.ticketId}`} className="font-medium text-brand-700 underline">
             Open the ticket
-          </Link>
+          </AppLink>
         )}
       </p>
       {error && (

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { MailDeliveryNotice } from "@/components/mail-delivery-notice";
 import { Section } from "./section";
 
@@ -8,9 +8,9 @@ export function OutgoingMailSection({ workspaceSlug }: { workspaceSlug: string }
   return (
     <Section id="outgoing-mail" title="Outgoing mail" description="Replies, confirmations and automated responses.">
       <MailDeliveryNotice workspaceSlug={workspaceSlug} />
-      <Link href={`/w/${workspaceSlug}/outbox`} className="inline-block text-sm font-medium text-brand-700 underline">
+      <AppLink href={`/w/${workspaceSlug}/outbox`} className="inline-block text-sm font-medium text-brand-700 underline">
         Open the outbox
-      </Link>
+      </AppLink>
     </Section>
   );
 }

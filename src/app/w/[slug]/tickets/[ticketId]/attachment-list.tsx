@@ -1,4 +1,5 @@
 import { PaperclipIcon } from "@/components/icons";
+import { attachmentPath } from "@/server/attachments/attachment-paths";
 import type { ThreadMessage } from "@/trpc/types";
 
 export function formatSize(bytes: number): string {
@@ -15,11 +16,7 @@ export function AttachmentList({ attachments, workspaceId }: { attachments: Thre
       {attachments.map((file) => (
         <li key={file.id} className="rounded-md border border-slate-200 bg-white text-sm">
           {file.status === "stored" && workspaceId ? (
-            <a
-              href={`/api/v1/workspaces/${workspaceId}/attachments/${file.id}`}
-              download={file.filename}
-              className="flex items-center gap-1 px-2 py-1 hover:bg-slate-50"
-            >
+            <a href={attachmentPath(workspaceId, file.id)} download={file.filename} className="flex items-center gap-1 px-2 py-1 hover:bg-slate-50">
               <PaperclipIcon /> {file.filename} <span className="text-slate-500">({formatSize(file.size)})</span>
             </a>
           ) : (

@@ -2,18 +2,26 @@
 
 import { useState } from "react";
 import { EmailFrame } from "@/components/email-frame";
+import { attachmentsPath } from "@/server/attachments/attachment-paths";
 import type { ThreadMessage } from "@/trpc/types";
 
-/** The message's text (or sanitized HTML), with the quoted history folded away until asked for. */
-export function MessageBody({ message }: { message: ThreadMessage }) {
+/**
+ * The message's text (or its sanitized HTML, `cid:` images already pointed at the stored
+ * attachments), with the quoted history folded away until asked for.
+ */
+export function MessageBody({ message, html, workspaceId }: { message: ThreadMessage; html: string | null; workspaceId: string | undefined }) {
   const [showQuoted, setShowQuoted] = useState(false);
-  const html = message.bodyHtml;
   const hasQuoted = html ? html.includes("data-quoted-history") : Boolean(message.bodyFull && message.bodyFull.trim() !== message.body.trim());
 
   return (
     <div className="mt-2">
       {html ? (
-        <EmailFrame html={html} title={`Email from ${message.fromName ?? message.fromAddress ?? "sender"}`} showQuoted={showQuoted} />
+        <EmailFrame
+          html={html}
+          title={`Email from ${message.fromName ?? message.fromAddress ?? "sender"}`}
+          showQuoted={showQuoted}
+          inlineImagesPath={workspaceId ? attachmentsPath(workspaceId) : null}
+        />
       ) : (
         <div className="whitespace-pre-wrap break-words text-sm leading-relaxed">{showQuoted && message.bodyFull ? message.bodyFull : message.body}</div>
       )}

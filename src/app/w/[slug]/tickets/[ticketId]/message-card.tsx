@@ -1,6 +1,8 @@
 "use client";
 
+import { useMemo } from "react";
 import { RelativeTime } from "@/components/relative-time";
+import { withInlineImages } from "@/server/email/inline-images";
 import type { ThreadMessage } from "@/trpc/types";
 import { AttachmentList } from "./attachment-list";
 import { MessageBody } from "./message-body";
@@ -21,6 +23,12 @@ const DELIVERY: Record<string, string> = {
 export function MessageCard(props: { message: ThreadMessage; workspaceId: string | undefined; selectable: boolean; selected: boolean; onToggle: () => void }) {
   const { message, workspaceId, selectable, selected, onToggle } = props;
   const look = LOOK[message.direction];
+  const { bodyHtml, attachments } = message;
+  // Images the HTML shows inline are not listed again as files.
+  const inline = useMemo(
+    () => (bodyHtml && workspaceId ? withInlineImages(bodyHtml, attachments, workspaceId) : { html: bodyHtml, shown: new Set<string>() }),
+    [bodyHtml, attachments, workspaceId],
+  );
   const who = message.author?.name ?? message.fromName ?? message.author?.email ?? message.fromAddress ?? "Unknown";
   return (
     <article
@@ -59,8 +67,8 @@ export function MessageCard(props: { message: ThreadMessage; workspaceId: string
           {message.ccAddresses.length > 0 && <> · Cc {message.ccAddresses.join(", ")}</>}
         </p>
       )}
-      <MessageBody message={message} />
-      <AttachmentList attachments={message.attachments} workspaceId={workspaceId} />
+      <MessageBody message={message} html={inline.html} workspaceId={workspaceId} />
+      <AttachmentList attachments={attachments.filter((file) => !inline.shown.has(file.id))} workspaceId={workspaceId} />
     </article>
   );
 }

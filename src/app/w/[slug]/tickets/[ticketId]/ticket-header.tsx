@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { useInboxHref } from "@/components/inbox-return";
 import { StatusBadge } from "@/components/status-badge";
 import type { SettableStatus } from "@/components/ticket-fields";
@@ -23,9 +23,9 @@ export function TicketHeader(props: {
   const backHref = useInboxHref(workspaceSlug);
   return (
     <div className="mb-4">
-      <Link href={backHref} className="text-sm text-brand-700 hover:underline">
+      <AppLink href={backHref} className="text-sm text-brand-700 hover:underline">
         ← Inbox <kbd className="text-xs text-slate-500">u</kbd>
-      </Link>
+      </AppLink>
       <div className="mt-1 flex flex-wrap items-start gap-3">
         <h1 className="min-w-0 flex-1 basis-72 text-xl font-semibold break-words">
           <span className="mr-2 font-normal text-slate-500">#{ticket.ticketNumber}</span>
@@ -57,9 +57,9 @@ export function TicketHeader(props: {
       {merged && ticket.mergedIntoId && (
         <p role="status" className="mt-2 rounded-md bg-violet-50 px-3 py-2 text-sm text-violet-900">
           This ticket was merged.{" "}
-          <Link href={`/w/${workspaceSlug}/tickets/${ticket.mergedIntoId}`} className="font-medium underline">
+          <AppLink href={`/w/${workspaceSlug}/tickets/${ticket.mergedIntoId}`} className="font-medium underline">
             Open the ticket it was merged into
-          </Link>
+          </AppLink>
         </p>
       )}
     </div>

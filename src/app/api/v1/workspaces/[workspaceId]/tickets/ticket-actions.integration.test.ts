@@ -60,7 +60,7 @@ describe("POST /tickets/:id/messages and attachments", () => {
       kind: "reply",
       toAddress: "jane@acme.com",
       ccAddresses: ["boss@acme.com"],
-      subject: "[#1] Re: Broken",
+      subject: "Re: [#1] Broken",
       messageIdHeader: reply.json.messageIdHeader,
       inReplyTo: inboundId.slice(1, -1),
       references: ["root@acme.com", inboundId.slice(1, -1)],
