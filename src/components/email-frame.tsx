@@ -37,7 +37,7 @@ const FRAME_STYLE =
   "html{overflow-x:hidden}body{margin:0;padding:4px 2px;overflow-x:auto;font:14px/1.5 ui-sans-serif,system-ui,sans-serif;color:#0f172a;overflow-wrap:anywhere}img{max-width:100%;height:auto}";
 
 function frameDocument(html: string, csp: string, showQuoted: boolean): string {
-  const quoted = showQuoted ? "" : "blockquote{display:none}";
+  const quoted = showQuoted ? "" : "[data-quoted-history]{display:none}";
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer"><style>${FRAME_STYLE}${quoted}</style></head><body>${html}</body></html>`;
 }
 

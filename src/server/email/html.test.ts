@@ -58,7 +58,7 @@ describe("sanitizeEmailHtml keeps formatting", () => {
     expect(sanitizeEmailHtml(html)).toBe(
       '<h2 align="center">Title</h2><p style="text-align:right;font-weight:bold;font-style:italic">x</p>' +
         '<table><tr><td colspan="2" align="left">c</td></tr></table>' +
-        '<font color="#ff0000" face="Arial">f</font><blockquote><pre><code>q</code></pre></blockquote>',
+        '<font color="#ff0000" face="Arial">f</font><blockquote data-quoted-history><pre><code>q</code></pre></blockquote>',
     );
   });
 
@@ -117,5 +117,87 @@ describe("htmlToPlainText", () => {
     expect(text.startsWith("Yes, I am providing you step how to reproduce this issue\n")).toBe(true);
     expect(text).toContain("> Any update on this?");
     expect(text).not.toMatch(/\n{3}|[ \t]\n/);
+  });
+});
+
+describe("sanitizeEmailHtml marks the quoted history", () => {
+  const H = "data-quoted-history";
+
+  it("marks Outlook's #divRplyFwdMsg with the <hr> above it and the quoted body after it", () => {
+    const html =
+      '<div id="divtagdefaultwrapper"><p>Thanks, fixed.</p></div><hr style="display:inline-block;width:98%" tabindex="-1">' +
+      '<div id="divRplyFwdMsg" dir="ltr"><b>From:</b> Ann<br><b>Sent:</b> Monday<br><b>Subject:</b> Order</div><div>Old text</div>';
+    expect(sanitizeEmailHtml(html)).toBe(
+      `<div><p>Thanks, fixed.</p></div><hr ${H}><div dir="ltr" ${H}><b>From:</b> Ann<br><b>Sent:</b> Monday<br><b>Subject:</b> Order</div><div ${H}>Old text</div>`,
+    );
+  });
+
+  it("marks everything after Word's border-top header div, also text outside any element", () => {
+    const html =
+      '<div class="WordSection1"><p>Danke!</p><div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">' +
+      "<p><b>Von:</b> Ann<br><b>Gesendet:</b> Montag<br><b>Betreff:</b> Bestellung</p></div><p>Alt</p>tail</div>";
+    expect(sanitizeEmailHtml(html)).toBe(
+      `<div><p>Danke!</p><div ${H}><p><b>Von:</b> Ann<br><b>Gesendet:</b> Montag<br><b>Betreff:</b> Bestellung</p></div><p ${H}>Alt</p><span ${H}>tail</span></div>`,
+    );
+  });
+
+  it("keeps Gmail answers written between quotes and marks the attribution and each quote", () => {
+    const html =
+      '<div dir="ltr">See below.</div><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Mon, 4 Mar 2024 at 10:12, Ann wrote:<br></div>' +
+      '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204)">Q1?</blockquote><div>A1.</div>' +
+      '<blockquote class="gmail_quote">Q2?</blockquote><div>A2.</div></div>';
+    expect(sanitizeEmailHtml(html)).toBe(
+      `<div dir="ltr">See below.</div><div><div dir="ltr" ${H}>On Mon, 4 Mar 2024 at 10:12, Ann wrote:<br></div>` +
+        `<blockquote ${H}>Q1?</blockquote><div>A1.</div><blockquote ${H}>Q2?</blockquote><div>A2.</div></div>`,
+    );
+  });
+
+  it("does not fold a borderless blockquote, which Gmail and Outlook use to indent", () => {
+    expect(sanitizeEmailHtml('<blockquote style="margin:0 0 0 40px;border:none;padding:0px">indented</blockquote>')).toBe("<blockquote>indented</blockquote>");
+  });
+
+  it("leaves a forward's content visible but folds the history inside it", () => {
+    const html =
+      '<div>FYI</div><div class="gmail_quote"><div class="gmail_attr">---------- Forwarded message ---------<br>From: Ann<br>' +
+      "Date: Mon, 4 Mar 2024<br>Subject: Order<br>To: Bob<br></div><br><div>The order is late.</div>" +
+      "<div>On Sun, 3 Mar 2024, Bob wrote:</div><blockquote>Where is it?</blockquote></div>";
+    const safe = sanitizeEmailHtml(html, { subject: "Fwd: Order" });
+    expect(safe).toContain("<div>The order is late.</div>");
+    expect(safe).toContain(`<div ${H}>On Sun, 3 Mar 2024, Bob wrote:</div><blockquote ${H}>Where is it?</blockquote>`);
+    expect(safe.match(new RegExp(H, "g"))).toHaveLength(2);
+  });
+
+  it("treats Outlook's header block as a forward when the subject says FW:", () => {
+    const html = '<p>Please handle.</p><div id="divRplyFwdMsg"><b>From:</b> Ann<br><b>Sent:</b> Monday<br><b>Subject:</b> Order</div><div>Old text</div>';
+    expect(sanitizeEmailHtml(html, { subject: "FW: Order" })).not.toContain(H);
+    expect(sanitizeEmailHtml(html, { subject: "RE: Order" })).toContain(H);
+  });
+
+  it("keeps escaped text escaped when it marks the history", () => {
+    const html =
+      '<p title="t">Hi &lt;b&gt;</p><blockquote type="cite">&lt;script&gt;alert(1)&lt;/script&gt; &amp; <a href="https://x.example/?a=1&amp;b=&quot;2&quot;">l</a></blockquote>';
+    expect(sanitizeEmailHtml(html)).toBe(
+      `<p>Hi &lt;b&gt;</p><blockquote ${H}>&lt;script&gt;alert(1)&lt;/script&gt; &amp; <a href="https://x.example/?a=1&amp;b=&quot;2&quot;" target="_blank" rel="noopener noreferrer nofollow">l</a></blockquote>`,
+    );
+  });
+
+  it("marks nothing when all of the message is history, as the text body shows it whole", () => {
+    expect(sanitizeEmailHtml('<div class="gmail_attr">On Mon, 4 Mar 2024, Ann wrote:</div><blockquote type="cite">Only this</blockquote>')).toBe(
+      "<div>On Mon, 4 Mar 2024, Ann wrote:</div><blockquote>Only this</blockquote>",
+    );
+  });
+
+  it("drops a data-quoted-history or marker attribute written by the sender", () => {
+    expect(sanitizeEmailHtml(`<p ${H}="">Hidden?</p><p data-quote-marker="rest">No.</p>`)).toBe("<p>Hidden?</p><p>No.</p>");
+  });
+});
+
+describe("sanitizeEmailHtml: a client's history div", () => {
+  it("folds all of Yahoo's quoted div, also when it opens with an attribution above a blockquote", () => {
+    const html =
+      '<div>Thanks!</div><div class="yahoo_quoted"><div>On Monday, March 4, 2024, Ann wrote:</div><blockquote>Old</blockquote><div>Older, outside the quote</div></div>';
+    expect(sanitizeEmailHtml(html)).toBe(
+      "<div>Thanks!</div><div data-quoted-history><div>On Monday, March 4, 2024, Ann wrote:</div><blockquote>Old</blockquote><div>Older, outside the quote</div></div>",
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { convert, type HtmlToTextOptions } from "html-to-text";
 import sanitizeHtml from "sanitize-html";
+import { markQuotedHistory, QUOTE_MARKER, quoteMarker } from "./html-quotes";
+import { isForwardSubject } from "./quoted-history";
 
 const REMOTE_SRC = /^https?:\/\//i;
 // Relative links would resolve against the helpdesk itself, so only absolute ones are kept.
@@ -22,7 +24,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     ...["h1", "h2", "h3", "h4", "h5", "h6"],
   ],
   allowedAttributes: {
-    "*": ["style", "align", "dir"],
+    "*": ["style", "align", "dir", QUOTE_MARKER],
     a: ["href", "target", "rel"],
     img: ["src", "alt", "width", "height", "data-remote-src"],
     font: ["color", "face", "size"],
@@ -61,12 +63,22 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
       if (CID_SRC.test(source) || INLINE_IMAGE_SRC.test(source)) return { tagName, attribs: { ...rest, src: source } };
       return { tagName, attribs: rest };
     },
+    // Runs after the ones above. The client's quote markup is about to be dropped: keep what it says.
+    "*": (tagName, attribs) => {
+      const kept = without(attribs, [QUOTE_MARKER]);
+      const marker = quoteMarker(tagName, attribs);
+      return { tagName, attribs: marker ? { ...kept, [QUOTE_MARKER]: marker } : kept };
+    },
   },
 };
 
-/** Email HTML made safe to render in the agent UI, remote images blocked (`data-remote-src`). */
-export function sanitizeEmailHtml(html: string): string {
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+/**
+ * Email HTML made safe to render in the agent UI, remote images blocked (`data-remote-src`), the
+ * quoted history marked `data-quoted-history` for the view to fold (a forward's content is not
+ * history: the subject tells a forward).
+ */
+export function sanitizeEmailHtml(html: string, options: { subject?: string | null } = {}): string {
+  return markQuotedHistory(sanitizeHtml(html, SANITIZE_OPTIONS), { forward: isForwardSubject(options.subject) });
 }
 
 const CELL = { format: "inlineSurround", options: { prefix: "", suffix: " " } };

@@ -13,10 +13,12 @@ async function fixtureText(name: string): Promise<string> {
 }
 
 describe("stripQuotedHistory on real replies", () => {
-  it("keeps the Gmail reply and drops the attribution wrapped over two lines", async () => {
+  it("keeps the Gmail reply and its signature below the quote, drops the attribution wrapped over two lines", async () => {
     const text = await fixtureText("chatwoot-gmail-reply-with-threading.eml");
     expect(text).toContain("> Any update on this?");
-    expect(stripQuotedHistory(text)).toBe("Yes, I am providing you step how to reproduce this issue");
+    expect(stripQuotedHistory(text)).toBe(
+      "Yes, I am providing you step how to reproduce this issue\n\n--\n* Sony Mathew*\nSoftware developer\n*Mob:9999999999",
+    );
   });
 
   it("keeps the Apple Mail reply and drops 'On …, bob wrote:' with its quote", async () => {
@@ -78,10 +80,12 @@ describe("stripQuotedHistory", () => {
     expect(stripQuotedHistory("Fixed.\n\n-- \nAnn\nSupport\n\nOn 2 Apr 2024, Bob wrote:\n> broken")).toBe("Fixed.\n\n-- \nAnn\nSupport");
   });
 
-  it("keeps quotes in the middle of a reply, which give the answers their context", () => {
-    expect(stripQuotedHistory("See below.\n> Question 1?\nAnswer 1.\n> Question 2?\nAnswer 2.")).toBe(
-      "See below.\n> Question 1?\nAnswer 1.\n> Question 2?\nAnswer 2.",
-    );
+  it("keeps the answers written between quotes and drops the quotes", () => {
+    expect(stripQuotedHistory("See below.\n\n> Question 1?\nAnswer 1.\n\n> Question 2?\nAnswer 2.")).toBe("See below.\n\nAnswer 1.\n\nAnswer 2.");
+  });
+
+  it("keeps the text below the quote of a bottom-posted reply", () => {
+    expect(stripQuotedHistory("Ann wrote:\n> Is it fixed?\n\nYes, since Monday.\n-- \nBob")).toBe("Yes, since Monday.\n-- \nBob");
   });
 
   it("keeps answers written inline below the attribution", () => {
@@ -107,6 +111,26 @@ describe("stripQuotedHistory", () => {
   it("keeps a forwarded-looking message that has no own text above it", () => {
     const text = "-----Original Message-----\nFrom: Ann\nSent: Monday\nSubject: Hi\n\nPlease call me.";
     expect(stripQuotedHistory(text)).toBe(text);
+  });
+
+  it("drops Outlook header blocks in Japanese, Chinese and Russian", () => {
+    const block = (labels: string[]) => labels.map((label) => `${label}: x`).join("\n");
+    expect(stripQuotedHistory(`了解です。\n\n${block(["差出人", "送信日時", "宛先", "件名"])}\n\n古い`)).toBe("了解です。");
+    expect(stripQuotedHistory(`好的。\n\n${block(["发件人", "发送时间", "收件人", "主题"])}\n\n旧`)).toBe("好的。");
+    expect(stripQuotedHistory(`Да.\n\n${block(["От", "Отправлено", "Кому", "Тема"])}\n\nстарое`)).toBe("Да.");
+  });
+
+  it("finds an attribution that ends in 写道 or пишет on its own line, not joined to the sentence above", () => {
+    expect(stripQuotedHistory("谢谢\nAnn <ann@x.com> 于2024年3月4日周一 10:12写道：\n> 旧")).toBe("谢谢");
+    expect(stripQuotedHistory("Спасибо\n04.03.2024 10:12, Ann пишет:\n> старое")).toBe("Спасибо");
+  });
+
+  it("keeps a forward's content visible, told by the subject or by the forward separator", () => {
+    const outlook = "Please handle.\n\nFrom: Ann\nSent: Monday\nTo: Bob\nSubject: Order\n\nIt is broken.";
+    expect(stripQuotedHistory(outlook, { subject: "FW: Order" })).toBe(outlook);
+    expect(stripQuotedHistory(outlook, { subject: "RE: Order" })).toBe("Please handle.");
+    const gmail = "FYI\n\n---------- Forwarded message ---------\nFrom: Ann\nDate: Mon, 4 Mar 2024\nSubject: Order\nTo: Bob\n\nIt is broken.";
+    expect(stripQuotedHistory(`${gmail}\n\nOn Sun, 3 Mar 2024, Bob wrote:\n> Is it?`)).toBe(gmail);
   });
 
   it("returns plain text unchanged apart from trimming", () => {

@@ -37,7 +37,7 @@ export function receiveLogRow(target: { workspaceId: string; mailboxId: string |
     recipient: email.recipient,
     subject: email.subject,
     body: email.text ?? (email.html ? htmlToPlainText(email.html) : ""),
-    bodyHtml: email.html ? sanitizeEmailHtml(email.html) : null,
+    bodyHtml: email.html ? sanitizeEmailHtml(email.html, { subject: email.subject }) : null,
     inReplyTo: email.inReplyTo[0] ?? null,
     references: email.references,
     headers: email.headers,

@@ -41,7 +41,7 @@ export function inboundMessageData(
     fromName: mail.senderName,
     toAddresses: known.toAddresses,
     subject: mail.subject,
-    bodyText: stripQuotedHistory(mail.body),
+    bodyText: stripQuotedHistory(mail.body, { subject: mail.subject }),
     bodyTextFull: mail.body,
     bodyHtml: mail.bodyHtml,
     messageIdHeader: known.messageIdHeader,

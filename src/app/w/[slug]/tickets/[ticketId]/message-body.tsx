@@ -11,7 +11,7 @@ import type { ThreadMessage } from "@/trpc/types";
  */
 export function MessageBody({ message, html, workspaceId }: { message: ThreadMessage; html: string | null; workspaceId: string | undefined }) {
   const [showQuoted, setShowQuoted] = useState(false);
-  const hasQuoted = html ? html.includes("<blockquote") : Boolean(message.bodyFull && message.bodyFull.trim() !== message.body.trim());
+  const hasQuoted = html ? html.includes("data-quoted-history") : Boolean(message.bodyFull && message.bodyFull.trim() !== message.body.trim());
 
   return (
     <div className="mt-2">
