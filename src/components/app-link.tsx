@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { AnchorHTMLAttributes } from "react";
+import { confirmLeave } from "./unsaved-changes";
 
 /**
  * A link inside the app: a plain <a> whose plain left click navigates client-side through the
@@ -29,7 +30,7 @@ export function AppLink({ href, onClick, ...props }: AnchorHTMLAttributes<HTMLAn
         )
           return;
         event.preventDefault();
-        router.push(href);
+        if (confirmLeave()) router.push(href);
       }}
     />
   );

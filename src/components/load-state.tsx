@@ -1,3 +1,5 @@
+import { errorSentence } from "./error-sentence";
+
 /** The loading and error placeholders every data view uses. */
 export function Loading({ label }: { label: string }) {
   return (
@@ -7,12 +9,11 @@ export function Loading({ label }: { label: string }) {
   );
 }
 
-export function LoadError({ what, message, onRetry }: { what: string; message: string; onRetry?: () => void }) {
+export function LoadError({ what, error, onRetry }: { what: string; error: unknown; onRetry?: () => void }) {
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-800">
-      <p>
-        Could not load {what}: {message}
-      </p>
+      <p className="font-medium">Could not load {what}.</p>
+      <p className="mt-1 text-sm">{errorSentence(error)}</p>
       {onRetry && (
         <button type="button" onClick={onRetry} className="mt-2 rounded-md border border-red-300 bg-white px-3 py-1 text-sm font-medium hover:bg-red-100">
           Try again

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
+import { errorSentence } from "./error-sentence";
 
 /** Whether outgoing mail is sent through SMTP or only recorded in the dev outbox. */
 export function MailDeliveryNotice({ workspaceSlug }: { workspaceSlug: string }) {
@@ -16,7 +17,7 @@ export function MailDeliveryNotice({ workspaceSlug }: { workspaceSlug: string })
   if (status.isError)
     return (
       <p role="alert" className="text-sm text-red-800">
-        Could not check outgoing mail: {status.error.message}
+        Could not check outgoing mail. {errorSentence(status.error)}
       </p>
     );
   return status.data.configured ? (

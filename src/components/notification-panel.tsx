@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
 import { RelativeTime } from "./relative-time";
+import { errorSentence } from "./error-sentence";
+import { confirmLeave } from "./unsaved-changes";
 
 type Notifications = RouterOutputs["notification"]["list"];
 type Item = Notifications["notifications"][number];
@@ -46,7 +48,7 @@ export function NotificationPanel({ workspaceSlug, limit, onClose }: { workspace
       <h2 className="border-b border-slate-200 px-3 py-2 text-sm font-semibold">Notifications</h2>
       {list.isError && (
         <p role="alert" className="p-3 text-sm text-red-700">
-          {list.error.message}
+          {errorSentence(list.error)}
         </p>
       )}
       {list.data?.notifications.length === 0 && <p className="p-3 text-sm text-slate-500">Nothing needs you right now.</p>}
@@ -58,7 +60,7 @@ export function NotificationPanel({ workspaceSlug, limit, onClose }: { workspace
               onClick={() => {
                 if (!item.readAt) markRead.mutate({ workspaceSlug, notificationId: item.id });
                 onClose();
-                router.push(target(workspaceSlug, item));
+                if (confirmLeave()) router.push(target(workspaceSlug, item));
               }}
               className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 ${item.readAt ? "text-slate-600" : "font-medium text-slate-900"}`}
             >

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { confirmLeave } from "./unsaved-changes";
 
 export function WorkspaceSwitcher({ current, workspaces }: { current: string; workspaces: { slug: string; name: string }[] }) {
   const router = useRouter();
@@ -10,7 +11,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: string; wo
       <select
         aria-label="Workspace"
         value={current}
-        onChange={(event) => router.push(`/w/${event.target.value}/inbox`)}
+        onChange={(event) => confirmLeave() && router.push(`/w/${event.target.value}/inbox`)}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium"
       >
         {workspaces.map((workspace) => (

@@ -6,6 +6,7 @@ import { db } from "@/server/db";
 import { listUserWorkspaces } from "@/server/users/users.service";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationBell } from "@/components/notification-bell";
+import { OfflineNotice } from "@/components/offline-notice";
 import { WorkspaceNav } from "@/components/workspace-nav";
 import { WorkspaceSwitcher } from "@/components/workspace-switcher";
 import { TRPCReactProvider } from "@/trpc/react";
@@ -42,6 +43,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
             <SignOutButton />
           </div>
         </header>
+        <OfflineNotice />
         <main className="flex-1">{children}</main>
       </div>
     </TRPCReactProvider>

@@ -9,6 +9,8 @@ import { EVENTS } from "./rule-form";
 import { RuleEditor } from "./rule-editor";
 import { RuleList } from "./rule-list";
 import { useRuleChanges } from "./use-rule-changes";
+import { ErrorAlert } from "@/components/error-alert";
+import { confirmLeave } from "@/components/unsaved-changes";
 
 /** What the editor panel shows: a rule, a new one, or nothing. */
 type Editing = { ruleId: string } | "new" | null;
@@ -19,11 +21,13 @@ export function AutomationsView({ workspaceSlug }: { workspaceSlug: string }) {
   const rules = useQuery(trpc.automation.list.queryOptions({ workspaceSlug }));
   const changes = useRuleChanges(workspaceSlug);
   const [editing, setEditing] = useState<Editing>(null);
+  // Opening another rule or closing the editor drops its unsaved edits: ask first. A save moves on freely.
+  const openEditor = (next: Editing) => confirmLeave() && setEditing(next);
   const canEdit = workspace.data?.role === "owner";
 
   if (rules.isPending || workspace.isPending) return <Loading label="Loading automations…" />;
-  if (rules.isError) return <LoadError what="automations" message={rules.error.message} onRetry={() => void rules.refetch()} />;
-  if (workspace.isError) return <LoadError what="the workspace" message={workspace.error.message} onRetry={() => void workspace.refetch()} />;
+  if (rules.isError) return <LoadError what="automations" error={rules.error} onRetry={() => void rules.refetch()} />;
+  if (workspace.isError) return <LoadError what="the workspace" error={workspace.error} onRetry={() => void workspace.refetch()} />;
 
   const selected = editing && editing !== "new" ? (rules.data.find((rule) => rule.id === editing.ruleId) ?? null) : null;
   const editorOpen = editing === "new" || selected !== null;
@@ -32,16 +36,12 @@ export function AutomationsView({ workspaceSlug }: { workspaceSlug: string }) {
       <div>
         {canEdit && (
           <div className="mb-4 flex justify-end">
-            <button type="button" onClick={() => setEditing("new")} className={PRIMARY}>
+            <button type="button" onClick={() => openEditor("new")} className={PRIMARY}>
               New rule
             </button>
           </div>
         )}
-        {changes.error && (
-          <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {changes.error.message}
-          </p>
-        )}
+        <ErrorAlert error={changes.error} className="mb-3" />
         {EVENTS.map((event) => (
           <RuleList
             key={event.id}
@@ -50,7 +50,7 @@ export function AutomationsView({ workspaceSlug }: { workspaceSlug: string }) {
             rules={rules.data.filter((rule) => rule.event === event.id)}
             canEdit={canEdit}
             selectedId={selected?.id ?? null}
-            onSelect={(rule) => setEditing({ ruleId: rule.id })}
+            onSelect={(rule) => openEditor({ ruleId: rule.id })}
             onMove={changes.move}
             onSetActive={changes.setActive}
           />
@@ -65,7 +65,7 @@ export function AutomationsView({ workspaceSlug }: { workspaceSlug: string }) {
             rule={selected}
             canEdit={canEdit}
             onSaved={(rule) => setEditing({ ruleId: rule.id })}
-            onClose={() => setEditing(null)}
+            onClose={() => openEditor(null)}
           />
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-500">

@@ -6,6 +6,7 @@ import { useTRPC } from "@/trpc/react";
 import type { AutomationRule, ContactListOption } from "@/trpc/types";
 import { FIELD, FieldError, PRIMARY } from "./form-parts";
 import { CONDITION_TYPES, OPERATOR_LABELS, serverFieldErrors } from "./rule-form";
+import { ErrorAlert } from "@/components/error-alert";
 
 const EMPTY = { from_email: "", subject: "", body: "" };
 
@@ -68,11 +69,7 @@ export function DryRunPanel({
           Body
           <textarea value={sample.body} onChange={(e) => change("body", e.target.value)} rows={3} className={`${FIELD} mt-1 font-normal`} />
         </label>
-        {test.error && Object.keys(errors).length === 0 && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">
-            {test.error.message}
-          </p>
-        )}
+        {Object.keys(errors).length === 0 && <ErrorAlert error={test.error} />}
         <button type="submit" disabled={test.isPending} className={PRIMARY}>
           {test.isPending ? "Testing…" : "Run dry run"}
         </button>

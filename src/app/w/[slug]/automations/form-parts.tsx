@@ -1,4 +1,6 @@
 // The editor's shared control styles and the message shown beside a field the schema refused.
+import { issueSentence } from "@/components/error-sentence";
+
 export const FIELD =
   "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm disabled:bg-slate-50 disabled:text-slate-700 aria-[invalid=true]:border-red-500";
 export const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50";
@@ -10,7 +12,7 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   if (!message) return null;
   return (
     <p id={id} className="mt-1 w-full text-xs text-red-700">
-      {message}
+      {issueSentence(message)}
     </p>
   );
 }

@@ -2,7 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { ErrorAlert } from "@/components/error-alert";
 import { Modal } from "@/components/modal";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { useTRPC } from "@/trpc/react";
 import type { AutomationRule } from "@/trpc/types";
 import { ActionRow } from "./action-row";
@@ -40,6 +42,7 @@ export function RuleEditor(props: {
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug })).data ?? [];
   const lists = useQuery(trpc.contactList.list.queryOptions({ workspaceSlug })).data ?? [];
   const [form, setForm] = useState<RuleForm>(() => (rule ? ruleToForm(rule) : emptyForm("ticket_created")));
+  const [blankForm] = useState(form);
   const [submitted, setSubmitted] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -67,8 +70,9 @@ export function RuleEditor(props: {
   const serverErrors = serverFieldErrors(save.error);
   // The schema's messages appear once a save was tried, and then follow every change.
   const errors = { ...serverErrors, ...(submitted && !validation.ok ? validation.errors : {}) };
-  const generalError = (save.error && Object.keys(serverErrors).length === 0 ? save.error.message : null) ?? remove.error?.message;
-  const unsaved = rule !== null && JSON.stringify(toPayload(form)) !== JSON.stringify(toPayload(ruleToForm(rule)));
+  const generalError = (save.error && Object.keys(serverErrors).length === 0 ? save.error : null) ?? remove.error;
+  const unsaved = JSON.stringify(toPayload(form)) !== JSON.stringify(toPayload(rule ? ruleToForm(rule) : blankForm));
+  useUnsavedChanges(canEdit && unsaved);
 
   function change(next: Partial<RuleForm>) {
     setForm({ ...form, ...next });
@@ -186,11 +190,7 @@ export function RuleEditor(props: {
               )}
             </fieldset>
           </fieldset>
-          {generalError && (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">
-              {generalError}
-            </p>
-          )}
+          <ErrorAlert error={generalError} lead={remove.error ? "Not deleted." : "Not saved."} />
           {submitted && !validation.ok && (
             <p role="alert" className="text-red-700">
               Fix the marked fields to save.

@@ -115,7 +115,7 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
       <StatusTabs workspaceSlug={workspaceSlug} filters={filters} onSelect={(tab) => changeFilters({ tab })} />
       <FilterBar filters={filters} members={members} tags={tags} searchRef={searchRef} onChange={changeFilters} />
       {list.isError && !list.data ? (
-        <LoadError what="tickets" message={list.error.message} onRetry={() => void list.refetch()} />
+        <LoadError what="tickets" error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-busy={stale}>
           <BulkBar

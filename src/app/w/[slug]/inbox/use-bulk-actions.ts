@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC, useTRPCClient } from "@/trpc/react";
 import type { Member, TicketSummary } from "@/trpc/types";
+import { errorSentence } from "@/components/error-sentence";
 
 export type BulkAction = { kind: "close" } | { kind: "assign"; assignee: Member | null } | { kind: "tag"; name: string };
 
@@ -44,7 +45,7 @@ export function useBulkActions(workspaceSlug: string, onDone: (message: string) 
       const verb = action.kind === "close" ? "Closed" : action.kind === "assign" ? "Assigned" : "Tagged";
       onDone(`${verb} ${done} ticket${done === 1 ? "" : "s"}${failed ? `; ${failed} could not be changed` : ""}.`);
     },
-    onError: (error) => onDone(`Bulk action failed: ${error.message}`),
+    onError: (error) => onDone(`Bulk action failed. ${errorSentence(error)}`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
   });
 }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Modal } from "@/components/modal";
 import { useTRPC } from "@/trpc/react";
 import type { IncomingMail, TicketSummary } from "@/trpc/types";
+import { ErrorAlert } from "@/components/error-alert";
 
 const FIELD = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -80,11 +81,7 @@ export function ConvertDialog(props: {
         ) : (
           <p className="text-xs text-slate-500">Only owners can create customers.</p>
         )}
-        {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-1.5 text-red-800">
-            {error.message}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <div className="flex justify-end gap-2">
           <button type="button" onClick={onClose} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100">
             Cancel

@@ -10,6 +10,7 @@ import type { IncomingMail } from "@/trpc/types";
 import { ConvertDialog } from "./convert-dialog";
 import { FILTERS, type IncomingFilter } from "./incoming-filters";
 import { IncomingRow } from "./incoming-row";
+import { ErrorAlert } from "@/components/error-alert";
 
 const PER_PAGE = 100;
 
@@ -71,15 +72,11 @@ export function IncomingView({ workspaceSlug, initialFilter }: { workspaceSlug: 
           </AppLink>
         )}
       </p>
-      {error && (
-        <p role="alert" className="mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error.message}
-        </p>
-      )}
+      <ErrorAlert error={error} className="mb-2" />
       {list.isPending ? (
         <Loading label="Loading incoming mail…" />
       ) : list.isError ? (
-        <LoadError what="incoming mail" message={list.error.message} onRetry={() => void list.refetch()} />
+        <LoadError what="incoming mail" error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
           {list.data.mails.length === 0 ? (

@@ -68,7 +68,7 @@ export function OutboxView({ workspaceSlug }: { workspaceSlug: string }) {
       {list.isPending ? (
         <Loading label="Loading the outbox…" />
       ) : list.isError ? (
-        <LoadError what="the outbox" message={list.error.message} onRetry={() => void list.refetch()} />
+        <LoadError what="the outbox" error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
           {list.data.emails.length === 0 ? (

@@ -6,9 +6,11 @@ import { CopyButton } from "@/components/copy-button";
 import { RelativeTime } from "@/components/relative-time";
 import { useTRPC } from "@/trpc/react";
 import { ConfirmDialog } from "./confirm-dialog";
-import { ErrorNote, Loaded, Section } from "./section";
+import { Loaded, Section } from "./section";
 import type { ApiTokenInfo } from "./types";
 import { BUTTON, FIELD, LABEL, PRIMARY } from "./ui";
+import { ErrorAlert } from "@/components/error-alert";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 
 export function ApiTokensSection({ workspaceSlug, isOwner }: { workspaceSlug: string; isOwner: boolean }) {
   const trpc = useTRPC();
@@ -16,6 +18,7 @@ export function ApiTokensSection({ workspaceSlug, isOwner }: { workspaceSlug: st
   const tokens = useQuery(trpc.apiToken.list.queryOptions({ workspaceSlug }));
   const [name, setName] = useState("");
   const [revoking, setRevoking] = useState<ApiTokenInfo | null>(null);
+  useUnsavedChanges(name.trim() !== "");
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiToken.list.queryKey({ workspaceSlug }) });
   const create = useMutation(trpc.apiToken.create.mutationOptions({ onSuccess: () => setName(""), onSettled: refresh }));
   const revoke = useMutation(trpc.apiToken.revoke.mutationOptions({ onSettled: refresh }));
@@ -38,7 +41,7 @@ export function ApiTokensSection({ workspaceSlug, isOwner }: { workspaceSlug: st
           </button>
         </form>
       )}
-      <ErrorNote error={create.error ?? revoke.error} />
+      <ErrorAlert error={create.error ?? revoke.error} />
       {create.data && (
         <div role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
           <p>Token “{create.data.name}” created. Copy it now: it is shown only this once.</p>

@@ -3,8 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/trpc/react";
-import { ErrorNote, Loaded } from "./section";
+import { Loaded } from "./section";
 import { BUTTON, FIELD } from "./ui";
+import { ErrorAlert } from "@/components/error-alert";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 
 /** The members of one contact list, with add-by-email and remove for owners. */
 export function ContactListMembers({
@@ -22,6 +24,7 @@ export function ContactListMembers({
   const queryClient = useQueryClient();
   const members = useQuery(trpc.contactList.members.queryOptions({ workspaceSlug, listId }));
   const [email, setEmail] = useState("");
+  useUnsavedChanges(email.trim() !== "");
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.contactList.pathKey() });
   const add = useMutation(trpc.contactList.addMember.mutationOptions({ onSuccess: () => setEmail(""), onSettled: refresh }));
   const remove = useMutation(trpc.contactList.removeMember.mutationOptions({ onSettled: refresh }));
@@ -49,7 +52,7 @@ export function ContactListMembers({
           </button>
         </form>
       )}
-      <ErrorNote error={add.error ?? remove.error} />
+      <ErrorAlert error={add.error ?? remove.error} />
       <Loaded query={members} what="list members">
         {({ members: entries, total }) => (
           <>

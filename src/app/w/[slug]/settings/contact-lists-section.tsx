@@ -5,9 +5,11 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/trpc/react";
 import { ConfirmDialog } from "./confirm-dialog";
 import { ContactListMembers } from "./contact-list-members";
-import { ErrorNote, Loaded, Section } from "./section";
+import { Loaded, Section } from "./section";
 import type { ContactListInfo } from "./types";
 import { BUTTON, FIELD, LABEL, PRIMARY } from "./ui";
+import { ErrorAlert } from "@/components/error-alert";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 
 export function ContactListsSection({ workspaceSlug, isOwner }: { workspaceSlug: string; isOwner: boolean }) {
   const trpc = useTRPC();
@@ -15,6 +17,7 @@ export function ContactListsSection({ workspaceSlug, isOwner }: { workspaceSlug:
   const lists = useQuery(trpc.contactList.list.queryOptions({ workspaceSlug }));
   const [name, setName] = useState("");
   const [deleting, setDeleting] = useState<ContactListInfo | null>(null);
+  useUnsavedChanges(name.trim() !== "");
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.contactList.list.queryKey({ workspaceSlug }) });
   const create = useMutation(trpc.contactList.create.mutationOptions({ onSuccess: () => setName(""), onSettled: refresh }));
   const remove = useMutation(trpc.contactList.delete.mutationOptions({ onSettled: refresh }));
@@ -37,7 +40,7 @@ export function ContactListsSection({ workspaceSlug, isOwner }: { workspaceSlug:
           </button>
         </form>
       )}
-      <ErrorNote error={create.error ?? remove.error} />
+      <ErrorAlert error={create.error ?? remove.error} />
       <Loaded query={lists} what="contact lists">
         {(all) => (
           <ul aria-label="Contact lists" className="space-y-2">

@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ErrorNote } from "./section";
 import { BUTTON, FIELD, LABEL, PRIMARY } from "./ui";
+import { ErrorAlert } from "@/components/error-alert";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 
 export interface CustomerFields {
   name: string;
@@ -21,6 +22,7 @@ export function CustomerForm(props: {
   const { initial, submitLabel, busy, error, onSubmit, onCancel } = props;
   const [name, setName] = useState(initial?.name ?? "");
   const [domains, setDomains] = useState(initial?.domains.join(", ") ?? "");
+  useUnsavedChanges(name !== (initial?.name ?? "") || domains !== (initial?.domains.join(", ") ?? ""));
   function submit(event: FormEvent) {
     event.preventDefault();
     onSubmit({ name, domains: domains.split(/[,\s]+/).filter(Boolean) });
@@ -47,7 +49,7 @@ export function CustomerForm(props: {
           )}
         </div>
       </div>
-      <ErrorNote error={error} />
+      <ErrorAlert error={error} />
     </form>
   );
 }

@@ -4,8 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { useTRPC } from "@/trpc/react";
-import { ErrorNote } from "./section";
 import { BUTTON, FIELD, LABEL, PRIMARY } from "./ui";
+import { ErrorAlert } from "@/components/error-alert";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 
 /** Invites by email; for a new account, shows its generated password this once. */
 export function InviteMemberForm({ workspaceSlug }: { workspaceSlug: string }) {
@@ -14,6 +15,7 @@ export function InviteMemberForm({ workspaceSlug }: { workspaceSlug: string }) {
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<"member" | "owner">("member");
+  useUnsavedChanges(email.trim() !== "" || name.trim() !== "");
   const invite = useMutation(
     trpc.member.invite.mutationOptions({
       onSuccess: () => {
@@ -51,7 +53,7 @@ export function InviteMemberForm({ workspaceSlug }: { workspaceSlug: string }) {
           {invite.isPending ? "Inviting…" : "Invite"}
         </button>
       </div>
-      <ErrorNote error={invite.error} />
+      <ErrorAlert error={invite.error} />
       {result && (
         <div role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
           {result.initialPassword ? (

@@ -5,9 +5,10 @@ import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { ConfirmDialog } from "./confirm-dialog";
 import { InviteMemberForm } from "./invite-member-form";
-import { ErrorNote, Loaded, Section } from "./section";
+import { Loaded, Section } from "./section";
 import type { MemberInfo } from "./types";
 import { BUTTON, INLINE_FIELD } from "./ui";
+import { ErrorAlert } from "@/components/error-alert";
 
 export function MembersSection({ workspaceSlug, isOwner }: { workspaceSlug: string; isOwner: boolean }) {
   const trpc = useTRPC();
@@ -22,7 +23,7 @@ export function MembersSection({ workspaceSlug, isOwner }: { workspaceSlug: stri
   return (
     <Section id="members" title="Members and roles" description="Owners configure the workspace; members work tickets and read these settings.">
       {isOwner && <InviteMemberForm workspaceSlug={workspaceSlug} />}
-      <ErrorNote error={changeRole.error ?? remove.error} />
+      <ErrorAlert error={changeRole.error ?? remove.error} />
       <Loaded query={members} what="members">
         {(list) => (
           <ul aria-label="Members" className="divide-y divide-slate-100 rounded-md border border-slate-200">

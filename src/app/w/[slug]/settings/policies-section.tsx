@@ -3,9 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/trpc/react";
-import { ErrorNote, Section, StatusNote } from "./section";
+import { Section, StatusNote } from "./section";
 import type { WorkspaceInfo } from "./types";
 import { FIELD, LABEL, PRIMARY } from "./ui";
+import { ErrorAlert } from "@/components/error-alert";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 
 type Settings = WorkspaceInfo["settings"];
 
@@ -14,6 +16,7 @@ export function PoliciesSection({ workspace, isOwner }: { workspace: WorkspaceIn
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Settings>(workspace.settings);
+  useUnsavedChanges(JSON.stringify(draft) !== JSON.stringify(workspace.settings));
   const save = useMutation(
     trpc.workspace.update.mutationOptions({
       onSuccess: (updated) => queryClient.setQueryData(trpc.workspace.get.queryKey({ workspaceSlug: workspace.slug }), updated),
@@ -75,7 +78,7 @@ export function PoliciesSection({ workspace, isOwner }: { workspace: WorkspaceIn
             </div>
           )}
         </fieldset>
-        <ErrorNote error={save.error} />
+        <ErrorAlert error={save.error} />
       </form>
     </Section>
   );

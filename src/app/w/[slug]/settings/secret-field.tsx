@@ -5,8 +5,9 @@ import { useState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { useTRPC } from "@/trpc/react";
 import { ConfirmDialog } from "./confirm-dialog";
-import { ErrorNote, StatusNote } from "./section";
+import { StatusNote } from "./section";
 import { BUTTON } from "./ui";
+import { ErrorAlert } from "@/components/error-alert";
 
 /** A mailbox's inbound secret for owners: hidden until revealed, copyable, and rotatable. */
 export function SecretField({ workspaceSlug, mailboxId, address, secret }: { workspaceSlug: string; mailboxId: string; address: string; secret: string }) {
@@ -34,7 +35,7 @@ export function SecretField({ workspaceSlug, mailboxId, address, secret }: { wor
           {rotate.isPending ? "Rotating…" : "Rotate…"}
         </button>
       </div>
-      <ErrorNote error={rotate.error} />
+      <ErrorAlert error={rotate.error} />
       <StatusNote text={rotate.isSuccess ? "New secret active. Update your email provider with it." : null} />
       <ConfirmDialog
         open={confirming}

@@ -20,18 +20,8 @@ export function Section({ id, title, description, children }: { id: string; titl
 /** The query's data once loaded; its loading and error states until then. */
 export function Loaded<T>({ query, what, children }: { query: UseQueryResult<T, { message: string }>; what: string; children: (data: T) => ReactNode }) {
   if (query.isPending) return <Loading label={`Loading ${what}…`} />;
-  if (query.isError) return <LoadError what={what} message={query.error.message} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <LoadError what={what} error={query.error} onRetry={() => void query.refetch()} />;
   return <>{children(query.data)}</>;
-}
-
-/** A failed write's message, announced to screen readers. */
-export function ErrorNote({ error }: { error: { message: string } | null }) {
-  if (!error) return null;
-  return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-      {error.message}
-    </p>
-  );
 }
 
 /** A write's success, announced politely. */

@@ -4,8 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { TagChip } from "@/components/tag-chip";
 import { useTRPC } from "@/trpc/react";
-import { ErrorNote, Loaded, Section } from "./section";
+import { Loaded, Section } from "./section";
 import { FIELD, LABEL, PRIMARY } from "./ui";
+import { ErrorAlert } from "@/components/error-alert";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 
 export function TagsSection({ workspaceSlug, isOwner }: { workspaceSlug: string; isOwner: boolean }) {
   const trpc = useTRPC();
@@ -13,6 +15,7 @@ export function TagsSection({ workspaceSlug, isOwner }: { workspaceSlug: string;
   const tags = useQuery(trpc.tag.list.queryOptions({ workspaceSlug }));
   const [name, setName] = useState("");
   const [color, setColor] = useState("#64748b");
+  useUnsavedChanges(name.trim() !== "");
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.tag.list.queryKey({ workspaceSlug }) });
   const create = useMutation(trpc.tag.create.mutationOptions({ onSuccess: () => setName(""), onSettled: refresh }));
   const remove = useMutation(trpc.tag.delete.mutationOptions({ onSettled: refresh }));
@@ -39,7 +42,7 @@ export function TagsSection({ workspaceSlug, isOwner }: { workspaceSlug: string;
           </button>
         </form>
       )}
-      <ErrorNote error={create.error ?? remove.error} />
+      <ErrorAlert error={create.error ?? remove.error} />
       <Loaded query={tags} what="tags">
         {(list) =>
           list.length === 0 ? (

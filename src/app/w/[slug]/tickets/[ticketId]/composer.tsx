@@ -2,12 +2,14 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type KeyboardEvent, type RefObject } from "react";
+import { ErrorAlert } from "@/components/error-alert";
 import { useTRPC } from "@/trpc/react";
 import type { TicketDetail } from "@/trpc/types";
 import { ComposerAttachments } from "./composer-attachments";
 import { useUploads } from "./use-uploads";
 
 export type ComposerMode = "reply" | "note";
+const FIELD_LABELS = { toAddresses: "To", ccAddresses: "Cc", body: "The message", attachmentIds: "Attachments" };
 const FIELD = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 const addresses = (text: string) =>
   text
@@ -106,11 +108,22 @@ export function Composer(props: {
         placeholder={note ? "Only your team sees this note." : "Write your reply…"}
         className={FIELD}
       />
-      {send.error && (
-        <p role="alert" className="mt-2 rounded-md bg-red-50 px-3 py-1.5 text-sm text-red-800">
-          Not sent: {send.error.message}
-        </p>
-      )}
+      <ErrorAlert
+        error={send.error}
+        labels={FIELD_LABELS}
+        lead={note ? "Note not added." : "Not sent."}
+        className="mt-2"
+        action={
+          <button
+            type="button"
+            onClick={() => submit()}
+            disabled={!ready}
+            className="rounded-md border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100"
+          >
+            Try again
+          </button>
+        }
+      />
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <ComposerAttachments uploads={uploads} disabled={!workspaceId} />
         <button

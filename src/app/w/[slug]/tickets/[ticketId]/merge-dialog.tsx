@@ -7,6 +7,8 @@ import { Modal } from "@/components/modal";
 import { StatusBadge } from "@/components/status-badge";
 import { useTRPC } from "@/trpc/react";
 import type { TicketDetail, TicketSummary } from "@/trpc/types";
+import { ErrorAlert } from "@/components/error-alert";
+import { errorSentence } from "@/components/error-sentence";
 
 /** Merge this ticket into another: search, pick, confirm; then go to the target. */
 export function MergeDialog({ workspaceSlug, ticket, open, onClose }: { workspaceSlug: string; ticket: TicketDetail; open: boolean; onClose: () => void }) {
@@ -58,11 +60,7 @@ export function MergeDialog({ workspaceSlug, ticket, open, onClose }: { workspac
             Its messages, tags and attachments move to #{target.ticketNumber}; this ticket becomes “merged” and later replies to it land in #
             {target.ticketNumber}. This cannot be undone.
           </p>
-          {merge.error && (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-1.5 text-red-800">
-              {merge.error.message}
-            </p>
-          )}
+          <ErrorAlert error={merge.error} lead="Not merged." />
           <div className="flex justify-end gap-2">
             <button type="button" onClick={() => setTarget(null)} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100">
               Back
@@ -95,7 +93,7 @@ export function MergeDialog({ workspaceSlug, ticket, open, onClose }: { workspac
             {candidates.isPending && <li className="p-3 text-sm text-slate-500">Searching…</li>}
             {candidates.isError && (
               <li role="alert" className="p-3 text-sm text-red-700">
-                {candidates.error.message}
+                {errorSentence(candidates.error)}
               </li>
             )}
             {candidates.data?.length === 0 && <li className="p-3 text-sm text-slate-500">No other ticket matches.</li>}

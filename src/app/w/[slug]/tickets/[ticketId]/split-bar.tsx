@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/trpc/react";
 import type { TicketDetail } from "@/trpc/types";
+import { ErrorAlert } from "@/components/error-alert";
 
 /** Split mode: the checked messages move to a new ticket with the subject typed here. */
 export function SplitBar({
@@ -65,11 +66,7 @@ export function SplitBar({
           Cancel
         </button>
       </div>
-      {split.error && (
-        <p role="alert" className="mt-2 text-red-800">
-          {split.error.message}
-        </p>
-      )}
+      <ErrorAlert error={split.error} lead="Not split." className="mt-2" />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { MessageCard } from "./message-card";
 import { TicketHeader } from "./ticket-header";
 import { TicketSidebar } from "./ticket-sidebar";
 import { useTicketMutations } from "./use-ticket-mutations";
+import { ErrorAlert } from "@/components/error-alert";
 
 // Dialogs and the split bar, closed at first paint: their code is not in the page's first scripts; it loads while
 // the page hydrates (the split bar when first shown).
@@ -57,7 +58,7 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
   });
 
   if (ticket.isPending) return <Loading label="Loading ticket…" />;
-  if (ticket.isError || !data) return <LoadError what="this ticket" message={ticket.error?.message ?? "unknown error"} onRetry={() => void ticket.refetch()} />;
+  if (ticket.isError || !data) return <LoadError what="this ticket" error={ticket.error} onRetry={() => void ticket.refetch()} />;
   const toggleSplit = (id: string) =>
     setSplitIds((current) => {
       const next = new Set(current);
@@ -76,11 +77,7 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
         onSplit={() => setSplitIds(splitIds ? null : new Set())}
         onArchive={actions.setArchived}
       />
-      {actions.error && (
-        <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          Not saved: {actions.error.message}
-        </p>
-      )}
+      <ErrorAlert error={actions.error} lead="Not saved." className="mb-3" />
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="space-y-3">
           {splitIds && (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { errorSentence, OFFLINE_SENTENCE } from "@/components/error-sentence";
 
 interface Upload {
   key: string;
@@ -21,11 +22,13 @@ export function useUploads(workspaceId: string | undefined, ticketId: string) {
     form.set("file", file);
     try {
       const response = await fetch(`/api/v1/workspaces/${workspaceId}/tickets/${ticketId}/attachments`, { method: "POST", body: form });
-      const answer = (await response.json()) as { id?: string; error?: { message?: string } };
+      // A proxy's error page is not JSON: the status then tells what happened.
+      const answer = (await response.json().catch(() => ({}))) as { id?: string; error?: { code?: string; message?: string; details?: { fields?: unknown } } };
       if (response.ok && answer.id) patch(key, { status: "done", id: answer.id });
-      else patch(key, { status: "failed", error: answer.error?.message ?? `Upload failed (${response.status})` });
+      else if (answer.error) patch(key, { status: "failed", error: errorSentence({ message: answer.error.message, data: answer.error }) });
+      else patch(key, { status: "failed", error: response.status === 413 ? "The file is too large." : `The upload failed (HTTP ${response.status}).` });
     } catch {
-      patch(key, { status: "failed", error: "Upload failed: network error" });
+      patch(key, { status: "failed", error: OFFLINE_SENTENCE });
     }
   }
 
