@@ -60,6 +60,7 @@ test("screenshots of the inbox and the ticket view (README), and both fit a phon
   await openTicket(page, ticketId);
   await expect(page.frameLocator('iframe[title^="Email from"]').getByText("Slack integration")).toBeVisible();
   await expect(page.locator('[data-direction="note"]')).toBeVisible();
+  await expect(page.getByText("Loading tickets…")).toHaveCount(0);
   await page.screenshot({ path: "docs/screenshots/ticket.png" });
 
   await page.setViewportSize({ width: 390, height: 844 });

@@ -31,15 +31,20 @@ export async function listContacts(db: Db, access: WorkspaceAccess, input: ListC
   return { contacts: contacts.map(presentContact), total };
 }
 
-async function customerFor(db: Db, workspaceId: string, input: CreateContactInput): Promise<string | null> {
-  if (input.customerId === undefined) return customerIdForEmail(db, workspaceId, input.email);
-  if (input.customerId === null) return null;
-  const customer = await db.customer.findFirst({ where: { id: input.customerId, workspaceId }, select: { id: true } });
+/** The id of a customer of the workspace named in a request; 422 on the field for any other. */
+export async function requireWorkspaceCustomer(db: Db | Prisma.TransactionClient, workspaceId: string, customerId: string): Promise<string> {
+  const customer = await db.customer.findFirst({ where: { id: customerId, workspaceId }, select: { id: true } });
   // A bad reference inside a valid request: 422 on the field, never a hint of other workspaces.
   if (!customer) {
     throw new AppError("VALIDATION", "The customer does not exist in this workspace", { fields: { customerId: "no such customer" } });
   }
   return customer.id;
+}
+
+async function customerFor(db: Db, workspaceId: string, input: CreateContactInput): Promise<string | null> {
+  if (input.customerId === undefined) return customerIdForEmail(db, workspaceId, input.email);
+  if (input.customerId === null) return null;
+  return requireWorkspaceCustomer(db, workspaceId, input.customerId);
 }
 
 export async function createContact(db: Db, access: WorkspaceAccess, input: CreateContactInput): Promise<ContactDto> {

@@ -15,3 +15,15 @@ export const listContactsSchema = pageSchema.extend({
   search: z.string().trim().max(200).optional(),
 });
 export type ListContactsInput = z.infer<typeof listContactsSchema>;
+
+/** Either field left out stays as it is; an empty or null `name` clears it, a null `customerId` unlinks the customer. */
+export const updateContactSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .max(200)
+    .transform((name) => name || null)
+    .nullish(),
+  customerId: z.uuid().nullish(),
+});
+export type UpdateContactInput = z.infer<typeof updateContactSchema>;

@@ -64,6 +64,28 @@ async function writingDomains<T>(domains: string[], write: () => Promise<T>): Pr
   }
 }
 
+async function findCustomer(db: Db, workspaceId: string, customerId: string) {
+  const customer = isUuid(customerId) ? await db.customer.findFirst({ where: { id: customerId, workspaceId }, include: customerInclude }) : null;
+  if (!customer) throw notFound("Customer");
+  return customer;
+}
+
+/** How many contacts a customer page lists (the contact directory has them all). */
+const PROFILE_CONTACTS = 100;
+
+/** A customer of the caller's workspace with its first contacts by name (its tickets: the ticket list's `customer` filter). */
+export async function getCustomer(db: Db, access: WorkspaceAccess, customerId: string) {
+  const customer = await findCustomer(db, access.workspace.id, customerId);
+  const contacts = await db.contact.findMany({
+    where: { customerId: customer.id },
+    select: { id: true, email: true, name: true },
+    orderBy: [{ email: "asc" }],
+    take: PROFILE_CONTACTS,
+  });
+  return { ...presentCustomer(customer), contacts };
+}
+export type CustomerProfileDto = Awaited<ReturnType<typeof getCustomer>>;
+
 /** A customer with its email domains; existing contacts of those domains without a customer join it. */
 export async function createCustomer(db: Db, access: WorkspaceAccess, input: CreateCustomerInput): Promise<CustomerDto> {
   requireOwner(access);
@@ -89,8 +111,7 @@ export async function updateCustomer(db: Db, access: WorkspaceAccess, input: Upd
   requireOwner(access);
   const workspaceId = access.workspace.id;
   const { customerId, name, domains } = input;
-  const existing = isUuid(customerId) ? await db.customer.findFirst({ where: { id: customerId, workspaceId }, include: customerInclude }) : null;
-  if (!existing) throw notFound("Customer");
+  const existing = await findCustomer(db, workspaceId, customerId);
   if (domains) await assertDomainsFree(db, workspaceId, domains, customerId);
   const before = new Set(existing.domains.map((d) => d.domain));
   const added = (domains ?? []).filter((domain) => !before.has(domain));

@@ -1,5 +1,5 @@
 import { addContactListMemberSchema, createContactListSchema, listContactListMembersSchema } from "@/server/contact-lists/contact-lists.schema";
-import { createContactSchema, listContactsSchema } from "@/server/contacts/contacts.schema";
+import { createContactSchema, listContactsSchema, updateContactSchema } from "@/server/contacts/contacts.schema";
 import { createCustomerSchema } from "@/server/customers/customers.schema";
 import { listOutboundEmailsSchema } from "@/server/outbound-mail/outbound-log.schema";
 import { createTagSchema } from "@/server/tags/tags.schema";
@@ -93,6 +93,28 @@ export const settingsOperations: Operation[] = [
     summary: "Create a customer with its email domains (owners)",
     body: createCustomerSchema,
     responses: { 201: "The customer", 409: "A domain belongs to another customer", 422: "Invalid input", ...OWNER, ...WORKSPACE_ERRORS },
+  },
+  {
+    ...op("Customers"),
+    method: "get",
+    path: `${ws}/customers/{customerId}`,
+    summary: "A customer with its first 100 contacts (its tickets: GET /tickets?customer=)",
+    responses: { 200: "{id, name, domains, contactCount, contacts}", ...WORKSPACE_ERRORS },
+  },
+  {
+    ...op("Contacts"),
+    method: "get",
+    path: `${ws}/contacts/{contactId}`,
+    summary: "A contact with its customer and ticket counts (its tickets: GET /tickets?contact=)",
+    responses: { 200: "{id, email, name, customer, ticketCount, openTicketCount}", ...WORKSPACE_ERRORS },
+  },
+  {
+    ...op("Contacts"),
+    method: "patch",
+    path: `${ws}/contacts/{contactId}`,
+    summary: "Rename a contact or move it to another customer (its tickets move along)",
+    body: updateContactSchema,
+    responses: { 200: "The contact", 422: "Invalid input or unknown customer", ...WORKSPACE_ERRORS },
   },
   {
     ...op("Contacts"),

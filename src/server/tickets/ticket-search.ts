@@ -7,7 +7,7 @@ import type { ListTicketsFilters } from "./tickets.schema";
 const DEFAULT_STATUSES = ["open", "pending", "closed"] as const;
 
 /** What narrows a list, apart from its status and archive tab. */
-export type TicketListScope = Pick<ListTicketsFilters, "assignee" | "priority" | "tags" | "search">;
+export type TicketListScope = Pick<ListTicketsFilters, "assignee" | "priority" | "contact" | "customer" | "tags" | "search">;
 
 /**
  * The conditions every list and count shares. Each is written so an index can serve it in the list's
@@ -21,6 +21,8 @@ export async function scopeConditions(db: Db, workspaceId: string, scope: Ticket
   const conditions: Prisma.Sql[] = [Prisma.sql`t."workspaceId" = ${workspaceId}::uuid`];
   if (scope.assignee === "none") conditions.push(Prisma.sql`t."assigneeId" IS NULL`);
   else if (scope.assignee) conditions.push(Prisma.sql`t."assigneeId" = ${scope.assignee === "me" ? callerId : scope.assignee}::uuid`);
+  if (scope.contact) conditions.push(Prisma.sql`t."contactId" = ${scope.contact}::uuid`);
+  if (scope.customer) conditions.push(Prisma.sql`t."customerId" = ${scope.customer}::uuid`);
   if (scope.priority) conditions.push(Prisma.sql`t."priority" = ANY(CAST(${scope.priority} AS "TicketPriority"[]))`);
   const tagNames = [...new Set(scope.tags?.map((name) => name.toLowerCase()))];
   if (tagNames.length > 0) {

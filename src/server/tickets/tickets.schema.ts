@@ -10,6 +10,10 @@ const listTicketsFields = z.object({
   /** A member's user id, `me`, or `none` for unassigned tickets. */
   assignee: z.union([z.uuid(), z.literal("none"), z.literal("me")]).optional(),
   priority: repeatable(priority),
+  /** A contact's id: that person's tickets. */
+  contact: z.uuid().optional(),
+  /** A customer's id: the tickets of that company's contacts. */
+  customer: z.uuid().optional(),
   /** Tag names; a ticket must carry all of them. */
   tags: repeatable(z.string().trim().min(1).max(50)),
   search: z.string().trim().max(200).optional(),
@@ -28,7 +32,7 @@ export const listTicketsSchema = listTicketsFields.refine((filters) => !(filters
   message: "Page with cursor or with offset, not both",
 });
 /** The filters that narrow a list inside a tab (what the tab counts share with the list). */
-export const ticketCountsSchema = listTicketsFields.pick({ assignee: true, priority: true, tags: true, search: true });
+export const ticketCountsSchema = listTicketsFields.pick({ assignee: true, priority: true, contact: true, customer: true, tags: true, search: true });
 export type TicketCountsInput = z.input<typeof ticketCountsSchema>;
 export type ListTicketsInput = z.input<typeof listTicketsSchema>;
 export type ListTicketsFilters = z.output<typeof listTicketsSchema>;

@@ -6,6 +6,7 @@ import { useTRPC } from "@/trpc/react";
 import { CustomerForm } from "./customer-form";
 import { Loaded, Section } from "./section";
 import { BUTTON } from "./ui";
+import { AppLink } from "@/components/app-link";
 
 export function CustomersSection({ workspaceSlug, isOwner }: { workspaceSlug: string; isOwner: boolean }) {
   const trpc = useTRPC();
@@ -47,7 +48,9 @@ export function CustomersSection({ workspaceSlug, isOwner }: { workspaceSlug: st
                 ) : (
                   <div className="flex flex-wrap items-center gap-2">
                     <div className="min-w-0 flex-1 basis-48">
-                      <p className="font-medium">{customer.name}</p>
+                      <AppLink href={`/w/${workspaceSlug}/customers/${customer.id}`} className="font-medium text-brand-700 hover:underline">
+                        {customer.name}
+                      </AppLink>
                       <p className="text-sm text-slate-600">
                         {customer.domains.length ? customer.domains.join(", ") : "No domains"} · {customer.contactCount} contact
                         {customer.contactCount === 1 ? "" : "s"}

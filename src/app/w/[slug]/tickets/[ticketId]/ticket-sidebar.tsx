@@ -1,26 +1,24 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { capitalize, PRIORITIES, SETTABLE_STATUSES } from "@/components/ticket-fields";
 import type { Member, TagOption, TicketDetail } from "@/trpc/types";
 import { ActivityTimeline } from "./activity-timeline";
+import { CustomerContext } from "./customer-context";
+import { Section } from "./sidebar-section";
 import { TagEditor } from "./tag-editor";
 import type { useTicketMutations } from "./use-ticket-mutations";
 
 const SELECT = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm disabled:bg-slate-100";
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="border-b border-slate-200 py-3 last:border-0">
-      <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
 /** Status, priority, assignee and tags (each saved as it changes), the contact and customer, the timeline. */
-export function TicketSidebar(props: { ticket: TicketDetail; members: Member[]; tags: TagOption[]; actions: ReturnType<typeof useTicketMutations> }) {
-  const { ticket, members, tags, actions } = props;
+export function TicketSidebar(props: {
+  workspaceSlug: string;
+  ticket: TicketDetail;
+  members: Member[];
+  tags: TagOption[];
+  actions: ReturnType<typeof useTicketMutations>;
+}) {
+  const { workspaceSlug, ticket, members, tags, actions } = props;
   const merged = ticket.status === "merged";
   return (
     <aside aria-label="Ticket details" className="rounded-lg border border-slate-200 bg-white px-4">
@@ -78,22 +76,7 @@ export function TicketSidebar(props: { ticket: TicketDetail; members: Member[]; 
       <Section title="Tags">
         <TagEditor tags={ticket.tags} allTags={tags} disabled={merged} onChange={(names) => actions.update({ tags: names })} />
       </Section>
-      <Section title="Contact">
-        {ticket.contact ? (
-          <p className="text-sm" data-testid="contact">
-            <span className="block font-medium">{ticket.contact.name ?? ticket.contact.email}</span>
-            <a href={`mailto:${ticket.contact.email}`} className="break-all text-brand-700 underline">
-              {ticket.contact.email}
-            </a>
-          </p>
-        ) : (
-          <p className="text-sm text-slate-500">No contact</p>
-        )}
-        <p className="mt-2 text-sm" data-testid="customer">
-          <span className="text-slate-600">Customer: </span>
-          {ticket.customer?.name ?? <span className="text-slate-500">none</span>}
-        </p>
-      </Section>
+      <CustomerContext workspaceSlug={workspaceSlug} ticket={ticket} />
       <Section title="Activity">
         <ActivityTimeline activity={ticket.activity} members={members} />
       </Section>

@@ -99,7 +99,7 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
           </section>
           <Composer key={data.id} workspaceSlug={workspaceSlug} workspaceId={workspaceId} ticket={data} mode={mode} onMode={compose} bodyRef={bodyRef} />
         </div>
-        <TicketSidebar ticket={data} members={members} tags={tags} actions={actions} />
+        <TicketSidebar workspaceSlug={workspaceSlug} ticket={data} members={members} tags={tags} actions={actions} />
       </div>
       <Suspense>
         <MergeDialog workspaceSlug={workspaceSlug} ticket={data} open={dialog === "merge"} onClose={() => setDialog(null)} />
