@@ -9,6 +9,7 @@ import { createRuleSchema } from "@/server/automations/automations.schema";
 import * as contactListMembers from "@/server/contact-lists/contact-list-members";
 import * as contactLists from "@/server/contact-lists/contact-lists.service";
 import * as contactDirectory from "@/server/contacts/contact-directory";
+import * as contactProfile from "@/server/contacts/contact-profile";
 import * as customers from "@/server/customers/customers.service";
 import type { Db } from "@/server/db";
 import * as addAsReply from "@/server/incoming-mails/add-as-reply";
@@ -93,11 +94,12 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
   },
   "@/server/contacts/contact-directory": {
     module: contactDirectory,
-    roles: { presentContact: "helper", listContacts: "member", createContact: "member" },
+    roles: { presentContact: "helper", requireWorkspaceCustomer: "internal", listContacts: "member", createContact: "member" },
   },
+  "@/server/contacts/contact-profile": { module: contactProfile, roles: { getContact: "member", updateContact: "member" } },
   "@/server/customers/customers.service": {
     module: customers,
-    roles: { presentCustomer: "helper", listCustomers: "member", createCustomer: "owner", updateCustomer: "owner" },
+    roles: { presentCustomer: "helper", listCustomers: "member", getCustomer: "member", createCustomer: "owner", updateCustomer: "owner" },
   },
   "@/server/incoming-mails/add-as-reply": { module: addAsReply, roles: { addIncomingMailAsReply: "member" } },
   "@/server/incoming-mails/convert-to-ticket": { module: convertToTicket, roles: { convertIncomingMailToTicket: "member" } },
@@ -169,6 +171,7 @@ const NOT_WORKSPACE_SERVICES: Record<string, string> = {
   "@/server/attachments/attachment-keys": "storage keys; the download route reads the row itself, for any member",
   "@/server/attachments/attachment-store": "file storage",
   "@/server/auth/caller": "who the caller is, before any workspace",
+  "@/server/auth/client-ip": "the request's address, for rate limits",
   "@/server/auth/next-auth": "sign-in",
   "@/server/auth/same-origin": "a request check",
   "@/server/inbound/normalize": "inbound mail, authenticated by the mailbox",
@@ -177,6 +180,7 @@ const NOT_WORKSPACE_SERVICES: Record<string, string> = {
   "@/server/inbound/providers/postmark": "inbound mail, authenticated by the mailbox",
   "@/server/inbound/providers/sendgrid": "inbound mail, authenticated by the mailbox",
   "@/server/outbound-mail/transport": "whether SMTP is configured; no workspace data",
+  "@/server/satisfaction/rate": "a customer's survey answer, authenticated by the link's token",
 };
 const PLUMBING = /^@\/server\/(http\/|api\/|db$|db\/|errors$|openapi\/)|\.schema$/;
 

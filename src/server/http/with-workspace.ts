@@ -13,6 +13,8 @@ type RouteContext<P> = { params: Promise<P> };
 const PATH_RECORDS: Record<string, string> = {
   workspaceId: "Workspace",
   ticketId: "Ticket",
+  contactId: "Contact",
+  customerId: "Customer",
   tagId: "Tag",
   listId: "Contact list",
   ruleId: "Automation rule",

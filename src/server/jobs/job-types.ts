@@ -18,6 +18,8 @@ export const JOB_PAYLOADS = {
   "attachment.download": z.object({ attachmentId: z.uuid() }),
   /** The team told about a held or discarded mail. */
   "incoming_mail.notify": z.object({ incomingMailId: z.uuid() }),
+  /** The satisfaction survey of a ticket just closed, emailed to its contact (once per ticket). */
+  "satisfaction.survey": z.object({ ticketId: z.uuid() }),
   /** One recorded OutboundEmail sent through SMTP. */
   "email.send": z.object({ outboundEmailId: z.uuid() }),
 } as const;

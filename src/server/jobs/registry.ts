@@ -2,6 +2,7 @@ import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job"
 import { newTicketFollowup } from "@/server/inbound/new-ticket-followup";
 import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
 import { sendEmailJob } from "@/server/outbound-mail/send-email-job";
+import { satisfactionSurveyJob } from "@/server/satisfaction/survey-job";
 import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
 import type { JobHandler } from "./jobs";
 import type { JobType } from "./job-types";
@@ -16,6 +17,7 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[]; automation
     "inbound.new_ticket": newTicketFollowup(options.onNewTicket ?? [], { automations: options.automations }),
     "attachment.download": downloadAttachmentJob,
     "incoming_mail.notify": notifyIncomingMailJob,
+    "satisfaction.survey": satisfactionSurveyJob,
     "email.send": sendEmailJob,
   };
 }

@@ -9,6 +9,7 @@ const AUTO_SUBMITTED: Partial<Record<OutboundEmail["kind"], string>> = {
   confirmation: "auto-replied",
   automated_response: "auto-replied",
   notification: "auto-generated",
+  survey: "auto-generated",
 };
 
 /**

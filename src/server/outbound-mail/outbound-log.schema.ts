@@ -7,6 +7,6 @@ const blankAsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((value) =
 export const listOutboundEmailsSchema = pageSchema.extend({
   // Recipients are stored lower-cased.
   to: blankAsAbsent(z.string().trim().toLowerCase().max(320)),
-  kind: blankAsAbsent(z.enum(["reply", "confirmation", "automated_response", "notification"])),
+  kind: blankAsAbsent(z.enum(["reply", "confirmation", "automated_response", "notification", "survey"])),
 });
 export type ListOutboundEmailsInput = z.infer<typeof listOutboundEmailsSchema>;

@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import { assertAssignable } from "@/server/members/assignees";
 import { ensureTagsByName } from "./ticket-tags";
 import type { BulkUpdateTicketsInput } from "./tickets.schema";
+import { surveyClosedTickets } from "@/server/satisfaction/survey-on-close";
 
 export interface BulkUpdateResult {
   /** Tickets the action changed, each with its timeline entry. */
@@ -15,7 +16,7 @@ export interface BulkUpdateResult {
 }
 
 type Action = BulkUpdateTicketsInput["action"];
-type Actor = { workspaceId: string; actorUserId: string };
+type Actor = { workspaceId: string; actorUserId: string; workspace: WorkspaceAccess["workspace"] };
 
 /**
  * Closes, assigns, tags or untags many tickets in one transaction, each change on its ticket's
@@ -36,7 +37,7 @@ export async function bulkUpdateTickets(db: Db, access: WorkspaceAccess, input: 
       ...found.filter((ticket) => ticket.status === "merged").map((ticket) => ({ ticketId: ticket.id, reason: "merged" as const })),
     ];
     const tickets = found.filter((ticket) => ticket.status !== "merged");
-    const changed = await applyBulkAction(tx, { workspaceId, actorUserId: access.user.id }, tickets, input.action);
+    const changed = await applyBulkAction(tx, { workspaceId, actorUserId: access.user.id, workspace: access.workspace }, tickets, input.action);
     const changedIds = new Set(changed);
     return { changed, unchanged: tickets.filter((ticket) => !changedIds.has(ticket.id)).map((ticket) => ticket.id), skipped };
   });
@@ -53,6 +54,7 @@ async function applyBulkAction(tx: Prisma.TransactionClient, actor: Actor, ticke
     if (changed.length === 0) return [];
     await tx.ticket.updateMany({ where: { id: { in: changed.map((t) => t.id) } }, data: { status: "closed", closureScheduledAt: null } });
     await entries(changed, "status_changed", (ticket) => ({ from: ticket.status, to: "closed", reason: null }));
+    await surveyClosedTickets(tx, actor.workspace, changed);
     return changed.map((ticket) => ticket.id);
   }
 

@@ -1,6 +1,7 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { surveyClosedTickets } from "@/server/satisfaction/survey-on-close";
 import { recordActivity } from "./activity";
 import { findTicket, getTicketDto } from "./tickets.service";
 import type { ChangeStatusInput } from "./tickets.schema";
@@ -23,6 +24,7 @@ export async function changeTicketStatus(db: Db, access: WorkspaceAccess, ticket
       type: "status_changed",
       data: { from: ticket.status, to: input.toStatus, reason: input.reason ?? null },
     });
+    if (input.toStatus === "closed") await surveyClosedTickets(tx, access.workspace, [ticket]);
     return getTicketDto(tx, workspaceId, ticketId);
   });
 }

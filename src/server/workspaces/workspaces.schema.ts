@@ -4,6 +4,8 @@ export const workspaceSettingsSchema = z.object({
   unmatchedInbound: z.enum(["create", "discard"]),
   closedTicketReply: z.enum(["reopen", "hold"]),
   requireInboundSecret: z.boolean(),
+  /** Closing a ticket emails its contact one-click satisfaction rating links (once per ticket). */
+  satisfactionSurveys: z.boolean(),
 });
 
 export const updateWorkspaceSchema = z.object({

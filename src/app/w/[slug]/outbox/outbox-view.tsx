@@ -19,12 +19,14 @@ const KINDS: [Kind | "", string][] = [
   ["confirmation", "Confirmations"],
   ["automated_response", "Automated responses"],
   ["notification", "Notifications"],
+  ["survey", "Satisfaction surveys"],
 ];
 const KIND_LABEL: Record<Kind, string> = {
   reply: "Reply",
   confirmation: "Confirmation",
   automated_response: "Automated response",
   notification: "Notification",
+  survey: "Satisfaction survey",
 };
 const STATUS_STYLE: Record<OutboundEmail["status"], string> = {
   recorded: "bg-slate-200 text-slate-800",

@@ -69,6 +69,15 @@ export function PoliciesSection({ workspace, isOwner }: { workspace: WorkspaceIn
               <span className="block text-slate-600">Posts to /api/rpc/tickets/email/inbound without a mailbox secret are then refused.</span>
             </span>
           </label>
+          <label className="flex items-start gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" checked={draft.satisfactionSurveys} onChange={(e) => change({ satisfactionSurveys: e.target.checked })} className="mt-0.5" />
+            <span>
+              <span className="font-medium text-slate-700">Ask customers to rate our help when a ticket is closed</span>
+              <span className="block text-slate-600">
+                The first time a ticket closes, its contact gets an email with one-click links: Great, Okay, Not good. The rating shows on the ticket.
+              </span>
+            </span>
+          </label>
           {isOwner && (
             <div className="flex items-center gap-3 sm:col-span-2">
               <button type="submit" className={PRIMARY}>

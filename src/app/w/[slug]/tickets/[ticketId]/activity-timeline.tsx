@@ -1,4 +1,5 @@
 import { RelativeTime } from "@/components/relative-time";
+import { RATING_WORDS, type Rating } from "@/server/satisfaction/satisfaction.schema";
 import type { ActivityEntry, Member } from "@/trpc/types";
 
 type Data = Record<string, unknown>;
@@ -39,6 +40,8 @@ function describe(entry: ActivityEntry, members: Member[]): string {
     case "archived":
     case "unarchived":
       return entry.type;
+    case "rated":
+      return `rated the ticket “${RATING_WORDS[data.rating as Rating] ?? text(data.rating)}”${data.comment ? `: ${text(data.comment)}` : ""}`;
     case "automation_applied":
       return `automation “${text(data.ruleName) || text(data.name) || "rule"}” applied`;
     default:
@@ -52,7 +55,9 @@ export function ActivityTimeline({ activity, members }: { activity: ActivityEntr
       {activity.map((entry) => (
         <li key={entry.id} data-testid="activity" className="relative">
           <span aria-hidden="true" className="absolute top-1.5 -left-[15px] h-1.5 w-1.5 rounded-full bg-slate-400" />
-          <span className="font-medium text-slate-800">{entry.actor ? (entry.actor.name ?? entry.actor.email) : "Threadline"}</span>{" "}
+          <span className="font-medium text-slate-800">
+            {entry.actor ? (entry.actor.name ?? entry.actor.email) : entry.type === "rated" ? "The customer" : "Threadline"}
+          </span>{" "}
           <span className="text-slate-700">{describe(entry, members)}</span> <RelativeTime iso={entry.createdAt} className="text-slate-500" />
         </li>
       ))}

@@ -4,6 +4,7 @@ import { capitalize, PRIORITIES, SETTABLE_STATUSES } from "@/components/ticket-f
 import type { Member, TagOption, TicketDetail } from "@/trpc/types";
 import { ActivityTimeline } from "./activity-timeline";
 import { CustomerContext } from "./customer-context";
+import { SatisfactionSection } from "./satisfaction-section";
 import { Section } from "./sidebar-section";
 import { TagEditor } from "./tag-editor";
 import type { useTicketMutations } from "./use-ticket-mutations";
@@ -77,6 +78,7 @@ export function TicketSidebar(props: {
         <TagEditor tags={ticket.tags} allTags={tags} disabled={merged} onChange={(names) => actions.update({ tags: names })} />
       </Section>
       <CustomerContext workspaceSlug={workspaceSlug} ticket={ticket} />
+      <SatisfactionSection activity={ticket.activity} />
       <Section title="Activity">
         <ActivityTimeline activity={ticket.activity} members={members} />
       </Section>
