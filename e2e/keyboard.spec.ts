@@ -96,3 +96,32 @@ test("bulk tagging keeps a tag another agent added after the inbox loaded", asyn
   expect(await tags(ids[1]!)).toEqual(["followup"]);
   expect(await tags(ids[2]!)).toEqual(["followup"]);
 });
+
+test("* selects the whole page and e closes it; on the Closed tab the checkbox selects all and Reopen brings them back", async ({ page }) => {
+  await signInAsOwner(page);
+  const { token, ids } = await threeTickets(page, "Egret");
+  const rows = page.getByTestId("ticket-row");
+
+  await page.keyboard.press("*");
+  await expect(page.getByTestId("selected-count")).toHaveText("3 selected");
+  await page.keyboard.press("*");
+  await expect(page.getByTestId("selected-count")).toHaveCount(0);
+  await page.keyboard.press("*");
+  await page.keyboard.press("e");
+  await expect(page.getByRole("status").filter({ hasText: "Closed 3 tickets." })).toBeVisible();
+  await expect(rows).toHaveCount(0);
+
+  await page.getByRole("tab", { name: /Closed/ }).click();
+  await expect(rows.filter({ hasText: token })).toHaveCount(3);
+  const bulkBar = page.getByRole("toolbar", { name: "Bulk actions" });
+  await bulkBar.getByRole("checkbox").check();
+  await expect(page.getByTestId("selected-count")).toHaveText("3 selected");
+  await bulkBar.getByRole("button", { name: /Reopen/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Reopened 3 tickets." })).toBeVisible();
+  await expect(rows).toHaveCount(0);
+
+  for (const ticketId of ids) {
+    const ticket = await trpcQuery<{ status: string }>(page, "ticket.get", { workspaceSlug: "demo", ticketId });
+    expect(ticket.status).toBe("open");
+  }
+});

@@ -57,6 +57,32 @@ describe("bulkUpdateTickets", () => {
     expect((await db().ticket.findUniqueOrThrow({ where: { id: other.ids[0]! } })).status).toBe("open");
   });
 
+  it("reopens pending and closed tickets in one call, cancelling a scheduled closure, and leaves open and merged ones", async () => {
+    const { ws, tickets, ids, trpc, workspaceSlug } = await seedTickets(4);
+    const [open, pending, closed, merged] = tickets as [(typeof tickets)[0], (typeof tickets)[0], (typeof tickets)[0], (typeof tickets)[0]];
+    await db().ticket.update({ where: { id: pending.id }, data: { status: "pending", closureScheduledAt: new Date(Date.now() + 86_400_000) } });
+    await db().ticket.update({ where: { id: closed.id }, data: { status: "closed" } });
+    await db().ticket.update({ where: { id: merged.id }, data: { status: "merged", mergedIntoId: open.id } });
+
+    const result = await trpc.ticket.bulkUpdate({ workspaceSlug, ticketIds: ids, action: { type: "reopen" } });
+    expect(result.changed.sort()).toEqual([pending.id, closed.id].sort());
+    expect(result.unchanged).toEqual([open.id]);
+    expect(result.skipped).toEqual([{ ticketId: merged.id, reason: "merged" }]);
+    const after = new Map((await db().ticket.findMany({ where: { id: { in: ids } } })).map((t) => [t.id, t]));
+    expect([...after.values()].map((t) => [t.id, t.status]).sort()).toEqual(
+      [
+        [open.id, "open"],
+        [pending.id, "open"],
+        [closed.id, "open"],
+        [merged.id, "merged"],
+      ].sort(),
+    );
+    expect(after.get(pending.id)!.closureScheduledAt).toBeNull();
+    expect((await timeline(closed.id, "status_changed")).map((e) => [e.actorUserId, e.data])).toEqual([
+      [ws.member.user.id, { from: "closed", to: "open", reason: null }],
+    ]);
+  });
+
   it("assigns and unassigns, and refuses an assignee who is not a member with 422 and no change", async () => {
     const { ws, ids, trpc, workspaceSlug } = await seedTickets(3);
     const assigned = await trpc.ticket.bulkUpdate({ workspaceSlug, ticketIds: ids, action: { type: "assign", assigneeId: ws.owner.user.id } });

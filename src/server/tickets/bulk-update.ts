@@ -58,6 +58,14 @@ async function applyBulkAction(tx: Prisma.TransactionClient, actor: Actor, ticke
     return changed.map((ticket) => ticket.id);
   }
 
+  if (action.type === "reopen") {
+    const changed = tickets.filter((ticket) => ticket.status !== "open");
+    if (changed.length === 0) return [];
+    await tx.ticket.updateMany({ where: { id: { in: changed.map((t) => t.id) } }, data: { status: "open", closureScheduledAt: null } });
+    await entries(changed, "status_changed", (ticket) => ({ from: ticket.status, to: "open", reason: null }));
+    return changed.map((ticket) => ticket.id);
+  }
+
   if (action.type === "assign") {
     const { assigneeId } = action;
     if (assigneeId) await assertAssignable(tx, workspaceId, assigneeId, "action.assigneeId");

@@ -87,6 +87,8 @@ export const bulkUpdateTicketsSchema = z.object({
   ticketIds: z.array(z.uuid()).min(1).max(500),
   action: z.discriminatedUnion("type", [
     z.object({ type: z.literal("close") }),
+    /** Pending or closed tickets become open again (a scheduled closure is cancelled). */
+    z.object({ type: z.literal("reopen") }),
     /** null unassigns. */
     z.object({ type: z.literal("assign"), assigneeId: z.uuid().nullable() }),
     z.object({ type: z.literal("add_tag"), tag: z.string().trim().min(1).max(50) }),

@@ -26,7 +26,9 @@ const SHORTCUTS: [string, string][] = [
   ["j / k", "Next / previous ticket"],
   ["Enter", "Open the ticket"],
   ["x", "Select or unselect the ticket"],
+  ["*", "Select all tickets on the page, or none"],
   ["e", "Close the selected tickets (or this one)"],
+  ["o", "Reopen the selected tickets (or this one)"],
   ["a", "Assign the selected tickets"],
   ["t", "Tag the selected tickets"],
   ["/", "Search"],
@@ -94,6 +96,7 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
     setDialog(null);
     if (chosen.length) bulk.mutate({ action, tickets: chosen }, { onSuccess: () => setSelected(new Set()) });
   };
+  const selectAll = (all: boolean) => setSelected(new Set(all ? tickets.map((t) => t.id) : []));
   const move = (step: number) => setActiveId(tickets[Math.min(Math.max(cursor + step, 0), tickets.length - 1)]?.id ?? null);
 
   useShortcuts({
@@ -101,7 +104,9 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
     k: () => move(-1),
     Enter: () => tickets[cursor] && router.push(ticketHref(tickets[cursor].id)),
     x: () => tickets[cursor] && toggle(tickets[cursor].id),
+    "*": () => selectAll(selected.size < tickets.length),
     e: () => run({ kind: "close" }),
+    o: () => run({ kind: "reopen" }),
     a: () => targets().length && setDialog("assign"),
     t: () => targets().length && setDialog("tag"),
     "/": () => searchRef.current?.focus(),
@@ -120,8 +125,11 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-busy={stale}>
           <BulkBar
             count={selected.size}
+            pageSize={tickets.length}
             busy={bulk.isPending}
+            onSelectAll={selectAll}
             onClose={() => run({ kind: "close" })}
+            onReopen={() => run({ kind: "reopen" })}
             onAssign={() => setDialog("assign")}
             onTag={() => setDialog("tag")}
             onClear={() => setSelected(new Set())}

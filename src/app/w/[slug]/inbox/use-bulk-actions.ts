@@ -5,22 +5,23 @@ import { useTRPC, useTRPCClient } from "@/trpc/react";
 import type { Member, TicketSummary } from "@/trpc/types";
 import { errorSentence } from "@/components/error-sentence";
 
-export type BulkAction = { kind: "close" } | { kind: "assign"; assignee: Member | null } | { kind: "tag"; name: string };
+export type BulkAction = { kind: "close" } | { kind: "reopen" } | { kind: "assign"; assignee: Member | null } | { kind: "tag"; name: string };
 
 function applied(ticket: TicketSummary, action: BulkAction): TicketSummary {
   if (action.kind === "close") return { ...ticket, status: "closed" };
+  if (action.kind === "reopen") return ticket.status === "merged" ? ticket : { ...ticket, status: "open" };
   if (action.kind === "assign") return { ...ticket, assigneeId: action.assignee?.id ?? null, assignee: action.assignee };
   if (ticket.tags.some((t) => t.name.toLowerCase() === action.name.toLowerCase())) return ticket;
   return { ...ticket, tags: [...ticket.tags, { id: `new-${action.name}`, name: action.name, color: "#64748b" }] };
 }
 
 function serverAction(action: BulkAction) {
-  if (action.kind === "close") return { type: "close" as const };
+  if (action.kind === "close" || action.kind === "reopen") return { type: action.kind };
   if (action.kind === "assign") return { type: "assign" as const, assigneeId: action.assignee?.id ?? null };
   return { type: "add_tag" as const, tag: action.name };
 }
 
-/** Close, assign or tag many tickets at once; the list shows the result at once and the server's answer after. */
+/** Close, reopen, assign or tag many tickets at once; the list shows the result at once and the server's answer after. */
 export function useBulkActions(workspaceSlug: string, onDone: (message: string) => void) {
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -42,7 +43,7 @@ export function useBulkActions(workspaceSlug: string, onDone: (message: string) 
       );
     },
     onSuccess: ({ done, failed }, { action }) => {
-      const verb = action.kind === "close" ? "Closed" : action.kind === "assign" ? "Assigned" : "Tagged";
+      const verb = { close: "Closed", reopen: "Reopened", assign: "Assigned", tag: "Tagged" }[action.kind];
       onDone(`${verb} ${done} ticket${done === 1 ? "" : "s"}${failed ? `; ${failed} could not be changed` : ""}.`);
     },
     onError: (error) => onDone(`Bulk action failed. ${errorSentence(error)}`),
