@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TICKET_NOTIFICATION_TYPES } from "@/server/notifications/notification-types";
 
 /**
  * Every kind of durable job, by name, with the payload it carries. Domain code enqueues by these
@@ -18,6 +19,18 @@ export const JOB_PAYLOADS = {
   "attachment.download": z.object({ attachmentId: z.uuid() }),
   /** The team told about a held or discarded mail. */
   "incoming_mail.notify": z.object({ incomingMailId: z.uuid() }),
+  /**
+   * Members told about a ticket: assigned to them (by `actorUserId`, or a rule when null), a customer's
+   * reply `messageId` on their ticket, a mention in note `messageId`. `key` is unique per event.
+   */
+  "ticket.notify": z.object({
+    type: z.enum(TICKET_NOTIFICATION_TYPES),
+    ticketId: z.uuid(),
+    userIds: z.array(z.uuid()),
+    actorUserId: z.uuid().nullable(),
+    messageId: z.uuid().nullable(),
+    key: z.string().min(1),
+  }),
   /** One recorded OutboundEmail sent through SMTP. */
   "email.send": z.object({ outboundEmailId: z.uuid() }),
 } as const;

@@ -1,6 +1,7 @@
 import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
 import { newTicketFollowup } from "@/server/inbound/new-ticket-followup";
 import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
+import { ticketNoticeJob } from "@/server/notifications/ticket-notice-job";
 import { sendEmailJob } from "@/server/outbound-mail/send-email-job";
 import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
 import type { JobHandler } from "./jobs";
@@ -16,6 +17,7 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[]; automation
     "inbound.new_ticket": newTicketFollowup(options.onNewTicket ?? [], { automations: options.automations }),
     "attachment.download": downloadAttachmentJob,
     "incoming_mail.notify": notifyIncomingMailJob,
+    "ticket.notify": ticketNoticeJob,
     "email.send": sendEmailJob,
   };
 }
