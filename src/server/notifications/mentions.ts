@@ -15,3 +15,16 @@ export function mentionedUserIds(text: string): string[] {
 export function renderMentions(text: string, nameOf: (userId: string) => string | null): string {
   return text.replace(MENTION, (_, id: string) => `@${nameOf(id.toLowerCase()) ?? "unknown"}`);
 }
+
+/** The text split at its mentions: plain strings, and the mentions' user ids. */
+export function mentionParts(text: string): (string | { userId: string })[] {
+  const parts: (string | { userId: string })[] = [];
+  let last = 0;
+  for (const match of text.matchAll(MENTION)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    parts.push({ userId: match[1]!.toLowerCase() });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}

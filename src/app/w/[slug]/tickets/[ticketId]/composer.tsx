@@ -5,6 +5,8 @@ import { useState, type FormEvent, type KeyboardEvent, type RefObject } from "re
 import { useTRPC } from "@/trpc/react";
 import type { TicketDetail } from "@/trpc/types";
 import { ComposerAttachments } from "./composer-attachments";
+import { MentionInput } from "./mention-input";
+import { encodeMentions, useMentionableMembers } from "./use-mentions";
 import { useUploads } from "./use-uploads";
 
 export type ComposerMode = "reply" | "note";
@@ -15,7 +17,7 @@ const addresses = (text: string) =>
     .map((a) => a.trim())
     .filter(Boolean);
 
-/** Reply by email (to, cc, files) or add an internal note; Ctrl/⌘+Enter sends. */
+/** Reply by email (to, cc, files) or add an internal note ("@" mentions a member); Ctrl/⌘+Enter sends. */
 export function Composer(props: {
   workspaceSlug: string;
   workspaceId: string | undefined;
@@ -31,6 +33,7 @@ export function Composer(props: {
   const [cc, setCc] = useState("");
   const [body, setBody] = useState("");
   const uploads = useUploads(workspaceId, ticket.id);
+  const members = useMentionableMembers(workspaceSlug);
   const send = useMutation(
     trpc.ticket.addMessage.mutationOptions({
       onSuccess: () => {
@@ -50,7 +53,7 @@ export function Composer(props: {
     send.mutate({
       workspaceSlug,
       ticketId: ticket.id,
-      body,
+      body: note ? encodeMentions(body, members) : body,
       isInternal: note,
       sendEmail: !note,
       ...(note ? {} : { toAddresses: addresses(to), ccAddresses: addresses(cc) }),
@@ -97,11 +100,12 @@ export function Composer(props: {
       <label className="sr-only" htmlFor="composer-body">
         {note ? "Note" : "Reply"}
       </label>
-      <textarea
+      <MentionInput
         id="composer-body"
-        ref={bodyRef}
+        inputRef={bodyRef}
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onValue={setBody}
+        members={note ? members : []}
         rows={5}
         placeholder={note ? "Only your team sees this note." : "Write your reply…"}
         className={FIELD}
