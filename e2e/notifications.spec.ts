@@ -74,3 +74,20 @@ test("a customer's reply marks the ticket unread in the inbox and the tab title 
   await expect(row).not.toHaveAttribute("data-unread");
   await expect(page).toHaveTitle(before > 0 ? `(${before}) Inbox · Threadline` : "Inbox · Threadline");
 });
+
+test("an agent turns off email for mentions in Settings, and the choice stays theirs", async ({ page }) => {
+  await signInAsAgent(page);
+  await page.goto("/w/demo/settings#notifications");
+  const section = page.getByRole("region", { name: "My notifications" });
+  const emailMentions = section.getByLabel("Someone mentions me in an internal note: email");
+  await expect(emailMentions).toBeChecked();
+  await emailMentions.uncheck();
+  await expect(emailMentions).not.toBeChecked();
+  await page.reload();
+  await expect(emailMentions).not.toBeChecked();
+  await expect(section.getByLabel("Someone mentions me in an internal note: in app")).toBeChecked();
+  const preferences = await trpcQuery<{ topic: string; inApp: boolean; email: boolean }[]>(page, "notification.preferences", { workspaceSlug: "demo" });
+  expect(preferences.find((p) => p.topic === "mentioned")).toEqual({ topic: "mentioned", inApp: true, email: false });
+  await emailMentions.check();
+  await expect(emailMentions).toBeChecked();
+});

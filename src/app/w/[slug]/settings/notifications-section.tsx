@@ -20,7 +20,19 @@ export function NotificationsSection({ workspaceSlug }: { workspaceSlug: string 
   const queryClient = useQueryClient();
   const key = trpc.notification.preferences.queryKey({ workspaceSlug });
   const preferences = useQuery(trpc.notification.preferences.queryOptions({ workspaceSlug }));
-  const save = useMutation(trpc.notification.setPreference.mutationOptions({ onSuccess: (saved) => queryClient.setQueryData(key, saved) }));
+  // Shown at once, put back if the server refuses.
+  const save = useMutation(
+    trpc.notification.setPreference.mutationOptions({
+      onMutate: async ({ topic, inApp, email }) => {
+        await queryClient.cancelQueries({ queryKey: key });
+        const before = queryClient.getQueryData(key);
+        queryClient.setQueryData(key, (rows) => rows?.map((row) => (row.topic === topic ? { topic, inApp, email } : row)));
+        return { before };
+      },
+      onError: (_error, _input, context) => queryClient.setQueryData(key, context?.before),
+      onSuccess: (saved) => queryClient.setQueryData(key, saved),
+    }),
+  );
   return (
     <Section
       id="notifications"
@@ -46,7 +58,6 @@ export function NotificationsSection({ workspaceSlug }: { workspaceSlug: string 
                       <input
                         type="checkbox"
                         checked={row[channel]}
-                        disabled={save.isPending}
                         aria-label={`${TOPICS[row.topic]}: ${channel === "inApp" ? "in app" : "email"}`}
                         onChange={(e) => save.mutate({ workspaceSlug, topic: row.topic, inApp: row.inApp, email: row.email, [channel]: e.target.checked })}
                         className="h-4 w-4 accent-brand-600"
