@@ -7,6 +7,8 @@ import { decodeTicketCursor } from "@/server/tickets/ticket-cursor";
 const TAB_COUNT_CAP = 10_000;
 
 interface ListFilters {
+  /** Whose reads mark rows unread (the app's caller). */
+  readerId: string;
   status?: "open" | "pending" | "closed";
   tag?: string;
   assigneeId?: string;
@@ -21,7 +23,7 @@ const person = (alias: string) =>
 
 /** A list page with its people and tags: the rows the inbox shows. */
 export async function listPage(pool: pg.Pool, workspaceId: string, filters: ListFilters) {
-  const params: unknown[] = [workspaceId];
+  const params: unknown[] = [workspaceId, filters.readerId];
   const param = (value: unknown) => `$${params.push(value)}`;
   const where = [`t."workspaceId" = $1`, `NOT t."isArchived"`];
   where.push(filters.status ? `t."status" = ${param(filters.status)}` : `t."status" IN ('open', 'pending', 'closed')`);
@@ -39,11 +41,12 @@ export async function listPage(pool: pg.Pool, workspaceId: string, filters: List
     `SELECT t."id", t."ticketNumber", t."kind", t."subject", t."status", t."priority", t."assigneeId", t."mailboxId", t."archivedAt",
        t."mergedIntoId", t."exchangeCount", t."closureScheduledAt", t."lastActivityAt", t."createdAt", t."updatedAt",
        ${person("c")} AS "contact", CASE WHEN cu."id" IS NULL THEN NULL ELSE json_build_object('id', cu."id", 'name', cu."name") END AS "customer",
-       ${person("u")} AS "assignee",
+       ${person("u")} AS "assignee", COALESCE(t."lastCustomerMessageAt" > r."readAt", false) AS "unread",
        (SELECT coalesce(json_agg(json_build_object('id', g."id", 'name', g."name", 'color', g."color") ORDER BY g."name"), '[]')
         FROM "TicketTag" tt JOIN "Tag" g ON g."id" = tt."tagId" WHERE tt."ticketId" = t."id") AS "tags"
      FROM (SELECT * FROM "Ticket" t WHERE ${where.join(" AND ")} ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC LIMIT ${(filters.limit ?? 50) + 1}) t
      LEFT JOIN "Contact" c ON c."id" = t."contactId" LEFT JOIN "Customer" cu ON cu."id" = t."customerId" LEFT JOIN "User" u ON u."id" = t."assigneeId"
+     LEFT JOIN "TicketRead" r ON r."userId" = $2 AND r."ticketId" = t."id"
      ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC`,
     params,
   );

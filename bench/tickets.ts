@@ -10,6 +10,7 @@ import { resolveWorkspaceAccess, type WorkspaceAccess } from "@/server/auth/acce
 import { openDatabase, type Db, type SentQuery } from "@/server/db";
 import { databaseConfigFromUrl } from "@/server/db/config";
 import { runMigrations } from "@/server/db/migrate";
+import { countUnreadTickets } from "@/server/tickets/read-state";
 import { countTicketTabs } from "@/server/tickets/ticket-counts";
 import { getTicketDetail, listTickets } from "@/server/tickets/tickets.service";
 import { freshBenchDatabase, percentile } from "./lib";
@@ -79,19 +80,24 @@ function paths(db: Db, pool: pg.Pool | null, access: WorkspaceAccess, ids: Seede
   const page = { limit: 50, count: "none" } as const;
   const bare = (run: (pool: pg.Pool) => Promise<unknown>) => (pool ? () => run(pool) : null);
   return [
-    { name: "inbox list page (50, no total)", goalMs: 20, app: () => listTickets(db, access, page), ceiling: bare((p) => ceiling.listPage(p, ws, {})) },
+    {
+      name: "inbox list page (50, no total)",
+      goalMs: 20,
+      app: () => listTickets(db, access, page),
+      ceiling: bare((p) => ceiling.listPage(p, ws, { readerId: access.user.id })),
+    },
     {
       // The seed gives this agent pending tickets tagged tag6 (one in 30 of the workspace's).
       name: "filtered list (pending + tag + assignee)",
       goalMs: 20,
       app: () => listTickets(db, access, { ...page, status: ["pending"], tags: ["tag6"], assignee: ids.agentId }),
-      ceiling: bare((p) => ceiling.listPage(p, ws, { status: "pending", tag: "tag6", assigneeId: ids.agentId })),
+      ceiling: bare((p) => ceiling.listPage(p, ws, { readerId: access.user.id, status: "pending", tag: "tag6", assigneeId: ids.agentId })),
     },
     ...["refund", "refund crash 4242"].map((words) => ({
       name: `search "${words}"`,
       goalMs: 50,
       app: () => listTickets(db, access, { ...page, search: words }),
-      ceiling: bare((p) => ceiling.listPage(p, ws, { search: words })),
+      ceiling: bare((p) => ceiling.listPage(p, ws, { readerId: access.user.id, search: words })),
     })),
     {
       name: "ticket with 50 messages",
@@ -103,19 +109,21 @@ function paths(db: Db, pool: pg.Pool | null, access: WorkspaceAccess, ids: Seede
       name: "inbox poll (page + five tab counts)",
       goalMs: 30,
       app: () => Promise.all([listTickets(db, access, page), countTicketTabs(db, access, {})]),
-      ceiling: bare((p) => Promise.all([ceiling.listPage(p, ws, {}), ceiling.tabCounts(p, ws)])),
+      ceiling: bare((p) => Promise.all([ceiling.listPage(p, ws, { readerId: access.user.id }), ceiling.tabCounts(p, ws)])),
     },
+    // The browser tab's count reads only the caller's own reads (see read-state.ts).
+    { name: "unread tickets (tab title)", goalMs: 10, app: () => countUnreadTickets(db, access), ceiling: null },
     {
       name: "page 200 by cursor",
       goalMs: 20,
       app: () => listTickets(db, access, { ...page, cursor: deepCursor }),
-      ceiling: bare((p) => ceiling.listPage(p, ws, { after: deepCursor })),
+      ceiling: bare((p) => ceiling.listPage(p, ws, { readerId: access.user.id, after: deepCursor })),
     },
     {
       name: "REST default list (100, exact total)",
       goalMs: 20,
       app: () => listTickets(db, access, {}),
-      ceiling: bare((p) => Promise.all([ceiling.listPage(p, ws, { limit: 100 }), ceiling.exactCount(p, ws)])),
+      ceiling: bare((p) => Promise.all([ceiling.listPage(p, ws, { readerId: access.user.id, limit: 100 }), ceiling.exactCount(p, ws)])),
     },
   ];
 }

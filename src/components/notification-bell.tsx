@@ -9,7 +9,7 @@ import { BellIcon } from "./icons";
 const NotificationPanel = lazy(() => import("./notification-panel").then((m) => ({ default: m.NotificationPanel })));
 const LIMIT = 20;
 
-/** In-app notifications (mail that needs a human), kept fresh: the unread count, and the list on a click. */
+/** In-app notifications (assignments, replies, mentions, mail that needs a human), kept fresh: the unread count, and the list on a click. */
 export function NotificationBell({ workspaceSlug }: { workspaceSlug: string }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);

@@ -19,7 +19,7 @@ function target(workspaceSlug: string, item: Item): string {
   return item.ticketId ? `/w/${workspaceSlug}/tickets/${item.ticketId}` : `/w/${workspaceSlug}/incoming`;
 }
 
-/** The open bell's list (the bell's own query, from the cache); opening one marks it read. */
+/** The open bell's list (the bell's own query, from the cache); opening one marks it read, as does "Mark all read" for all. */
 export function NotificationPanel({ workspaceSlug, limit, onClose }: { workspaceSlug: string; limit: number; onClose: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -43,9 +43,33 @@ export function NotificationPanel({ workspaceSlug, limit, onClose }: { workspace
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() }),
     }),
   );
+  const markAllRead = useMutation(
+    trpc.notification.markAllRead.mutationOptions({
+      onMutate: () => {
+        const now = new Date().toISOString();
+        queryClient.setQueryData<Notifications>(
+          key,
+          (data) => data && { unreadCount: 0, notifications: data.notifications.map((n) => ({ ...n, readAt: n.readAt ?? now })) },
+        );
+      },
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() }),
+    }),
+  );
   return (
     <div className="absolute right-0 z-30 mt-2 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white shadow-lg">
-      <h2 className="border-b border-slate-200 px-3 py-2 text-sm font-semibold">Notifications</h2>
+      <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
+        <h2 className="text-sm font-semibold">Notifications</h2>
+        {(list.data?.unreadCount ?? 0) > 0 && (
+          <button
+            type="button"
+            disabled={markAllRead.isPending}
+            onClick={() => markAllRead.mutate({ workspaceSlug })}
+            className="text-xs font-medium text-brand-700 hover:underline disabled:opacity-50"
+          >
+            Mark all read
+          </button>
+        )}
+      </div>
       {list.isError && (
         <p role="alert" className="p-3 text-sm text-red-700">
           {errorSentence(list.error)}

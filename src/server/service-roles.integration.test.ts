@@ -19,6 +19,7 @@ import * as mailboxes from "@/server/mailboxes/mailboxes.service";
 import * as memberChanges from "@/server/members/member-changes";
 import * as members from "@/server/members/members.service";
 import * as notifications from "@/server/notifications/notifications.service";
+import * as notificationPreferences from "@/server/notifications/preferences";
 import * as outboundLog from "@/server/outbound-mail/outbound-log";
 import * as tags from "@/server/tags/tags.service";
 import * as addMessage from "@/server/tickets/add-message";
@@ -31,6 +32,7 @@ import * as ticketCounts from "@/server/tickets/ticket-counts";
 import * as ticketStatus from "@/server/tickets/ticket-status";
 import * as tickets from "@/server/tickets/tickets.service";
 import * as updateTicket from "@/server/tickets/update-ticket";
+import * as readState from "@/server/tickets/read-state";
 import * as workspaces from "@/server/workspaces/workspaces.service";
 import { accessFor } from "@/test/access";
 import { useTestDatabase } from "@/test/database";
@@ -125,7 +127,11 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
   "@/server/members/members.service": { module: members, roles: { presentMember: "helper", listMembers: "member" } },
   "@/server/notifications/notifications.service": {
     module: notifications,
-    roles: { presentNotification: "helper", listMyNotifications: "member", markNotificationRead: "member" },
+    roles: { presentNotification: "helper", listMyNotifications: "member", markNotificationRead: "member", markAllNotificationsRead: "member" },
+  },
+  "@/server/notifications/preferences": {
+    module: notificationPreferences,
+    roles: { myNotificationPreferences: "member", setMyNotificationPreference: "member" },
   },
   "@/server/outbound-mail/outbound-log": { module: outboundLog, roles: { presentOutboundEmail: "helper", listOutboundEmails: "member" } },
   "@/server/tags/tags.service": {
@@ -151,6 +157,10 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
     },
   },
   "@/server/tickets/update-ticket": { module: updateTicket, roles: { updateTicket: "member" } },
+  "@/server/tickets/read-state": {
+    module: readState,
+    roles: { readJoin: "helper", markTicketRead: "member", countUnreadTickets: "member" },
+  },
   "@/server/workspaces/workspaces.service": {
     module: workspaces,
     roles: {

@@ -4,7 +4,8 @@ import type { AppRouter } from "@/server/api/root";
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 
-export type TicketSummary = RouterOutputs["ticket"]["list"]["tickets"][number];
+/** A ticket as lists show it; `unread` only where the list says it (the inbox). */
+export type TicketSummary = Omit<RouterOutputs["ticket"]["list"]["tickets"][number], "unread"> & { unread?: boolean };
 export type TicketDetail = RouterOutputs["ticket"]["get"];
 export type ThreadMessage = TicketDetail["messages"][number];
 export type ActivityEntry = TicketDetail["activity"][number];

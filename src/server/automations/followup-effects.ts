@@ -46,6 +46,13 @@ function writeAll(tx: Prisma.TransactionClient, ticket: FollowupWrites["ticket"]
     ), "assigned" AS (
       UPDATE "Ticket" SET "assigneeId" = ${assignee}::uuid, "updatedAt" = now()
       WHERE ${assignee}::uuid IS NOT NULL AND "id" = ${ticket.id}::uuid AND "workspaceId" = ${ticket.workspaceId}::uuid
+      RETURNING "id", "workspaceId", "assigneeId"
+    ), "assigned_notice" AS (
+      -- The rule's assignee is told (see "ticket.notify"); a run of the same rule again tells them once.
+      INSERT INTO "Job" ("id", "workspaceId", "type", "payload", "status")
+      SELECT gen_random_uuid(), "workspaceId", 'ticket.notify', jsonb_build_object('type', 'assigned', 'ticketId', "id", 'userIds', jsonb_build_array("assigneeId"),
+        'actorUserId', NULL, 'messageId', NULL, 'key', 'rule-assigned:' || "id" || ':' || "assigneeId"), 'pending'
+      FROM "assigned"
     ), "emails" AS (
       INSERT INTO "OutboundEmail" ("id", "workspaceId", "ticketId", "messageId", "mailboxId", "kind", "fromAddress", "toAddress", "ccAddresses",
         "subject", "bodyText", "bodyHtml", "messageIdHeader", "inReplyTo", "references", "dedupeKey", "updatedAt")

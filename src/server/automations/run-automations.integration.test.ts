@@ -144,8 +144,9 @@ describe("automations on new conversations from inbound mail", () => {
       for (let i = 0; i < 4; i++) await receive(ws, { from: "race@acme.com", subject: `Urgent ${i}` }, false);
       const handlers = appJobHandlers();
       const ran = await Promise.all([runPendingJobs(db(), handlers), runPendingJobs(db(), handlers), runPendingJobs(db(), handlers)]);
-      // Four new-ticket jobs, then the send jobs of the four confirmations and the one response.
-      expect(ran.reduce((a, b) => a + b)).toBe(9);
+      // Four new-ticket jobs, then the send jobs of the four confirmations and the one response, and
+      // the four notices to the agent the rule assigned.
+      expect(ran.reduce((a, b) => a + b)).toBe(13);
       expect(await automated(db(), ws.workspace.id)).toHaveLength(1);
       expect(await db().ticketTag.count({ where: { tagId: ws.tag.id } })).toBe(4);
     },

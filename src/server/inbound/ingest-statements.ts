@@ -97,8 +97,16 @@ function outcome(base: number): string {
 /** Mail that adds no message (held, discarded, already stored): $1 workspace, $2–$9 the outcome. */
 export const WRITE_OUTCOME = sqlStatement(`WITH ${outcome(1)}`);
 
-/** A reply appended to its ticket (APPEND_REPLY_CTES: $1–$19), then $20–$27 the outcome. */
-export const WRITE_REPLY = sqlStatement(`WITH ${APPEND_REPLY_CTES}, ${outcome(19)}`);
+// The assignee told of the customer's reply (not of an auto-reply), by a job in the same statement.
+const REPLY_NOTICE_CTE = `reply_notice AS (
+    INSERT INTO "Job" ("id", "workspaceId", "type", "payload")
+    SELECT gen_random_uuid(), $1::uuid, 'ticket.notify', jsonb_build_object('type', 'customer_replied', 'ticketId', $2::uuid,
+      'userIds', jsonb_build_array("assigneeId"), 'actorUserId', NULL, 'messageId', $3::uuid, 'key', 'reply:' || $3::uuid::text)
+    FROM ticket WHERE "assigneeId" IS NOT NULL AND NOT $17::boolean
+  )`;
+
+/** A reply appended to its ticket (APPEND_REPLY_CTES: $1–$19) with its notice to the assignee, then $20–$27 the outcome. */
+export const WRITE_REPLY = sqlStatement(`WITH ${APPEND_REPLY_CTES}, ${REPLY_NOTICE_CTE}, ${outcome(19)}`);
 
 /**
  * A new ticket $2 with its first message ($1–$17 as a reply's), subject $18, kind $19, the `created`

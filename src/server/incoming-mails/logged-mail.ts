@@ -57,7 +57,8 @@ export async function loggedMessageData(tx: Prisma.TransactionClient, mail: Inco
 
 /**
  * Moves the mail's attachments into the thread and records the agent's decision on the log row: its
- * ticket and message, no longer a held reply, and in `analysis` who resolved it how. A mail whose
+ * ticket and message, no longer a held reply, and in `analysis` who resolved it how; the team's
+ * notifications about it are marked read. A mail whose
  * routing never finished is marked processed, so a provider's retry does not route it again.
  */
 export async function markResolved(
@@ -80,4 +81,6 @@ export async function markResolved(
       analysis: { ...analysis, resolution: { action, ticketId, userId, at: now.toISOString() } },
     },
   });
+  // Dealt with: nobody's bell asks for it any more.
+  await tx.notification.updateMany({ where: { workspaceId: mail.workspaceId, incomingMailId: mail.id, readAt: null }, data: { readAt: now } });
 }

@@ -1,8 +1,7 @@
-import { appConfig } from "@/env";
 import type { IncomingMail } from "@/generated/prisma/client";
 import type { JobHandler } from "@/server/jobs/jobs";
 import { jobPayload } from "@/server/jobs/job-types";
-import { recordEmail } from "@/server/outbound-mail/send-email";
+import { notifyMembers } from "@/server/notifications/notify-members";
 
 /** What the team is told about a mail that no ticket took in. */
 function notice(mail: IncomingMail & { ticket: { ticketNumber: number } | null }) {
@@ -15,9 +14,8 @@ function notice(mail: IncomingMail & { ticket: { ticketNumber: number } | null }
 
 /**
  * Tells every member of the workspace about a held reply or discarded unmatched mail (enqueued by
- * routing in the same commit): an in-app notification each, an email each when SMTP is configured,
- * then `notified` on the log row. Safe to run again: notifications are unique per user, mail and
- * type, and each email has a dedupe key.
+ * routing in the same commit), as each chose for incoming mail, then sets `notified` on the log row.
+ * Safe to run again (see notifyMembers).
  */
 export const notifyIncomingMailJob: JobHandler = async (db, job) => {
   const { incomingMailId } = jobPayload("incoming_mail.notify", job.payload);
@@ -29,35 +27,23 @@ export const notifyIncomingMailJob: JobHandler = async (db, job) => {
   if (!mail || mail.notified || mail.messageId) return;
   const { type, title } = notice(mail);
   const body = `Subject: ${mail.subject || "(no subject)"}`;
-  const members = await db.membership.findMany({ where: { workspaceId: mail.workspaceId }, include: { user: { select: { id: true, email: true } } } });
-  const emailing = appConfig().SMTP_URL !== undefined;
-  for (const { user } of members) {
-    await db.notification.upsert({
-      where: { userId_incomingMailId_type: { userId: user.id, incomingMailId: mail.id, type } },
+  const members = await db.membership.findMany({ where: { workspaceId: mail.workspaceId }, select: { user: { select: { id: true, email: true } } } });
+  await notifyMembers(
+    db,
+    members.map((m) => m.user),
+    {
+      workspaceId: mail.workspaceId,
+      topic: "incoming_mail",
+      type,
+      title,
+      body,
+      incomingMailId: mail.id,
+      ticketId: mail.ticketId,
       // Dated when the mail arrived, so the list's order does not depend on which job ran first.
-      create: {
-        workspaceId: mail.workspaceId,
-        userId: user.id,
-        type,
-        title,
-        body,
-        incomingMailId: mail.id,
-        ticketId: mail.ticketId,
-        createdAt: mail.createdAt,
-      },
-      update: {},
-    });
-    if (!emailing) continue;
-    await db.$transaction((tx) =>
-      recordEmail(tx, {
-        workspaceId: mail.workspaceId,
-        kind: "notification",
-        to: user.email,
-        subject: title,
-        text: `${title}.\n${body}\n\nOpen the incoming mail log to convert it to a ticket, add it as a reply, or delete it.\n`,
-        dedupeKey: `incoming-mail-notice:${mail.id}:${user.id}`,
-      }),
-    );
-  }
+      createdAt: mail.createdAt,
+      emailHint: "Open the incoming mail log to convert it to a ticket, add it as a reply, or delete it.",
+      key: `incoming-mail-notice:${mail.id}`,
+    },
+  );
   await db.incomingMail.updateMany({ where: { id: mail.id, workspaceId: mail.workspaceId }, data: { notified: true } });
 };

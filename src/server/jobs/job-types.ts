@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TICKET_NOTIFICATION_TYPES } from "@/server/notifications/notification-types";
 
 /**
  * Every kind of durable job, by name, with the payload it carries. Domain code enqueues by these
@@ -20,6 +21,18 @@ export const JOB_PAYLOADS = {
   "incoming_mail.notify": z.object({ incomingMailId: z.uuid() }),
   /** The satisfaction survey of a ticket just closed, emailed to its contact (once per ticket). */
   "satisfaction.survey": z.object({ ticketId: z.uuid() }),
+  /**
+   * Members told about a ticket: assigned to them (by `actorUserId`, or a rule when null), a customer's
+   * reply `messageId` on their ticket, a mention in note `messageId`. `key` is unique per event.
+   */
+  "ticket.notify": z.object({
+    type: z.enum(TICKET_NOTIFICATION_TYPES),
+    ticketId: z.uuid(),
+    userIds: z.array(z.uuid()),
+    actorUserId: z.uuid().nullable(),
+    messageId: z.uuid().nullable(),
+    key: z.string().min(1),
+  }),
   /** One recorded OutboundEmail sent through SMTP. */
   "email.send": z.object({ outboundEmailId: z.uuid() }),
 } as const;

@@ -1,6 +1,7 @@
 import { downloadAttachmentJob } from "@/server/inbound/attachment-download-job";
 import { newTicketFollowup } from "@/server/inbound/new-ticket-followup";
 import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
+import { ticketNoticeJob } from "@/server/notifications/ticket-notice-job";
 import { sendEmailJob } from "@/server/outbound-mail/send-email-job";
 import { satisfactionSurveyJob } from "@/server/satisfaction/survey-job";
 import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
@@ -18,6 +19,7 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[]; automation
     "attachment.download": downloadAttachmentJob,
     "incoming_mail.notify": notifyIncomingMailJob,
     "satisfaction.survey": satisfactionSurveyJob,
+    "ticket.notify": ticketNoticeJob,
     "email.send": sendEmailJob,
   };
 }

@@ -42,3 +42,12 @@ export async function markNotificationRead(db: Db, access: WorkspaceAccess, noti
   if (!notification) throw notFound("Notification");
   return presentNotification(notification);
 }
+
+/** Marks every unread notification of the caller in this workspace read. */
+export async function markAllNotificationsRead(db: Db, access: WorkspaceAccess): Promise<{ marked: number }> {
+  const { count } = await db.notification.updateMany({
+    where: { workspaceId: access.workspace.id, userId: access.user.id, readAt: null },
+    data: { readAt: new Date() },
+  });
+  return { marked: count };
+}

@@ -5,6 +5,10 @@ import { emailDomain } from "@/server/email/address";
 import { sanitizeEmailHtml } from "@/server/email/html";
 import { generateMessageId, replyReferences } from "@/server/email/message-id";
 import { replySubject } from "@/server/email/subject";
+import { enqueueJob } from "@/server/jobs/jobs";
+import { assignableUserIds } from "@/server/members/assignees";
+import { mentionedUserIds } from "@/server/notifications/mentions";
+import { mentionNotice } from "@/server/notifications/ticket-notices";
 import { withQuotedHistory } from "@/server/outbound-mail/quoted-reply";
 import { recordEmail, replyMailbox } from "@/server/outbound-mail/send-email";
 import { recordActivity } from "./activity";
@@ -14,7 +18,7 @@ import { findTicket } from "./tickets.service";
 import type { AddMessageInput } from "./tickets.schema";
 
 /**
- * An agent's reply or internal note. With `sendEmail` (not for notes) the reply goes to the contact,
+ * An agent's reply or internal note; the members a note mentions (`<@user id>`) are told by a job. With `sendEmail` (not for notes) the reply goes to the contact,
  * or the given addresses, threaded under the last inbound message (In-Reply-To, References), as
  * `Re: [#n] subject`, from the mailbox that message was addressed to, with that message quoted below
  * the answer; it is recorded in OutboundEmail under the message's own Message-ID.
@@ -82,6 +86,11 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
         references,
         messageIdHeader: created.messageIdHeader!,
       });
+    }
+    if (isNote) {
+      const mentioned = await assignableUserIds(tx, workspaceId, mentionedUserIds(input.body));
+      const notice = mentionNotice(workspaceId, ticketId, created.id, [...mentioned], access.user.id);
+      if (notice) await enqueueJob(tx, notice);
     }
     await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: created.createdAt } });
     await recordActivity(tx, {

@@ -1,7 +1,9 @@
 import type { Prisma, Ticket } from "@/generated/prisma/client";
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
+import { enqueueJobs } from "@/server/jobs/jobs";
 import { assertAssignable } from "@/server/members/assignees";
+import { assignmentNotice } from "@/server/notifications/ticket-notices";
 import { ensureTagsByName } from "./ticket-tags";
 import type { BulkUpdateTicketsInput } from "./tickets.schema";
 import { surveyClosedTickets } from "@/server/satisfaction/survey-on-close";
@@ -73,6 +75,10 @@ async function applyBulkAction(tx: Prisma.TransactionClient, actor: Actor, ticke
     if (changed.length === 0) return [];
     await tx.ticket.updateMany({ where: { id: { in: changed.map((t) => t.id) } }, data: { assigneeId } });
     await entries(changed, "assigned", (ticket) => ({ from: ticket.assigneeId, to: assigneeId }));
+    await enqueueJobs(
+      tx,
+      changed.flatMap((ticket) => assignmentNotice(workspaceId, ticket.id, assigneeId, actorUserId) ?? []),
+    );
     return changed.map((ticket) => ticket.id);
   }
 

@@ -98,6 +98,7 @@ export const APPEND_REPLY_CTES = `${INBOUND_CONTACT_CTE},
       "status" = CASE WHEN $18::boolean THEN 'open'::"TicketStatus" ELSE "status" END, "contactId" = COALESCE("contactId", (SELECT "id" FROM contact)),
       "updatedAt" = now()
     WHERE "id" = $2::uuid
+    RETURNING "assigneeId"
   ),
   activity AS (
     INSERT INTO "ActivityEvent" ("id", "workspaceId", "ticketId", "type", "data")

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
+import { readJoin, unreadColumn } from "./read-state";
 import { afterCursor, type TicketCursor } from "./ticket-cursor";
 import { ticketRowColumns, ticketRowJoins, type TicketRow } from "./ticket-rows";
 import type { ListTicketsFilters } from "./tickets.schema";
@@ -52,7 +53,7 @@ export function tabConditions(archived: boolean, statuses: readonly string[] | u
 }
 
 export interface TicketPage {
-  rows: TicketRow[];
+  rows: (TicketRow & { unread: boolean })[];
   /** Where the next page starts, or null on the last page. */
   next: TicketCursor | null;
 }
@@ -61,15 +62,16 @@ export interface TicketPage {
  * One page of a workspace's tickets, newest activity first (ticket number breaking ties), in one
  * statement with the columns, people and tags the list shows. A cursor continues after the last
  * row seen (keyset: as cheap on page 1,000 as on page 1); `offset` stays for the clients that use it.
- * One row more than asked tells whether a next page exists.
+ * One row more than asked tells whether a next page exists. Each row says whether the reader has
+ * not seen its newest customer message (one join on the reads' primary key, see read-state.ts).
  */
-export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters): Promise<TicketPage> {
+export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters, readerId: string | null): Promise<TicketPage> {
   const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status), ...afterCursor(filters.cursor)], " AND ");
-  const rows = await db.$queryRaw<TicketRow[]>`
-    SELECT ${ticketRowColumns} FROM (
+  const rows = await db.$queryRaw<TicketPage["rows"]>`
+    SELECT ${ticketRowColumns}, ${unreadColumn} FROM (
       SELECT * FROM "Ticket" t WHERE ${where}
       ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC LIMIT ${filters.limit + 1} OFFSET ${filters.offset}
-    ) t ${ticketRowJoins}
+    ) t ${ticketRowJoins} ${readJoin(readerId)}
     ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC`;
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);

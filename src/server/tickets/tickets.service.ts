@@ -43,15 +43,19 @@ export function presentTicket(ticket: TicketRow) {
 export type TicketDto = ReturnType<typeof presentTicket>;
 
 /**
- * A page of the workspace's tickets matching the filters, where the next page starts, and (unless
- * `count` is `none`) the total across pages.
+ * A page of the workspace's tickets matching the filters (each with `unread`: a customer wrote since
+ * the caller last opened it), where the next page starts, and (unless `count` is `none`) the total
+ * across pages.
  */
 export async function listTickets(db: Db, access: WorkspaceAccess, input: ListTicketsInput) {
   const workspaceId = access.workspace.id;
   const filters = listTicketsSchema.parse(input);
   const scope = await scopeConditions(db, workspaceId, filters, access.user.id);
-  const [page, total] = await Promise.all([ticketPage(db, scope, filters), filters.count === "exact" ? countTickets(db, scope, filters) : null]);
-  return { tickets: page.rows.map(presentTicket), total, nextCursor: page.next && encodeTicketCursor(page.next) };
+  const [page, total] = await Promise.all([
+    ticketPage(db, scope, filters, access.user.id),
+    filters.count === "exact" ? countTickets(db, scope, filters) : null,
+  ]);
+  return { tickets: page.rows.map((row) => ({ ...presentTicket(row), unread: row.unread })), total, nextCursor: page.next && encodeTicketCursor(page.next) };
 }
 
 /** One ticket of the workspace, or NOT_FOUND (also for another workspace's ticket). */

@@ -1,6 +1,8 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
+import { enqueueJob } from "@/server/jobs/jobs";
 import { assertAssignable } from "@/server/members/assignees";
+import { assignmentNotice } from "@/server/notifications/ticket-notices";
 import { recordActivity } from "./activity";
 import { setTicketTags } from "./ticket-tags";
 import { findTicket, getTicketDto } from "./tickets.service";
@@ -16,6 +18,8 @@ export async function updateTicket(db: Db, access: WorkspaceAccess, ticketId: st
       if (input.assigneeId) await assertAssignable(tx, workspaceId, input.assigneeId);
       await tx.ticket.update({ where: { id: ticketId }, data: { assigneeId: input.assigneeId } });
       await recordActivity(tx, { ...actor, type: "assigned", data: { from: ticket.assigneeId, to: input.assigneeId } });
+      const notice = assignmentNotice(workspaceId, ticketId, input.assigneeId, access.user.id);
+      if (notice) await enqueueJob(tx, notice);
     }
     if (input.priority && input.priority !== ticket.priority) {
       await tx.ticket.update({ where: { id: ticketId }, data: { priority: input.priority } });

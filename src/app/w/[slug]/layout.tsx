@@ -7,6 +7,7 @@ import { listUserWorkspaces } from "@/server/users/users.service";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NotificationBell } from "@/components/notification-bell";
 import { OfflineNotice } from "@/components/offline-notice";
+import { UnreadTitle } from "@/components/unread-title";
 import { WorkspaceNav } from "@/components/workspace-nav";
 import { WorkspaceSwitcher } from "@/components/workspace-switcher";
 import { TRPCReactProvider } from "@/trpc/react";
@@ -37,6 +38,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </div>
           <div className="ml-auto flex items-center gap-2 text-sm sm:gap-3">
             <NotificationBell workspaceSlug={slug} />
+            <UnreadTitle workspaceSlug={slug} />
             <span className="hidden text-slate-600 md:inline" data-testid="current-user">
               {user?.name ?? user?.email} · {current.role}
             </span>

@@ -17,6 +17,7 @@ import {
   updateTicketSchema,
 } from "@/server/tickets/tickets.schema";
 import { countTicketTabs } from "@/server/tickets/ticket-counts";
+import { countUnreadTickets, markTicketRead } from "@/server/tickets/read-state";
 import { getTicketDetail, listTickets } from "@/server/tickets/tickets.service";
 import { updateTicket } from "@/server/tickets/update-ticket";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
@@ -27,6 +28,8 @@ export const ticketRouter = createTRPCRouter({
   list: workspaceProcedure.input(listTicketsSchema).query(({ ctx, input }) => listTickets(ctx.db, ctx.access, input)),
   counts: workspaceProcedure.input(ticketCountsSchema).query(({ ctx, input }) => countTicketTabs(ctx.db, ctx.access, input)),
   get: workspaceProcedure.input(ticketId).query(({ ctx, input }) => getTicketDetail(ctx.db, ctx.access, input.ticketId)),
+  markRead: workspaceProcedure.input(ticketId).mutation(({ ctx, input }) => markTicketRead(ctx.db, ctx.access, input.ticketId)),
+  unreadCount: workspaceProcedure.query(({ ctx }) => countUnreadTickets(ctx.db, ctx.access)),
   create: workspaceProcedure.input(createTicketSchema).mutation(({ ctx, input }) => createTicket(ctx.db, ctx.access, input)),
   update: workspaceProcedure
     .input(ticketId.extend(updateTicketSchema.shape))

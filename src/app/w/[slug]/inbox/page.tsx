@@ -1,6 +1,9 @@
+import type { Metadata } from "next";
 import { Prefetched } from "@/trpc/server";
 import { InboxView } from "./inbox-view";
 import { countsInput, filtersQuery, listInput, parseFilters } from "./inbox-filters";
+
+export const metadata: Metadata = { title: "Inbox · Threadline" };
 
 export default async function InboxPage({
   params,

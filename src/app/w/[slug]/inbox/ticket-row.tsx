@@ -7,13 +7,14 @@ import { StatusBadge } from "@/components/status-badge";
 import { TagChip } from "@/components/tag-chip";
 import type { TicketSummary } from "@/trpc/types";
 
-/** One ticket in the list; the whole row opens it, the checkbox selects it. */
+/** One ticket in the list (bold, with a dot, when the customer wrote since I opened it); the whole row opens it, the checkbox selects it. */
 export function TicketRow(props: { ticket: TicketSummary; href: string; active: boolean; selected: boolean; onToggle: () => void; onFocusRow: () => void }) {
   const { ticket, href, active, selected, onToggle, onFocusRow } = props;
   return (
     <li
       data-testid="ticket-row"
       data-active={active || undefined}
+      data-unread={ticket.unread || undefined}
       aria-current={active ? "true" : undefined}
       className={`relative flex items-center gap-3 px-3 py-3 sm:px-4 ${active ? "bg-brand-50 shadow-[inset_3px_0_0_#2f6fed]" : selected ? "bg-slate-50" : "hover:bg-slate-50"}`}
     >
@@ -26,7 +27,12 @@ export function TicketRow(props: { ticket: TicketSummary; href: string; active: 
       />
       <span className="hidden w-12 shrink-0 text-sm tabular-nums text-slate-500 sm:block">#{ticket.ticketNumber}</span>
       <div className="min-w-0 flex-1">
-        <AppLink href={href} onFocus={onFocusRow} className="block truncate font-medium after:absolute after:inset-0 focus-visible:outline-none">
+        <AppLink
+          href={href}
+          onFocus={onFocusRow}
+          className={`block truncate ${ticket.unread ? "font-bold" : "font-medium"} after:absolute after:inset-0 focus-visible:outline-none`}
+        >
+          {ticket.unread && <span role="img" aria-label="New customer reply" className="mr-1.5 inline-block h-2 w-2 rounded-full bg-brand-600 align-middle" />}
           <span className="sm:hidden">#{ticket.ticketNumber} </span>
           {ticket.subject}
         </AppLink>

@@ -7,12 +7,14 @@ import { ContactListsSection } from "./contact-lists-section";
 import { CustomersSection } from "./customers-section";
 import { MailboxesSection } from "./mailboxes-section";
 import { MembersSection } from "./members-section";
+import { NotificationsSection } from "./notifications-section";
 import { OutgoingMailSection } from "./outgoing-mail-section";
 import { PoliciesSection } from "./policies-section";
 import { Loaded } from "./section";
 import { TagsSection } from "./tags-section";
 
 const SECTIONS = [
+  ["notifications", "My notifications"],
   ["mailboxes", "Mailboxes"],
   ["policies", "Inbound policies"],
   ["members", "Members"],
@@ -44,6 +46,7 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
               </ul>
             </nav>
             <div className="min-w-0 space-y-4">
+              <NotificationsSection workspaceSlug={workspaceSlug} />
               {!isOwner && (
                 <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
                   You are a member here: settings are read-only. Owners can change them.

@@ -6,6 +6,8 @@ import { ErrorAlert } from "@/components/error-alert";
 import { useTRPC } from "@/trpc/react";
 import type { TicketDetail } from "@/trpc/types";
 import { ComposerAttachments } from "./composer-attachments";
+import { MentionInput } from "./mention-input";
+import { encodeMentions, useMentionableMembers } from "./use-mentions";
 import { useUploads } from "./use-uploads";
 
 export type ComposerMode = "reply" | "note";
@@ -17,7 +19,7 @@ const addresses = (text: string) =>
     .map((a) => a.trim())
     .filter(Boolean);
 
-/** Reply by email (to, cc, files) or add an internal note; Ctrl/⌘+Enter sends. */
+/** Reply by email (to, cc, files) or add an internal note ("@" mentions a member); Ctrl/⌘+Enter sends. */
 export function Composer(props: {
   workspaceSlug: string;
   workspaceId: string | undefined;
@@ -33,6 +35,7 @@ export function Composer(props: {
   const [cc, setCc] = useState("");
   const [body, setBody] = useState("");
   const uploads = useUploads(workspaceId, ticket.id);
+  const members = useMentionableMembers(workspaceSlug);
   const send = useMutation(
     trpc.ticket.addMessage.mutationOptions({
       onSuccess: () => {
@@ -52,7 +55,7 @@ export function Composer(props: {
     send.mutate({
       workspaceSlug,
       ticketId: ticket.id,
-      body,
+      body: note ? encodeMentions(body, members) : body,
       isInternal: note,
       sendEmail: !note,
       ...(note ? {} : { toAddresses: addresses(to), ccAddresses: addresses(cc) }),
@@ -99,11 +102,12 @@ export function Composer(props: {
       <label className="sr-only" htmlFor="composer-body">
         {note ? "Note" : "Reply"}
       </label>
-      <textarea
+      <MentionInput
         id="composer-body"
-        ref={bodyRef}
+        inputRef={bodyRef}
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onValue={setBody}
+        members={note ? members : []}
         rows={5}
         placeholder={note ? "Only your team sees this note." : "Write your reply…"}
         className={FIELD}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { EmailFrame } from "@/components/email-frame";
 import { attachmentsPath } from "@/server/attachments/attachment-paths";
 import type { ThreadMessage } from "@/trpc/types";
+import { MentionText } from "./mention-text";
 
 /**
  * The message's text (or its sanitized HTML, `cid:` images already pointed at the stored
@@ -23,7 +24,9 @@ export function MessageBody({ message, html, workspaceId }: { message: ThreadMes
           inlineImagesPath={workspaceId ? attachmentsPath(workspaceId) : null}
         />
       ) : (
-        <div className="whitespace-pre-wrap break-words text-sm leading-relaxed">{showQuoted && message.bodyFull ? message.bodyFull : message.body}</div>
+        <div className="whitespace-pre-wrap break-words text-sm leading-relaxed">
+          {message.direction === "note" ? <MentionText text={message.body} /> : showQuoted && message.bodyFull ? message.bodyFull : message.body}
+        </div>
       )}
       {hasQuoted && (
         <button

@@ -11,6 +11,7 @@ import { Composer, type ComposerMode } from "./composer";
 import { MessageCard } from "./message-card";
 import { TicketHeader } from "./ticket-header";
 import { TicketSidebar } from "./ticket-sidebar";
+import { useMarkTicketRead } from "./use-mark-read";
 import { useTicketMutations } from "./use-ticket-mutations";
 import { ErrorAlert } from "@/components/error-alert";
 
@@ -43,6 +44,7 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
   const [dialog, setDialog] = useState<"merge" | "help" | null>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const data = ticket.data;
+  useMarkTicketRead(workspaceSlug, ticketId, data?.messages.at(-1)?.id);
 
   const compose = (next: ComposerMode) => {
     setMode(next);
