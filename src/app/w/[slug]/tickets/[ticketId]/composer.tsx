@@ -23,6 +23,8 @@ export function Composer(props: {
   mode: ComposerMode;
   onMode: (mode: ComposerMode) => void;
   bodyRef: RefObject<HTMLTextAreaElement | null>;
+  /** Each keystroke in the body (the others on the ticket see who is typing). */
+  onTyping?: () => void;
 }) {
   const { workspaceSlug, workspaceId, ticket, mode, onMode, bodyRef } = props;
   const trpc = useTRPC();
@@ -101,7 +103,10 @@ export function Composer(props: {
         id="composer-body"
         ref={bodyRef}
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => {
+          setBody(e.target.value);
+          props.onTyping?.();
+        }}
         rows={5}
         placeholder={note ? "Only your team sees this note." : "Write your reply…"}
         className={FIELD}
