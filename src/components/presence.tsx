@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";
+import { transformer } from "@/server/api/transformer";
 import type { PresenceState } from "@/server/live/live-events";
 import { useTRPC } from "@/trpc/react";
 import { usePollingFallback } from "./live-events";
@@ -28,15 +29,22 @@ export function usePresenceReport(workspaceSlug: string, ticketId: string): (kin
     state.current = "viewing";
     report("viewing");
     const heartbeat = setInterval(() => report(state.current), HEARTBEAT_MS);
-    const leave = () => report("left");
-    window.addEventListener("pagehide", leave);
+    // A page being unloaded cancels its requests: this one is sent with keepalive to outlive it.
+    const unload = () =>
+      void fetch("/api/trpc/presence.report", {
+        method: "POST",
+        keepalive: true,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(transformer.serialize({ workspaceSlug, ticketId, state: "left" })),
+      });
+    window.addEventListener("pagehide", unload);
     return () => {
       clearInterval(heartbeat);
       clearTimeout(idle.current);
-      window.removeEventListener("pagehide", leave);
-      leave();
+      window.removeEventListener("pagehide", unload);
+      report("left");
     };
-  }, [report]);
+  }, [report, workspaceSlug, ticketId]);
 
   return useCallback(
     (kind) => {
