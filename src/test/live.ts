@@ -11,8 +11,8 @@ export interface LiveEventReader {
   close(): Promise<void>;
 }
 
-/** Reads a text/event-stream response (GET …/events). */
-export function readLiveEvents(response: Response): LiveEventReader {
+/** Reads a text/event-stream response (GET …/events); `onEvent` sees each event as it arrives. */
+export function readLiveEvents(response: Response, onEvent?: (event: LiveEvent) => void): LiveEventReader {
   if (!response.body) throw new Error(`no stream (HTTP ${response.status})`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const events: LiveEvent[] = [];
@@ -31,7 +31,10 @@ export function readLiveEvents(response: Response): LiveEventReader {
             .filter((line) => line.startsWith("data: "))
             .map((line) => line.slice("data: ".length));
           buffer = buffer.slice(end + 2);
-          if (data.length > 0) events.push(JSON.parse(data.join("\n")) as LiveEvent);
+          if (data.length === 0) continue;
+          const event = JSON.parse(data.join("\n")) as LiveEvent;
+          onEvent?.(event);
+          events.push(event);
         }
         waiting.forEach((wake) => wake());
       }
