@@ -1,10 +1,7 @@
 import { db, listenToDatabase, type Db, type Unlisten } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { eventFor, LIVE_CHANNEL, parseDatabaseEvent, type LiveAudience, type LiveEvent, type RoutedEvent } from "./live-events";
+import { eventFor, LIVE_CHANNEL, MAX_STREAMS_PER_USER, parseDatabaseEvent, type LiveAudience, type LiveEvent, type RoutedEvent } from "./live-events";
 import { PresenceStore } from "./presence-store";
-
-/** Open streams one user may hold on one instance (tabs, devices); more is refused with 429. */
-export const MAX_STREAMS_PER_USER = 8;
 
 const SWEEP_MS = 1_000;
 

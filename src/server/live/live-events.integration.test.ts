@@ -7,7 +7,7 @@ import { seedWorkspace } from "@/test/factories";
 import { trpcAs } from "@/test/guards";
 import { readLiveEvents, type LiveEventReader } from "@/test/live";
 import { seedTicket } from "@/test/tickets";
-import { MAX_STREAMS_PER_USER } from "./live-bus";
+import { MAX_STREAMS_PER_USER } from "./live-events";
 
 const db = useTestDatabase();
 const readers: LiveEventReader[] = [];

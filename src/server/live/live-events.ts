@@ -3,6 +3,9 @@ import { z } from "zod";
 /** The channel the database triggers (migration live_events) and presence heartbeats NOTIFY on. */
 export const LIVE_CHANNEL = "threadline_live";
 
+/** Open streams one user may hold on one instance (tabs, devices); more is refused with 429. */
+export const MAX_STREAMS_PER_USER = 8;
+
 export const presenceStates = ["viewing", "typing-reply", "typing-note"] as const;
 export type PresenceState = (typeof presenceStates)[number];
 
