@@ -2,7 +2,7 @@
 // not; a notification reaches its own user only. Runs on PGlite and on PostgreSQL.
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as liveEvents } from "@/app/api/v1/workspaces/[workspaceId]/events/route";
-import { useTestDatabase } from "@/test/database";
+import { hasConcurrentConnections, useTestDatabase } from "@/test/database";
 import { seedWorkspace } from "@/test/factories";
 import { trpcAs } from "@/test/guards";
 import { readLiveEvents, type LiveEventReader } from "@/test/live";
@@ -117,4 +117,18 @@ describe("live events", () => {
 
     await expect(asMember.presence.report({ workspaceSlug, ticketId: foreign.id, state: "viewing" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it.runIf(hasConcurrentConnections)(
+    "reconnects a listener whose connection was cut, and tells the streams to fetch again (PostgreSQL: a separate connection)",
+    async () => {
+      const { workspace, owner } = await seedWorkspace(db());
+      const stream = await openStream(workspace.id, owner.token);
+      const cut = await db().$queryRaw<{ cut: boolean }[]>`
+      SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`;
+      expect(cut).toEqual([{ cut: true }]);
+      expect(await stream.next((event) => event.kind === "resync", 10_000)).toEqual({ kind: "resync", ticketId: null });
+      const { ticket } = await seedTicket(db(), workspace.id);
+      expect(await stream.next()).toEqual({ kind: "ticket", ticketId: ticket.id });
+    },
+  );
 });
