@@ -57,6 +57,16 @@ CREATE TRIGGER "Message_live_update" AFTER UPDATE ON "Message"
 CREATE TRIGGER "Message_live_delete" AFTER DELETE ON "Message"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION threadline_live_message_rows();
 
+-- Timeline entries without a change of the ticket's own row (an email opened, a link clicked).
+CREATE FUNCTION threadline_live_activity_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM threadline_live_notify(t."workspaceId", t."ticketId", 'ticket', NULL) FROM (SELECT DISTINCT "workspaceId", "ticketId" FROM new_rows) t;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "ActivityEvent_live_insert" AFTER INSERT ON "ActivityEvent"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION threadline_live_activity_rows();
+
 -- Tag links carry no workspace: their ticket's (a link deleted with its ticket finds none, and the
 -- ticket's own delete announced it).
 CREATE FUNCTION threadline_live_ticket_tag_rows() RETURNS trigger LANGUAGE plpgsql AS $$

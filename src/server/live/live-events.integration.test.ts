@@ -50,6 +50,9 @@ describe("live events", () => {
     ).rejects.toThrow("abandon");
     expect(await stream.arrivesWithin(300)).toBe(false);
 
+    await db().activityEvent.create({ data: { workspaceId: workspace.id, ticketId: ticket.id, type: "email_opened" } });
+    expect(await stream.next()).toEqual({ kind: "ticket", ticketId: ticket.id });
+
     // A write that changes nothing a page shows announces nothing.
     await db().ticket.update({ where: { id: ticket.id }, data: { exchangeCount: { increment: 1 } } });
     expect(await stream.arrivesWithin(300)).toBe(false);
