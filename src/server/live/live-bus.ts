@@ -45,14 +45,18 @@ function sweepPresence() {
 export async function ensureListening(): Promise<void> {
   const database = db();
   if (bus.listening?.db !== database) {
-    bus.listening = {
+    const listening = {
       db: database,
       ready: listenToDatabase(LIVE_CHANNEL, {
         onPayload,
         onGap: () => bus.subscribers.forEach((subscriber) => subscriber.send({ kind: "resync", ticketId: null })),
       }),
     };
-    bus.listening.ready.catch(() => (bus.listening = undefined));
+    bus.listening = listening;
+    // A failed start is tried again by the next caller.
+    listening.ready.catch(() => {
+      if (bus.listening === listening) bus.listening = undefined;
+    });
   }
   bus.sweep ??= setInterval(sweepPresence, SWEEP_MS).unref();
   await bus.listening.ready;
@@ -60,11 +64,12 @@ export async function ensureListening(): Promise<void> {
 
 /** Adds a stream's subscriber, refused with RATE_LIMITED past MAX_STREAMS_PER_USER; returns its removal. */
 export async function subscribe(subscriber: LiveSubscriber): Promise<() => void> {
+  await ensureListening();
+  // Counted after the wait, next to the add: concurrent opens cannot all pass the check.
   const open = [...bus.subscribers].filter((other) => other.userId === subscriber.userId).length;
   if (open >= MAX_STREAMS_PER_USER) {
     throw new AppError("RATE_LIMITED", `At most ${MAX_STREAMS_PER_USER} live connections per user: close another tab.`, { retryAfterSeconds: 30 });
   }
-  await ensureListening();
   bus.subscribers.add(subscriber);
   return () => void bus.subscribers.delete(subscriber);
 }
