@@ -34,6 +34,8 @@ export function LiveEventsProvider({ workspaceId, workspaceSlug, children }: { w
         void queryClient.invalidateQueries(trpc.ticket.counts.pathFilter());
       }
       if (events.some((event) => event.kind === "notification")) void queryClient.invalidateQueries(trpc.notification.pathFilter());
+      if (events.some((event) => event.kind === "incoming")) void queryClient.invalidateQueries(trpc.incomingMail.pathFilter());
+      if (events.some((event) => event.kind === "outbox")) void queryClient.invalidateQueries(trpc.outboundEmail.pathFilter());
       if (events.some((event) => event.kind === "presence")) void queryClient.invalidateQueries(trpc.presence.pathFilter());
     };
     source.onopen = () => {

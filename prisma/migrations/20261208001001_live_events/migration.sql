@@ -84,6 +84,28 @@ CREATE TRIGGER "TicketTag_live_insert" AFTER INSERT ON "TicketTag"
 CREATE TRIGGER "TicketTag_live_delete" AFTER DELETE ON "TicketTag"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION threadline_live_ticket_tag_rows();
 
+-- The receive log and the outbox: one event per workspace and statement.
+CREATE FUNCTION threadline_live_mail_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM threadline_live_notify(r."workspaceId", NULL, TG_ARGV[0], NULL) FROM (SELECT DISTINCT "workspaceId" FROM old_rows) r;
+  ELSE
+    PERFORM threadline_live_notify(r."workspaceId", NULL, TG_ARGV[0], NULL) FROM (SELECT DISTINCT "workspaceId" FROM new_rows) r;
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "IncomingMail_live_insert" AFTER INSERT ON "IncomingMail"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION threadline_live_mail_rows('incoming');
+CREATE TRIGGER "IncomingMail_live_update" AFTER UPDATE ON "IncomingMail"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION threadline_live_mail_rows('incoming');
+CREATE TRIGGER "IncomingMail_live_delete" AFTER DELETE ON "IncomingMail"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION threadline_live_mail_rows('incoming');
+CREATE TRIGGER "OutboundEmail_live_insert" AFTER INSERT ON "OutboundEmail"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION threadline_live_mail_rows('outbox');
+CREATE TRIGGER "OutboundEmail_live_update" AFTER UPDATE ON "OutboundEmail"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION threadline_live_mail_rows('outbox');
+
 -- A notification is announced to its user only (the event carries userId; see src/server/live).
 CREATE FUNCTION threadline_live_notification_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

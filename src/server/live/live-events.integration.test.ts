@@ -69,6 +69,19 @@ describe("live events", () => {
 
     expect(await memberStream.next()).toEqual({ kind: "notification", ticketId: null });
     expect(await ownerStream.arrivesWithin(300)).toBe(false);
+
+    await db().incomingMail.create({
+      data: {
+        workspaceId: first.workspace.id,
+        source: "test",
+        contentHash: "h",
+        sender: "someone@example.com",
+        recipient: "support@example.com",
+        subject: "Logged",
+        body: "Hi",
+      },
+    });
+    expect(await ownerStream.next()).toEqual({ kind: "incoming", ticketId: null });
   });
 
   it("answers 404 to a non-member and 429 past the streams one user may hold", async () => {

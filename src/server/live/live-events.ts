@@ -9,9 +9,12 @@ export const MAX_STREAMS_PER_USER = 8;
 export const presenceStates = ["viewing", "typing-reply", "typing-note"] as const;
 export type PresenceState = (typeof presenceStates)[number];
 
-/** A row change: "ticket" for the ticket, its messages and its tags; "notification" for one user's bell. */
+/**
+ * A row change: "ticket" for the ticket, its messages, tags and timeline; "notification" for one
+ * user's bell; "incoming" and "outbox" for the workspace's receive log and outbound mail.
+ */
 const changeSchema = z.object({
-  kind: z.enum(["ticket", "notification"]),
+  kind: z.enum(["ticket", "notification", "incoming", "outbox"]),
   workspaceId: z.string(),
   ticketId: z.string().nullable(),
   userId: z.string().nullable(),
@@ -46,7 +49,7 @@ export function parseDatabaseEvent(payload: string): DatabaseEvent | null {
  * have been missed (the listener reconnected), so everything shown should be fetched again.
  */
 export interface LiveEvent {
-  kind: "ticket" | "notification" | "presence" | "resync";
+  kind: "ticket" | "notification" | "incoming" | "outbox" | "presence" | "resync";
   ticketId: string | null;
 }
 
