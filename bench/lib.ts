@@ -38,6 +38,14 @@ export async function demoWorkspace(databaseUrl: string) {
   return JSON.parse(stdout) as { id: string; mailboxes: { address: string; purpose: string; secret: string }[] };
 }
 
+/** A new API token of the demo workspace's user `email` (the database must not be open elsewhere: PGlite). */
+export async function demoToken(databaseUrl: string, email: string): Promise<string> {
+  const { stdout } = await run(tsx, ["scripts/admin.ts", "token", "create", "--workspace", "demo", "--email", email], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  return stdout.trim();
+}
+
 /** `npm start` on that database; resolves once it answers HTTP. */
 export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   // Limits too high to refuse anything: the benchmarks measure throughput, the limiter's check included.

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { BellIcon } from "./icons";
+import { usePollingFallback } from "./live-events";
 
 // The list opens on a click: its code is not in every workspace page's first scripts.
 const NotificationPanel = lazy(() => import("./notification-panel").then((m) => ({ default: m.NotificationPanel })));
@@ -14,7 +15,7 @@ export function NotificationBell({ workspaceSlug }: { workspaceSlug: string }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
-  const list = useQuery({ ...trpc.notification.list.queryOptions({ workspaceSlug, limit: LIMIT }), refetchInterval: 10_000 });
+  const list = useQuery({ ...trpc.notification.list.queryOptions({ workspaceSlug, limit: LIMIT }), refetchInterval: usePollingFallback(10_000) });
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {

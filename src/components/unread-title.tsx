@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTRPC } from "@/trpc/react";
+import { usePollingFallback } from "./live-events";
 
 const PREFIX = /^\(\d+\) /;
 
@@ -12,7 +13,7 @@ const PREFIX = /^\(\d+\) /;
  */
 export function UnreadTitle({ workspaceSlug }: { workspaceSlug: string }) {
   const trpc = useTRPC();
-  const count = useQuery({ ...trpc.ticket.unreadCount.queryOptions({ workspaceSlug }), refetchInterval: 10_000 }).data ?? 0;
+  const count = useQuery({ ...trpc.ticket.unreadCount.queryOptions({ workspaceSlug }), refetchInterval: usePollingFallback(10_000) }).data ?? 0;
   useEffect(() => {
     const apply = () => {
       const base = document.title.replace(PREFIX, "");

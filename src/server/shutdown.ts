@@ -1,5 +1,6 @@
 import diagnosticsChannel from "node:diagnostics_channel";
 import type { Server } from "node:http";
+import { endOpenEndedResponses } from "./open-ended";
 
 /**
  * The HTTP servers of this process. Next.js creates its own and does not hand it over, so we learn
@@ -9,6 +10,12 @@ const servers = new Set<Server>();
 diagnosticsChannel.subscribe("http.server.request.start", (message) => {
   servers.add((message as { server: Server }).server);
 });
+
+function closeServers(): Promise<unknown> {
+  const closing = Promise.all([...servers].map(closeServer));
+  endOpenEndedResponses();
+  return closing;
+}
 
 /** Requests still running this long after a stop signal are cut off. */
 const drainMs = 10_000;
@@ -41,7 +48,7 @@ export function closeOnStopSignals(...steps: (() => void | Promise<void>)[]): vo
     console.log(`${signal}: closing the server and the database…`);
     void (async () => {
       let failed = false;
-      for (const step of [() => Promise.all([...servers].map(closeServer)), ...steps]) {
+      for (const step of [closeServers, ...steps]) {
         try {
           await step();
         } catch (error) {

@@ -85,8 +85,12 @@ const server = http.createServer((req, res) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    // A client that goes away aborts the request, as under Next.js (live event streams end on it).
+    const gone = new AbortController();
+    res.once("close", () => gone.abort());
     const request = new Request(url, {
       method: req.method,
+      signal: gone.signal,
       headers,
       body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
       duplex: "half",

@@ -38,6 +38,7 @@ export async function createTestDatabase(options: OpenOptions = {}): Promise<Tes
   return {
     url,
     db: handle.db,
+    listen: handle.listen,
     close: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: template.url });

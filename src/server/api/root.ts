@@ -9,6 +9,7 @@ import { mailboxRouter } from "./routers/mailbox";
 import { memberRouter } from "./routers/member";
 import { notificationRouter } from "./routers/notification";
 import { outboundEmailRouter } from "./routers/outbound-email";
+import { presenceRouter } from "./routers/presence";
 import { tagRouter } from "./routers/tag";
 import { ticketRouter } from "./routers/ticket";
 import { workspaceRouter } from "./routers/workspace";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   outboundEmail: outboundEmailRouter,
   incomingMail: incomingMailRouter,
   notification: notificationRouter,
+  presence: presenceRouter,
   apiToken: apiTokenRouter,
 });
 

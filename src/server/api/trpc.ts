@@ -28,13 +28,21 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   INTERNAL: "INTERNAL_SERVER_ERROR",
 };
 
-const t = initTRPC.context<TRPCContext>().create({
-  transformer,
-  errorFormatter({ shape, error }) {
-    const details = error.cause instanceof AppError ? error.cause.details : undefined;
-    return { ...shape, data: { ...shape.data, details: details ?? null } };
-  },
-});
+/** Per procedure: `enqueuesNoJobs` spares the worker a wake-up (a presence heartbeat every 5 s per open page). */
+interface ProcedureMeta {
+  enqueuesNoJobs?: boolean;
+}
+
+const t = initTRPC
+  .context<TRPCContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer,
+    errorFormatter({ shape, error }) {
+      const details = error.cause instanceof AppError ? error.cause.details : undefined;
+      return { ...shape, data: { ...shape.data, details: details ?? null } };
+    },
+  });
 
 /**
  * What a procedure threw (an AppError, a failing input schema, a Prisma error) becomes the tRPC
@@ -64,9 +72,9 @@ const safeText = t.middleware(async ({ getRawInput, next }) => {
  * A mutation may have enqueued jobs in its commit (an agent's reply, sent by its job): the worker
  * starts on them right away instead of at the next poll.
  */
-const wakeJobWorker = t.middleware(async ({ ctx, type, next }) => {
+const wakeJobWorker = t.middleware(async ({ ctx, type, meta, next }) => {
   const result = await next();
-  if (result.ok && type === "mutation") kickJobWorker(ctx.db);
+  if (result.ok && type === "mutation" && !meta?.enqueuesNoJobs) kickJobWorker(ctx.db);
   return result;
 });
 

@@ -5,6 +5,7 @@ import { unavailable } from "@/server/errors";
 import { databaseConfig, type DatabaseConfig } from "./config";
 import { PGliteAdapterFactory } from "./pglite-adapter";
 import { once, openDatabaseFolder } from "./pglite-folder";
+import { listenOnPostgres, type NotificationHandlers } from "./postgres-listener";
 import { createPostgresPool, poolCounts, type PoolCounts } from "./postgres-pool";
 import type { PGlite } from "@electric-sql/pglite";
 import { pgliteDriver, poolDriver, type Opening, type OpeningRows, type SqlDriver, type SqlParam, type SqlRunner, type SqlStatement } from "./sql-transaction";
@@ -13,12 +14,37 @@ export type Db = PrismaClient;
 export type { Prisma } from "@/generated/prisma/client";
 export type { PoolCounts } from "./postgres-pool";
 export type { SqlRunner } from "./sql-transaction";
+export type { NotificationHandlers } from "./postgres-listener";
+
+/** Stops a LISTEN. */
+export type Unlisten = () => Promise<void>;
 
 export interface DatabaseHandle {
   db: Db;
   close: () => Promise<void>;
   /** The connection pool's counts (PostgreSQL only: PGlite is one in-process connection). */
   poolCounts?: () => PoolCounts;
+  /**
+   * LISTENs on `channel` (NOTIFY sent by any connection, any instance, on commit): PostgreSQL on a
+   * dedicated connection that comes back after a loss, PGlite in-process. Closing the handle stops it.
+   */
+  listen: (channel: string, handlers: NotificationHandlers) => Promise<Unlisten>;
+}
+
+/** Keeps the handle's listeners, so closing it stops them (a LISTEN connection would keep the process alive). */
+function listeners() {
+  const open = new Set<Unlisten>();
+  return {
+    add(unlisten: Unlisten): Unlisten {
+      const stop = once(async () => {
+        open.delete(stop);
+        await unlisten();
+      });
+      open.add(stop);
+      return stop;
+    },
+    stopAll: () => Promise.all([...open].map((stop) => stop())),
+  };
 }
 
 /** One SQL statement the client sent, as Prisma reports it (benchmarks explain what the services run). */
@@ -87,9 +113,12 @@ export function openDatabase(config: DatabaseConfig = databaseConfig(), options:
     });
     listenForQueries(db, options);
     drivers.set(db, poolDriver(pool, statementListener(options)));
+    const open = listeners();
     return {
       db,
+      listen: async (channel, handlers) => open.add(await listenOnPostgres(config.url, channel, handlers, DATABASE_CONNECT_TIMEOUT_MS)),
       close: once(async () => {
+        await open.stopAll();
         await db.$disconnect();
         // pool.end() waits for every checked-out connection; one that is never given back must not hold a stop signal forever.
         await Promise.race([pool.end(), new Promise((resolve) => setTimeout(resolve, POOL_END_WAIT_MS).unref())]);
@@ -111,9 +140,13 @@ export function wrapPGlite(pglite: PGlite, closePGlite: () => Promise<void> = ()
   });
   listenForQueries(db, options);
   drivers.set(db, pgliteDriver(pglite, statementListener(options)));
+  const open = listeners();
   return {
     db,
+    // One connection, no loss: nothing is ever missed, so onGap is never called.
+    listen: async (channel, handlers) => open.add(await pglite.listen(channel, handlers.onPayload)),
     close: once(async () => {
+      await open.stopAll();
       await db.$disconnect();
       await closePGlite();
     }),
@@ -139,6 +172,12 @@ export function setDatabase(handle: DatabaseHandle | undefined): void {
 /** The pool counts of the process's database, when it is PostgreSQL (GET /api/health reports them). */
 export function databasePoolCounts(): PoolCounts | undefined {
   return globalForDb.threadlineDb?.poolCounts?.();
+}
+
+/** LISTENs on the process's database (see DatabaseHandle.listen); opens it on first use, as `db()` does. */
+export function listenToDatabase(channel: string, handlers: NotificationHandlers): Promise<Unlisten> {
+  db();
+  return globalForDb.threadlineDb!.listen(channel, handlers);
 }
 
 /** Closes the process's database for good: `db()` answers UNAVAILABLE from now on. */

@@ -33,7 +33,7 @@ function useFlakyAppDatabase(database: Db) {
         state.down ? Promise.reject(new Error("connect ECONNREFUSED")) : (value as (...a: unknown[]) => unknown).apply(target, args);
     },
   });
-  setDatabase({ db: flaky, close: () => Promise.resolve() });
+  setDatabase({ db: flaky, close: () => Promise.resolve(), listen: () => Promise.reject(new Error("The flaky test database does not listen")) });
   return state;
 }
 

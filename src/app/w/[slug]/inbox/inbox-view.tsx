@@ -4,7 +4,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { rememberInboxQuery } from "@/components/inbox-return";
+import { usePollingFallback } from "@/components/live-events";
 import { LoadError } from "@/components/load-state";
+import { useViewersByTicket } from "@/components/presence";
 import { useShortcuts } from "@/components/use-shortcuts";
 import { useTRPC } from "@/trpc/react";
 import type { TicketSummary } from "@/trpc/types";
@@ -50,13 +52,14 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
   const pageCursors = usePageCursors(filters);
   const list = useQuery({
     ...trpc.ticket.list.queryOptions(listInput(workspaceSlug, filters, pageCursors.current)),
-    refetchInterval: LIVE_INTERVAL_MS,
+    refetchInterval: usePollingFallback(LIVE_INTERVAL_MS),
     placeholderData: keepPreviousData,
   });
   const nextCursor = list.isPlaceholderData ? null : (list.data?.nextCursor ?? null);
   const { remember } = pageCursors;
   useEffect(() => remember(nextCursor), [remember, nextCursor]);
   const counts = useTabCounts(workspaceSlug, filters).data;
+  const viewers = useViewersByTicket(workspaceSlug);
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug })).data ?? [];
   const tags = useQuery(trpc.tag.list.queryOptions({ workspaceSlug })).data ?? [];
   // While a new filter loads, the previous rows stay on screen (dimmed) but keys do not act on them.
@@ -141,6 +144,7 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
           ) : (
             <TicketList
               tickets={list.data?.tickets ?? []}
+              viewers={viewers}
               dimmed={stale}
               ticketHref={ticketHref}
               cursor={cursor}

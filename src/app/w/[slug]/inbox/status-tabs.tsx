@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { usePollingFallback } from "@/components/live-events";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
 import { countsInput, TABS, type InboxFilters, type InboxTab } from "./inbox-filters";
@@ -12,10 +13,10 @@ export type TabCount = RouterOutputs["ticket"]["counts"][InboxTab];
 /** "10,000+" past the cap the server counts to. */
 export const formatCount = (tab: TabCount) => `${tab.count.toLocaleString("en-US")}${tab.capped ? "+" : ""}`;
 
-/** Every tab's count under the current filters, in one request, kept live. */
+/** Every tab's count under the current filters, in one request, kept live (polled only while live events are down). */
 export function useTabCounts(workspaceSlug: string, filters: InboxFilters) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.ticket.counts.queryOptions(countsInput(workspaceSlug, filters)), refetchInterval: LIVE_INTERVAL_MS });
+  return useQuery({ ...trpc.ticket.counts.queryOptions(countsInput(workspaceSlug, filters)), refetchInterval: usePollingFallback(LIVE_INTERVAL_MS) });
 }
 
 /** The status tabs, each with the number of tickets it holds under the other filters (kept live). */

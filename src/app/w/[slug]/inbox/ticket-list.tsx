@@ -7,6 +7,8 @@ import { TicketRow } from "./ticket-row";
 /** The page of tickets, with the keyboard cursor kept in view. */
 export function TicketList(props: {
   tickets: TicketSummary[];
+  /** Who else is on each ticket's page. */
+  viewers: ReadonlyMap<string, string[]>;
   ticketHref: (id: string) => string;
   cursor: number;
   selected: ReadonlySet<string>;
@@ -15,7 +17,7 @@ export function TicketList(props: {
   emptyText: string;
   dimmed: boolean;
 }) {
-  const { tickets, ticketHref, cursor, selected, onToggle, onCursor, emptyText, dimmed } = props;
+  const { tickets, viewers, ticketHref, cursor, selected, onToggle, onCursor, emptyText, dimmed } = props;
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     listRef.current?.querySelector("[data-active]")?.scrollIntoView({ block: "nearest" });
@@ -28,6 +30,7 @@ export function TicketList(props: {
         <TicketRow
           key={ticket.id}
           ticket={ticket}
+          viewers={viewers.get(ticket.id)}
           href={ticketHref(ticket.id)}
           active={!dimmed && index === cursor}
           selected={selected.has(ticket.id)}

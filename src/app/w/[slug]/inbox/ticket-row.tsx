@@ -1,6 +1,7 @@
 "use client";
 
 import { AppLink } from "@/components/app-link";
+import { PresenceMarker } from "@/components/presence";
 import { PriorityBadge } from "@/components/priority-badge";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
@@ -8,8 +9,17 @@ import { TagChip } from "@/components/tag-chip";
 import type { TicketSummary } from "@/trpc/types";
 
 /** One ticket in the list (bold, with a dot, when the customer wrote since I opened it); the whole row opens it, the checkbox selects it. */
-export function TicketRow(props: { ticket: TicketSummary; href: string; active: boolean; selected: boolean; onToggle: () => void; onFocusRow: () => void }) {
-  const { ticket, href, active, selected, onToggle, onFocusRow } = props;
+export function TicketRow(props: {
+  ticket: TicketSummary;
+  /** Who else is on the ticket's page. */
+  viewers: string[] | undefined;
+  href: string;
+  active: boolean;
+  selected: boolean;
+  onToggle: () => void;
+  onFocusRow: () => void;
+}) {
+  const { ticket, viewers, href, active, selected, onToggle, onFocusRow } = props;
   return (
     <li
       data-testid="ticket-row"
@@ -44,6 +54,7 @@ export function TicketRow(props: { ticket: TicketSummary; href: string; active: 
           ))}
         </p>
       </div>
+      <PresenceMarker names={viewers} />
       <PriorityBadge priority={ticket.priority} />
       <span className="hidden w-28 shrink-0 truncate text-right text-sm text-slate-600 md:block" data-testid="row-assignee">
         {ticket.assignee ? (ticket.assignee.name ?? ticket.assignee.email) : <span className="text-slate-500">Unassigned</span>}

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { usePollingFallback } from "@/components/live-events";
 import { AppLink } from "@/components/app-link";
 import { useEffect, useState } from "react";
 import { LoadError, Loading } from "@/components/load-state";
@@ -25,7 +26,7 @@ export function IncomingView({ workspaceSlug, initialFilter }: { workspaceSlug: 
   const canCreateCustomer = useQuery(trpc.workspace.get.queryOptions({ workspaceSlug })).data?.role === "owner";
   const list = useQuery({
     ...trpc.incomingMail.list.queryOptions({ workspaceSlug, page, ...(filter ? { filter } : {}) }),
-    refetchInterval: 10_000,
+    refetchInterval: usePollingFallback(10_000),
     placeholderData: keepPreviousData,
   });
   useEffect(() => window.history.replaceState(null, "", `${window.location.pathname}${filter ? `?filter=${filter}` : ""}`), [filter]);

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { usePollingFallback } from "@/components/live-events";
 import { LoadError, Loading } from "@/components/load-state";
 import { MailDeliveryNotice } from "@/components/mail-delivery-notice";
 import { Modal } from "@/components/modal";
@@ -42,7 +43,7 @@ export function OutboxView({ workspaceSlug }: { workspaceSlug: string }) {
   const [open, setOpen] = useState<OutboundEmail | null>(null);
   const list = useQuery({
     ...trpc.outboundEmail.list.queryOptions({ workspaceSlug, limit: PER_PAGE, offset: page * PER_PAGE, ...(kind ? { kind } : {}) }),
-    refetchInterval: 10_000,
+    refetchInterval: usePollingFallback(10_000),
     placeholderData: keepPreviousData,
   });
   const total = list.data?.total ?? 0;

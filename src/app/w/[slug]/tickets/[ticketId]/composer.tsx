@@ -27,6 +27,8 @@ export function Composer(props: {
   mode: ComposerMode;
   onMode: (mode: ComposerMode) => void;
   bodyRef: RefObject<HTMLTextAreaElement | null>;
+  /** Each keystroke in the body (the others on the ticket see who is typing). */
+  onTyping?: () => void;
 }) {
   const { workspaceSlug, workspaceId, ticket, mode, onMode, bodyRef } = props;
   const trpc = useTRPC();
@@ -106,7 +108,10 @@ export function Composer(props: {
         id="composer-body"
         inputRef={bodyRef}
         value={body}
-        onValue={setBody}
+        onValue={(value) => {
+          setBody(value);
+          props.onTyping?.();
+        }}
         members={note ? members : []}
         rows={5}
         placeholder={note ? "Only your team sees this note." : "Write your reply…"}

@@ -4,7 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useRef, useState } from "react";
 import { inboxHref } from "@/components/inbox-return";
+import { usePollingFallback } from "@/components/live-events";
 import { Loading, LoadError } from "@/components/load-state";
+import { TicketPresence, usePresenceReport } from "@/components/presence";
 import { useShortcuts } from "@/components/use-shortcuts";
 import { useTRPC } from "@/trpc/react";
 import { Composer, type ComposerMode } from "./composer";
@@ -34,11 +36,12 @@ const SHORTCUTS: [string, string][] = [
 export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string; ticketId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const ticket = useQuery({ ...trpc.ticket.get.queryOptions({ workspaceSlug, ticketId }), refetchInterval: THREAD_REFRESH_MS });
+  const ticket = useQuery({ ...trpc.ticket.get.queryOptions({ workspaceSlug, ticketId }), refetchInterval: usePollingFallback(THREAD_REFRESH_MS) });
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug })).data ?? [];
   const tags = useQuery(trpc.tag.list.queryOptions({ workspaceSlug })).data ?? [];
   const workspaceId = useQuery(trpc.workspace.get.queryOptions({ workspaceSlug })).data?.id;
   const actions = useTicketMutations(workspaceSlug, ticketId);
+  const reportTyping = usePresenceReport(workspaceSlug, ticketId);
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [splitIds, setSplitIds] = useState<ReadonlySet<string> | null>(null);
   const [dialog, setDialog] = useState<"merge" | "help" | null>(null);
@@ -87,6 +90,7 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
               <SplitBar workspaceSlug={workspaceSlug} ticket={data} messageIds={[...splitIds]} onCancel={() => setSplitIds(null)} />
             </Suspense>
           )}
+          <TicketPresence workspaceSlug={workspaceSlug} ticketId={ticketId} />
           <section aria-label="Thread" className="space-y-3">
             {data.messages.map((message) => (
               <MessageCard
@@ -99,7 +103,16 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
               />
             ))}
           </section>
-          <Composer key={data.id} workspaceSlug={workspaceSlug} workspaceId={workspaceId} ticket={data} mode={mode} onMode={compose} bodyRef={bodyRef} />
+          <Composer
+            key={data.id}
+            workspaceSlug={workspaceSlug}
+            workspaceId={workspaceId}
+            ticket={data}
+            mode={mode}
+            onMode={compose}
+            bodyRef={bodyRef}
+            onTyping={() => reportTyping(mode)}
+          />
         </div>
         <TicketSidebar workspaceSlug={workspaceSlug} ticket={data} members={members} tags={tags} actions={actions} />
       </div>
