@@ -4,6 +4,8 @@ export const workspaceSettingsSchema = z.object({
   unmatchedInbound: z.enum(["create", "discard"]),
   closedTicketReply: z.enum(["reopen", "hold"]),
   requireInboundSecret: z.boolean(),
+  /** Seconds an emailed reply can be undone before it goes out; 0 sends at once. */
+  undoSendSeconds: z.number().int().min(0).max(60),
 });
 
 export const updateWorkspaceSchema = z.object({

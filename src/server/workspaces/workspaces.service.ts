@@ -15,6 +15,7 @@ export function presentWorkspace(workspace: Workspace, role?: Role) {
       unmatchedInbound: workspace.unmatchedInbound,
       closedTicketReply: workspace.closedTicketReply,
       requireInboundSecret: workspace.requireInboundSecret,
+      undoSendSeconds: workspace.undoSendSeconds,
     },
     ...(role ? { role } : {}),
     createdAt: workspace.createdAt.toISOString(),
