@@ -7,13 +7,15 @@ import { ErrorNote, Section, StatusNote } from "./section";
 import type { WorkspaceInfo } from "./types";
 import { FIELD, LABEL, PRIMARY } from "./ui";
 
-type Settings = WorkspaceInfo["settings"];
+// Only its own fields: the undo window is saved by its own section.
+type Settings = Pick<WorkspaceInfo["settings"], "unmatchedInbound" | "closedTicketReply" | "requireInboundSecret">;
 
 /** The workspace's inbound policies, edited through the workspace settings update. */
 export function PoliciesSection({ workspace, isOwner }: { workspace: WorkspaceInfo; isOwner: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Settings>(workspace.settings);
+  const { unmatchedInbound, closedTicketReply, requireInboundSecret } = workspace.settings;
+  const [draft, setDraft] = useState<Settings>({ unmatchedInbound, closedTicketReply, requireInboundSecret });
   const save = useMutation(
     trpc.workspace.update.mutationOptions({
       onSuccess: (updated) => queryClient.setQueryData(trpc.workspace.get.queryKey({ workspaceSlug: workspace.slug }), updated),

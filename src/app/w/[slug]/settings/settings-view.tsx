@@ -9,12 +9,14 @@ import { MailboxesSection } from "./mailboxes-section";
 import { MembersSection } from "./members-section";
 import { OutgoingMailSection } from "./outgoing-mail-section";
 import { PoliciesSection } from "./policies-section";
+import { SendingSection } from "./sending-section";
 import { Loaded } from "./section";
 import { TagsSection } from "./tags-section";
 
 const SECTIONS = [
   ["mailboxes", "Mailboxes"],
   ["policies", "Inbound policies"],
+  ["sending", "Sending"],
   ["members", "Members"],
   ["tags", "Tags"],
   ["contact-lists", "Contact lists"],
@@ -51,6 +53,7 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
               )}
               <MailboxesSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <PoliciesSection workspace={ws} isOwner={isOwner} />
+              <SendingSection workspace={ws} isOwner={isOwner} />
               <MembersSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <TagsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <ContactListsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />

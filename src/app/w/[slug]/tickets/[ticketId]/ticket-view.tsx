@@ -9,6 +9,7 @@ import { useShortcuts } from "@/components/use-shortcuts";
 import { useTRPC } from "@/trpc/react";
 import { Composer, type ComposerMode } from "./composer";
 import { MessageCard } from "./message-card";
+import { UndoSend } from "./undo-send";
 import { TicketHeader } from "./ticket-header";
 import { TicketSidebar } from "./ticket-sidebar";
 import { useTicketMutations } from "./use-ticket-mutations";
@@ -29,7 +30,7 @@ const SHORTCUTS: [string, string][] = [
   ["?", "This help"],
 ];
 
-export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string; ticketId: string }) {
+export function TicketView({ workspaceSlug, ticketId, viewerId }: { workspaceSlug: string; ticketId: string; viewerId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const ticket = useQuery({ ...trpc.ticket.get.queryOptions({ workspaceSlug, ticketId }), refetchInterval: THREAD_REFRESH_MS });
@@ -40,6 +41,8 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [splitIds, setSplitIds] = useState<ReadonlySet<string> | null>(null);
   const [dialog, setDialog] = useState<"merge" | "help" | null>(null);
+  // Bumped when an undone reply came back as the draft: the composer starts again from it.
+  const [composerRound, setComposerRound] = useState(0);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const data = ticket.data;
 
@@ -97,10 +100,25 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
                 selectable={splitIds !== null}
                 selected={splitIds?.has(message.id) ?? false}
                 onToggle={() => toggleSplit(message.id)}
-              />
+              >
+                <UndoSend
+                  workspaceSlug={workspaceSlug}
+                  message={message}
+                  canUndo={message.author?.id === viewerId}
+                  onUndone={() => setComposerRound((round) => round + 1)}
+                />
+              </MessageCard>
             ))}
           </section>
-          <Composer key={data.id} workspaceSlug={workspaceSlug} workspaceId={workspaceId} ticket={data} mode={mode} onMode={compose} bodyRef={bodyRef} />
+          <Composer
+            key={`${data.id}:${composerRound}`}
+            workspaceSlug={workspaceSlug}
+            workspaceId={workspaceId}
+            ticket={data}
+            mode={mode}
+            onMode={compose}
+            bodyRef={bodyRef}
+          />
         </div>
         <TicketSidebar ticket={data} members={members} tags={tags} actions={actions} />
       </div>
