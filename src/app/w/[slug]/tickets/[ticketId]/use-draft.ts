@@ -37,7 +37,7 @@ export function useDraft(workspaceSlug: string, ticketId: string) {
       ? client.ticket.discardDraft.mutate(ids).then(() => queryClient.setQueryData(key, null))
       : client.ticket.saveDraft.mutate({ ...ids, ...content }).then((saved) => queryClient.setQueryData(key, saved));
     inFlight.current = request.then(
-      () => setState("saved"),
+      () => setState(isEmpty(content) ? "idle" : "saved"),
       () => setState("failed"),
     );
   }
