@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
-import { openTicket, postInbound, signIn, signInAsOwner, trpcQuery, uniqueSubject } from "./helpers";
+import { openTicket, postInbound, signIn, signInAsOwner, trpcMutation, trpcQuery, uniqueSubject } from "./helpers";
 
 async function newTicket(page: Page) {
   const customer = `cust-${randomUUID().slice(0, 8)}@example.com`;
@@ -107,4 +107,32 @@ test("Undo within the window takes the reply back to the composer and no email g
   await page.waitForTimeout(13_000);
   const log = await trpcQuery<Outbound>(page, "outboundEmail.list", { workspaceSlug: "demo", to: customer, kind: "reply" });
   expect(log.emails).toHaveLength(0);
+});
+
+test("an owner turns the undo window off in Settings: replies then go out at once", async ({ page }) => {
+  await signInAsOwner(page);
+  // The sandbox workspace, so the demo's replies keep their window.
+  await page.goto("/w/sandbox/settings");
+  const sending = page.getByRole("region", { name: "Sending" });
+  await expect(sending.getByLabel(/Undo window/)).toHaveValue("10");
+  await sending.getByLabel(/Undo window/).fill("0");
+  await sending.getByRole("button", { name: "Save" }).click();
+  await expect(sending.getByText("Undo window saved.")).toBeVisible();
+
+  const ticket = await trpcMutation<{ id: string }>(page, "ticket.create", {
+    workspaceSlug: "sandbox",
+    subject: uniqueSubject("No undo window"),
+    body: "Hello",
+    contact: { email: `cust-${randomUUID().slice(0, 8)}@example.com` },
+  });
+  await page.goto(`/w/sandbox/tickets/${ticket.id}`);
+  await replyBox(page).fill("Straight out.");
+  await page.getByRole("button", { name: /Send reply/ }).click();
+  await expect(outbound(page)).toContainText("Straight out.");
+  await expect(outbound(page).getByTestId("undo-send")).toHaveCount(0);
+  const detail = await trpcQuery<{ messages: { direction: string; scheduledSendAt: string | null }[] }>(page, "ticket.get", {
+    workspaceSlug: "sandbox",
+    ticketId: ticket.id,
+  });
+  expect(detail.messages.find((message) => message.direction === "outbound")?.scheduledSendAt).toBeNull();
 });
