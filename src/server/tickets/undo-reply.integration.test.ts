@@ -9,7 +9,7 @@ import { runPendingJobs } from "@/server/jobs/jobs";
 import { jobHandlers } from "@/server/jobs/registry";
 import { updateWorkspace } from "@/server/workspaces/workspaces.service";
 import { accessFor } from "@/test/access";
-import { useTestDatabase } from "@/test/database";
+import { hasConcurrentConnections, useTestDatabase } from "@/test/database";
 import { callRoute } from "@/test/http";
 import { seedInboundWorkspace } from "@/test/inbound";
 import { useTestSmtpServer, type ReceivedEmail } from "@/test/smtp";
@@ -112,4 +112,19 @@ describe("undo send", () => {
     expect(await runPendingJobs(db(), jobHandlers())).toBe(1);
     expect(await deliveries(received, message.messageIdHeader!)).toBe(1);
   });
+
+  it.runIf(hasConcurrentConnections)(
+    "an undo racing the worker for a due job: either the undo wins and nothing is sent, or the email goes once (PostgreSQL)",
+    async () => {
+      for (let round = 0; round < 5; round++) {
+        const { ws, ticket, member } = await seedThread(db(), 10);
+        const message = await addTicketMessage(db(), member, ticket.id, reply);
+        await db().job.updateMany({ where: { workspaceId: ws.workspace.id }, data: { runAfter: new Date(Date.now() - 1000) } });
+        const [undone] = await Promise.allSettled([undoReply(db(), member, ticket.id, message.id), runPendingJobs(db(), jobHandlers())]);
+        const sent = await deliveries(received, message.messageIdHeader!);
+        if (undone.status === "fulfilled") expect(sent).toBe(0);
+        else expect([(undone.reason as AppError).code, sent]).toEqual(["CONFLICT", 1]);
+      }
+    },
+  );
 });
