@@ -79,10 +79,17 @@ export function Composer(props: {
     if (!first) drafts.schedule(JSON.parse(snapshot) as DraftContent);
   }, [snapshot, drafts]);
 
+  // A second Ctrl+Enter while the draft's last save settles must not send twice.
+  const submitting = useRef(false);
   async function submit(event?: FormEvent, lastSeenMessageId = ticket.messages.at(-1)?.id) {
     event?.preventDefault();
-    if (!ready) return;
-    await drafts.settle();
+    if (!ready || submitting.current) return;
+    submitting.current = true;
+    try {
+      await drafts.settle();
+    } finally {
+      submitting.current = false;
+    }
     send.mutate({
       workspaceSlug,
       ticketId: ticket.id,
