@@ -29,8 +29,10 @@ import * as mergeTicket from "@/server/tickets/merge-ticket";
 import * as splitTicket from "@/server/tickets/split-ticket";
 import * as ticketAttachments from "@/server/tickets/ticket-attachments";
 import * as ticketCounts from "@/server/tickets/ticket-counts";
+import * as ticketDrafts from "@/server/tickets/ticket-drafts";
 import * as ticketStatus from "@/server/tickets/ticket-status";
 import * as tickets from "@/server/tickets/tickets.service";
+import * as undoReply from "@/server/tickets/undo-reply";
 import * as updateTicket from "@/server/tickets/update-ticket";
 import * as readState from "@/server/tickets/read-state";
 import * as workspaces from "@/server/workspaces/workspaces.service";
@@ -145,6 +147,10 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
   "@/server/tickets/split-ticket": { module: splitTicket, roles: { splitTicket: "member" } },
   "@/server/tickets/ticket-attachments": { module: ticketAttachments, roles: { uploadTicketAttachment: "member" } },
   "@/server/tickets/ticket-counts": { module: ticketCounts, roles: { countTicketTabs: "member" } },
+  "@/server/tickets/ticket-drafts": {
+    module: ticketDrafts,
+    roles: { getTicketDraft: "member", saveTicketDraft: "member", discardTicketDraft: "member" },
+  },
   "@/server/tickets/ticket-status": { module: ticketStatus, roles: { changeTicketStatus: "member", setTicketArchived: "member" } },
   "@/server/tickets/tickets.service": {
     module: tickets,
@@ -156,6 +162,7 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
       getTicketDetail: "member",
     },
   },
+  "@/server/tickets/undo-reply": { module: undoReply, roles: { undoReply: "member" } },
   "@/server/tickets/update-ticket": { module: updateTicket, roles: { updateTicket: "member" } },
   "@/server/tickets/read-state": {
     module: readState,

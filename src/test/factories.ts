@@ -17,11 +17,15 @@ export async function seedMember(db: Db, workspaceId: string, role: Role, email 
   return { user, token };
 }
 
-/** A workspace with an owner and a member, each with an API token. */
-export async function seedWorkspace(db: Db, options: { slug?: string; name?: string } = {}) {
+/**
+ * A workspace with an owner and a member, each with an API token. Replies are sent at once
+ * (`undoSendSeconds` 0) unless a test asks for an undo window: tests run the send jobs right away.
+ */
+export async function seedWorkspace(db: Db, options: { slug?: string; name?: string; undoSendSeconds?: number } = {}) {
   const slug = options.slug ?? `ws-${randomUUID().slice(0, 8)}`;
   const ownerUser = await ensureUser(db, { email: `owner-${slug}@example.test`, name: `Owner of ${slug}`, password: TEST_PASSWORD });
-  const workspace = await createWorkspace(db, { name: options.name ?? `Workspace ${slug}`, slug, ownerUserId: ownerUser.id });
+  const created = await createWorkspace(db, { name: options.name ?? `Workspace ${slug}`, slug, ownerUserId: ownerUser.id });
+  const workspace = await db.workspace.update({ where: { id: created.id }, data: { undoSendSeconds: options.undoSendSeconds ?? 0 } });
   const owner = { user: ownerUser, token: (await issueApiToken(db, { workspaceId: workspace.id, userId: ownerUser.id, name: "test" })).token };
   const member = await seedMember(db, workspace.id, "member");
   return { workspace, owner, member };

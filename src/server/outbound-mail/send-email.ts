@@ -27,6 +27,8 @@ export interface OutgoingEmail {
   dedupeKey?: string;
   /** The Message-ID to use, when the caller already stored it on a thread message. */
   messageIdHeader?: string;
+  /** Not sent before then (an agent's reply in its undo window); at once when omitted. */
+  sendAfter?: Date | null;
 }
 
 export async function senderMailbox(db: Db | Prisma.TransactionClient, workspaceId: string, preferred?: Mailbox | null) {
@@ -60,7 +62,12 @@ export async function recordEmail(tx: Prisma.TransactionClient, email: OutgoingE
   }
   const mailbox = await senderMailbox(tx, email.workspaceId, email.mailbox);
   const outbound = await tx.outboundEmail.create({ data: outboundEmailRow(email, mailbox) });
-  await enqueueJob(tx, { workspaceId: email.workspaceId, type: "email.send", payload: { outboundEmailId: outbound.id } });
+  await enqueueJob(tx, {
+    workspaceId: email.workspaceId,
+    type: "email.send",
+    payload: { outboundEmailId: outbound.id },
+    ...(email.sendAfter ? { runAfter: email.sendAfter } : {}),
+  });
   return { outbound, created: true };
 }
 

@@ -12,6 +12,7 @@ import { mentionNotice } from "@/server/notifications/ticket-notices";
 import { withQuotedHistory } from "@/server/outbound-mail/quoted-reply";
 import { recordEmail, replyMailbox } from "@/server/outbound-mail/send-email";
 import { recordActivity } from "./activity";
+import { refuseStaleReply } from "./stale-reply";
 import { presentMessage } from "./ticket-presenters";
 import { messageRows } from "./ticket-thread";
 import { findTicket } from "./tickets.service";
@@ -23,7 +24,10 @@ import type { AddMessageInput } from "./tickets.schema";
  * `Re: [#n] subject`, from the mailbox that message was addressed to, with that message quoted below
  * the answer; it is recorded in OutboundEmail under the message's own Message-ID.
  * The message, the email and its send job commit together: the job sends it (the caller wakes the
- * job worker), so a crash after the commit delays the email but never loses it.
+ * job worker), so a crash after the commit delays the email but never loses it. The job waits the
+ * workspace's undo window first (`scheduledSendAt`), during which undoReply can take the reply back.
+ * With `lastSeenMessageId` a reply is refused when the thread moved on meanwhile (refuseStaleReply);
+ * notes are never refused. The caller's draft on the ticket goes with the commit.
  */
 export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId: string, input: AddMessageInput) {
   const workspaceId = access.workspace.id;
@@ -40,7 +44,10 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
   const references = lastInbound?.messageIdHeader ? replyReferences(lastInbound) : [];
   const subject = replySubject(ticket.subject, ticket.ticketNumber);
 
+  const undoSeconds = send ? access.workspace.undoSendSeconds : 0;
   const message = await db.$transaction(async (tx) => {
+    if (input.lastSeenMessageId && !isNote) await refuseStaleReply(tx, access, ticketId, input.lastSeenMessageId);
+    const scheduledSendAt = undoSeconds > 0 ? new Date(Date.now() + undoSeconds * 1000) : null;
     const attachments = input.attachmentIds?.length
       ? await tx.attachment.findMany({ where: { id: { in: input.attachmentIds }, workspaceId, ticketId, messageId: null } })
       : [];
@@ -64,6 +71,7 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
         inReplyTo: send ? (lastInbound?.messageIdHeader ?? null) : null,
         references: send ? references : [],
         deliveryStatus: send ? "recorded" : null,
+        scheduledSendAt,
       },
     });
     if (attachments.length) await tx.attachment.updateMany({ where: { id: { in: attachments.map((a) => a.id) } }, data: { messageId: created.id } });
@@ -85,6 +93,7 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
         inReplyTo: created.inReplyTo,
         references,
         messageIdHeader: created.messageIdHeader!,
+        sendAfter: scheduledSendAt,
       });
     }
     if (isNote) {
@@ -100,6 +109,7 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
       type: isNote ? "note_added" : "replied",
       data: { messageId: created.id, emailed: send },
     });
+    await tx.ticketDraft.deleteMany({ where: { userId: access.user.id, ticketId, workspaceId } });
     return created;
   });
 

@@ -36,6 +36,8 @@ export function presentMessage(message: MessageRow) {
     references: message.references,
     isAutoReply: message.isAutoReply,
     deliveryStatus: message.deliveryStatus,
+    /** Until then the reply waits in its undo window and can be taken back; null once it may go out. */
+    scheduledSendAt: message.scheduledSendAt && message.deliveryStatus === "recorded" ? message.scheduledSendAt.toISOString() : null,
     outboundEmails: message.outboundEmails,
     // Already in presentAttachment's shape: the SQL writes it.
     attachments: message.attachments,

@@ -34,7 +34,7 @@ export function messageRows(db: Db, workspaceId: string, of: { ticketId: string 
        -- The list columns are nullable: Prisma reads NULL as [], a raw row does not.
        coalesce(m."toAddresses", '{}') AS "toAddresses", coalesce(m."ccAddresses", '{}') AS "ccAddresses", coalesce(m."references", '{}') AS "references",
        m."bodyText", m."bodyTextFull", m."bodyHtml", m."messageIdHeader", m."inReplyTo", m."isAutoReply",
-       m."deliveryStatus", m."createdAt",
+       m."deliveryStatus", m."scheduledSendAt", m."createdAt",
        CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('id', u."id", 'email', u."email", 'name', u."name") END AS "author",
        coalesce((SELECT json_agg(json_build_object('id', o."id", 'status', o."status", 'toAddress', o."toAddress") ORDER BY o."createdAt", o."id")
          FROM "OutboundEmail" o WHERE o."messageId" = m."id"), '[]'::json) AS "outboundEmails",

@@ -12,6 +12,7 @@ import {
   updateTicketSchema,
 } from "./tickets.schema";
 import { TAB_COUNT_CAP } from "./ticket-counts";
+import { saveDraftSchema } from "./ticket-drafts.schema";
 
 const base = "/api/v1/workspaces/{workspaceId}/tickets";
 const one = `${base}/{ticketId}`;
@@ -77,10 +78,42 @@ export const ticketOperations: Operation[] = [
     path: `${one}/messages`,
     summary: "Reply or add an internal note",
     description:
-      "With sendEmail (not for notes) the reply is emailed to the contact or toAddresses, threaded under the last inbound message, with the [#n] token in the subject.",
+      "With sendEmail (not for notes) the reply is emailed to the contact or toAddresses, threaded under the last inbound message, with the [#n] token in the subject. The email waits the workspace's undo window (settings.undoSendSeconds, default 10, 0 sends at once): scheduledSendAt says when it goes out, and until then POST …/messages/{messageId}/undo takes it back. With lastSeenMessageId (the last message the writer saw) a reply is refused with 409 when a customer message or another agent's reply came after it; error.details.arrived lists them (id, direction, author, fromAddress, fromName, createdAt, excerpt). Without it nothing is checked; notes are never refused.",
     body: addMessageSchema,
-    responses: { 201: "The message", 409: "The ticket was merged", 422: "Invalid input", ...WORKSPACE_ERRORS },
+    responses: {
+      201: "The message (scheduledSendAt: when its email goes out, null if at once)",
+      409: "The ticket was merged, or messages arrived after lastSeenMessageId (details.arrived)",
+      422: "Invalid input, or lastSeenMessageId not a message of this ticket",
+      ...WORKSPACE_ERRORS,
+    },
   },
+  {
+    ...common,
+    method: "post",
+    path: `${one}/messages/{messageId}/undo`,
+    summary: "Undo a reply in its undo window",
+    description:
+      "Only the reply's author, only while its email still waits (scheduledSendAt not reached and no worker took it). The message, its email and its timeline entry are removed; its text, recipients and files become the caller's draft, which is answered.",
+    responses: { 200: "The draft", 409: "Already sent", ...WORKSPACE_ERRORS, 404: "No such reply of the caller" },
+  },
+  {
+    ...common,
+    method: "get",
+    path: `${one}/draft`,
+    summary: "Get the caller's draft",
+    description: "What the caller typed in the ticket's composer and has not sent: mode, body, toAddresses, ccAddresses, attachments (unused uploads).",
+    responses: { 200: "The draft", ...WORKSPACE_ERRORS, 404: "No draft (or no such ticket)" },
+  },
+  {
+    ...common,
+    method: "put",
+    path: `${one}/draft`,
+    summary: "Save the caller's draft",
+    description: "Replaces it. Addresses are kept as typed; sending the message validates them and clears the draft.",
+    body: saveDraftSchema,
+    responses: { 200: "The draft", 422: "Invalid input", ...WORKSPACE_ERRORS },
+  },
+  { ...common, method: "delete", path: `${one}/draft`, summary: "Discard the caller's draft", responses: { 204: "Discarded", ...WORKSPACE_ERRORS } },
   {
     ...common,
     method: "post",

@@ -66,6 +66,8 @@ export const addMessageSchema = z.object({
   toAddresses: z.array(z.email()).max(50).optional(),
   ccAddresses: z.array(z.email()).max(50).optional(),
   attachmentIds: z.array(z.uuid()).max(50).optional(),
+  /** The last message of the thread the writer saw: a reply is refused (409) if others arrived since. */
+  lastSeenMessageId: z.uuid().optional(),
 });
 export type AddMessageInput = z.infer<typeof addMessageSchema>;
 

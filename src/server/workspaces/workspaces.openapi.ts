@@ -22,7 +22,7 @@ export const workspaceOperations: Operation[] = [
     ...common,
     method: "patch",
     path: "/api/v1/workspaces/{workspaceId}",
-    summary: "Rename or change inbound policies (owners)",
+    summary: "Rename or change inbound policies and the undo window of replies (owners)",
     body: updateWorkspaceSchema,
     responses: { 200: "The workspace", 403: "Not an owner", 422: "Invalid input", ...WORKSPACE_ERRORS },
   },

@@ -6,6 +6,8 @@ export const workspaceSettingsSchema = z.object({
   requireInboundSecret: z.boolean(),
   /** Closing a ticket emails its contact one-click satisfaction rating links (once per ticket). */
   satisfactionSurveys: z.boolean(),
+  /** Seconds an emailed reply can be undone before it goes out; 0 sends at once. */
+  undoSendSeconds: z.number().int().min(0).max(60),
 });
 
 export const updateWorkspaceSchema = z.object({

@@ -16,6 +16,7 @@ export function presentWorkspace(workspace: Workspace, role?: Role) {
       closedTicketReply: workspace.closedTicketReply,
       requireInboundSecret: workspace.requireInboundSecret,
       satisfactionSurveys: workspace.satisfactionSurveys,
+      undoSendSeconds: workspace.undoSendSeconds,
     },
     ...(role ? { role } : {}),
     createdAt: workspace.createdAt.toISOString(),

@@ -16,6 +16,9 @@ import {
   ticketCountsSchema,
   updateTicketSchema,
 } from "@/server/tickets/tickets.schema";
+import { saveDraftSchema } from "@/server/tickets/ticket-drafts.schema";
+import { discardTicketDraft, getTicketDraft, saveTicketDraft } from "@/server/tickets/ticket-drafts";
+import { undoReply } from "@/server/tickets/undo-reply";
 import { countTicketTabs } from "@/server/tickets/ticket-counts";
 import { countUnreadTickets, markTicketRead } from "@/server/tickets/read-state";
 import { getTicketDetail, listTickets } from "@/server/tickets/tickets.service";
@@ -38,6 +41,14 @@ export const ticketRouter = createTRPCRouter({
   addMessage: workspaceProcedure
     .input(ticketId.extend(addMessageSchema.shape))
     .mutation(({ ctx, input: { ticketId, ...message } }) => addTicketMessage(ctx.db, ctx.access, ticketId, message)),
+  undoReply: workspaceProcedure
+    .input(ticketId.extend({ messageId: z.uuid() }))
+    .mutation(({ ctx, input }) => undoReply(ctx.db, ctx.access, input.ticketId, input.messageId)),
+  draft: workspaceProcedure.input(ticketId).query(({ ctx, input }) => getTicketDraft(ctx.db, ctx.access, input.ticketId)),
+  saveDraft: workspaceProcedure
+    .input(ticketId.extend(saveDraftSchema.shape))
+    .mutation(({ ctx, input: { ticketId, ...draft } }) => saveTicketDraft(ctx.db, ctx.access, ticketId, draft)),
+  discardDraft: workspaceProcedure.input(ticketId).mutation(({ ctx, input }) => discardTicketDraft(ctx.db, ctx.access, input.ticketId)),
   setStatus: workspaceProcedure
     .input(ticketId.extend(changeStatusSchema.shape))
     .mutation(({ ctx, input: { ticketId, ...change } }) => changeTicketStatus(ctx.db, ctx.access, ticketId, change)),

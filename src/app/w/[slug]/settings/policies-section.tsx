@@ -9,14 +9,17 @@ import { FIELD, LABEL, PRIMARY } from "./ui";
 import { ErrorAlert } from "@/components/error-alert";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 
-type Settings = WorkspaceInfo["settings"];
+// Only its own fields: the undo window is saved by its own section.
+type Settings = Pick<WorkspaceInfo["settings"], "unmatchedInbound" | "closedTicketReply" | "requireInboundSecret" | "satisfactionSurveys">;
 
 /** The workspace's inbound policies, edited through the workspace settings update. */
 export function PoliciesSection({ workspace, isOwner }: { workspace: WorkspaceInfo; isOwner: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Settings>(workspace.settings);
-  useUnsavedChanges(JSON.stringify(draft) !== JSON.stringify(workspace.settings));
+  const { unmatchedInbound, closedTicketReply, requireInboundSecret, satisfactionSurveys } = workspace.settings;
+  const saved: Settings = { unmatchedInbound, closedTicketReply, requireInboundSecret, satisfactionSurveys };
+  const [draft, setDraft] = useState<Settings>(saved);
+  useUnsavedChanges(JSON.stringify(draft) !== JSON.stringify(saved));
   const save = useMutation(
     trpc.workspace.update.mutationOptions({
       onSuccess: (updated) => queryClient.setQueryData(trpc.workspace.get.queryKey({ workspaceSlug: workspace.slug }), updated),

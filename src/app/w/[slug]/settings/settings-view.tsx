@@ -10,6 +10,7 @@ import { MembersSection } from "./members-section";
 import { NotificationsSection } from "./notifications-section";
 import { OutgoingMailSection } from "./outgoing-mail-section";
 import { PoliciesSection } from "./policies-section";
+import { SendingSection } from "./sending-section";
 import { Loaded } from "./section";
 import { TagsSection } from "./tags-section";
 
@@ -17,6 +18,7 @@ const SECTIONS = [
   ["notifications", "My notifications"],
   ["mailboxes", "Mailboxes"],
   ["policies", "Inbound policies"],
+  ["sending", "Sending"],
   ["members", "Members"],
   ["tags", "Tags"],
   ["contact-lists", "Contact lists"],
@@ -54,6 +56,7 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
               )}
               <MailboxesSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <PoliciesSection workspace={ws} isOwner={isOwner} />
+              <SendingSection workspace={ws} isOwner={isOwner} />
               <MembersSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <TagsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <ContactListsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />

@@ -1,12 +1,15 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent, type KeyboardEvent, type RefObject } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from "react";
 import { ErrorAlert } from "@/components/error-alert";
 import { useTRPC } from "@/trpc/react";
 import type { TicketDetail } from "@/trpc/types";
 import { ComposerAttachments } from "./composer-attachments";
+import { DraftStatus } from "./draft-status";
 import { MentionInput } from "./mention-input";
+import { arrivedMessages, StaleReplyNotice } from "./stale-reply-notice";
+import { useDraft, type DraftContent } from "./use-draft";
 import { encodeMentions, useMentionableMembers } from "./use-mentions";
 import { useUploads } from "./use-uploads";
 
@@ -19,7 +22,12 @@ const addresses = (text: string) =>
     .map((a) => a.trim())
     .filter(Boolean);
 
-/** Reply by email (to, cc, files) or add an internal note ("@" mentions a member); Ctrl/⌘+Enter sends. */
+/**
+ * Reply by email (to, cc, files) or add an internal note ("@" mentions a member); Ctrl/⌘+Enter sends.
+ * What is typed is the agent's draft, saved on the server as they type and restored on return. A
+ * reply names the last message the agent saw: when others arrived meanwhile the server refuses it
+ * and the composer shows them, to send anyway or review first.
+ */
 export function Composer(props: {
   workspaceSlug: string;
   workspaceId: string | undefined;
@@ -33,27 +41,62 @@ export function Composer(props: {
   const { workspaceSlug, workspaceId, ticket, mode, onMode, bodyRef } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const drafts = useDraft(workspaceSlug, ticket.id);
   const [to, setTo] = useState(ticket.contact?.email ?? "");
   const [cc, setCc] = useState("");
   const [body, setBody] = useState("");
   const uploads = useUploads(workspaceId, ticket.id);
   const members = useMentionableMembers(workspaceSlug);
+  const restored = useRef(false);
   const send = useMutation(
     trpc.ticket.addMessage.mutationOptions({
       onSuccess: () => {
         setBody("");
         setCc("");
         uploads.clear();
+        drafts.forget();
       },
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.ticket.get.queryKey({ workspaceSlug, ticketId: ticket.id }) }),
     }),
   );
   const note = mode === "note";
   const ready = body.trim() !== "" && !uploads.busy && !send.isPending && (note || addresses(to).length > 0);
+  const arrived = arrivedMessages(send.error);
 
-  function submit(event?: FormEvent) {
+  // The saved draft fills the composer once, unless the agent started typing before it came.
+  const { draft, loaded } = drafts;
+  useEffect(() => {
+    if (restored.current || !loaded) return;
+    restored.current = true;
+    if (!draft || body !== "") return;
+    setBody(draft.body);
+    if (draft.toAddresses.length) setTo(draft.toAddresses.join(", "));
+    setCc(draft.ccAddresses.join(", "));
+    uploads.restore(draft.attachments);
+    if (draft.mode !== mode) onMode(draft.mode);
+  }, [draft, loaded, body, mode, onMode, uploads]);
+
+  // Every change after the restore is saved (debounced); an emptied composer drops the draft.
+  const snapshot = JSON.stringify({ mode, body, toAddresses: addresses(to), ccAddresses: addresses(cc), attachmentIds: uploads.ids });
+  const lastSnapshot = useRef<string | null>(null);
+  useEffect(() => {
+    if (!restored.current || snapshot === lastSnapshot.current) return;
+    const first = lastSnapshot.current === null;
+    lastSnapshot.current = snapshot;
+    if (!first) drafts.schedule(JSON.parse(snapshot) as DraftContent);
+  }, [snapshot, drafts]);
+
+  // A second Ctrl+Enter while the draft's last save settles must not send twice.
+  const submitting = useRef(false);
+  async function submit(event?: FormEvent, lastSeenMessageId = ticket.messages.at(-1)?.id) {
     event?.preventDefault();
-    if (!ready) return;
+    if (!ready || submitting.current) return;
+    submitting.current = true;
+    try {
+      await drafts.settle();
+    } finally {
+      submitting.current = false;
+    }
     send.mutate({
       workspaceSlug,
       ticketId: ticket.id,
@@ -62,16 +105,31 @@ export function Composer(props: {
       sendEmail: !note,
       ...(note ? {} : { toAddresses: addresses(to), ccAddresses: addresses(cc) }),
       attachmentIds: uploads.ids,
+      lastSeenMessageId,
     });
   }
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) submit(event);
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit(event);
+  }
+  function review() {
+    const first = arrived?.[0]?.id;
+    send.reset();
+    void queryClient.invalidateQueries({ queryKey: trpc.ticket.get.queryKey({ workspaceSlug, ticketId: ticket.id }) });
+    if (first) document.querySelector(`[data-message-id="${first}"]`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+  }
+  async function discard() {
+    await drafts.discard();
+    setBody("");
+    setCc("");
+    setTo(ticket.contact?.email ?? "");
+    uploads.clear();
+    send.reset();
   }
 
   if (ticket.status === "merged") return null;
   return (
     <form
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       onKeyDown={onKeyDown}
       aria-label="Composer"
       className={`rounded-lg border p-3 ${note ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
@@ -117,24 +175,29 @@ export function Composer(props: {
         placeholder={note ? "Only your team sees this note." : "Write your reply…"}
         className={FIELD}
       />
-      <ErrorAlert
-        error={send.error}
-        labels={FIELD_LABELS}
-        lead={note ? "Note not added." : "Not sent."}
-        className="mt-2"
-        action={
-          <button
-            type="button"
-            onClick={() => submit()}
-            disabled={!ready}
-            className="rounded-md border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100"
-          >
-            Try again
-          </button>
-        }
-      />
+      {arrived ? (
+        <StaleReplyNotice arrived={arrived} sending={send.isPending} onSendAnyway={() => void submit(undefined, arrived.at(-1)?.id)} onReview={review} />
+      ) : (
+        <ErrorAlert
+          error={send.error}
+          labels={FIELD_LABELS}
+          lead={note ? "Note not added." : "Not sent."}
+          className="mt-2"
+          action={
+            <button
+              type="button"
+              onClick={() => void submit()}
+              disabled={!ready}
+              className="rounded-md border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100"
+            >
+              Try again
+            </button>
+          }
+        />
+      )}
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <ComposerAttachments uploads={uploads} disabled={!workspaceId} />
+        <DraftStatus state={drafts.state} hasDraft={Boolean(drafts.draft) || body !== ""} onDiscard={() => void discard()} />
         <button
           type="submit"
           disabled={!ready}

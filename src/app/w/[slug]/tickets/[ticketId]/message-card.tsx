@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { withInlineImages } from "@/server/email/inline-images";
 import type { ThreadMessage } from "@/trpc/types";
@@ -20,8 +20,16 @@ const DELIVERY: Record<string, string> = {
   failed: "bg-red-100 text-red-800",
 };
 
-export function MessageCard(props: { message: ThreadMessage; workspaceId: string | undefined; selectable: boolean; selected: boolean; onToggle: () => void }) {
-  const { message, workspaceId, selectable, selected, onToggle } = props;
+/** One message of the thread; `children` go below it (a reply's undo countdown). */
+export function MessageCard(props: {
+  message: ThreadMessage;
+  workspaceId: string | undefined;
+  selectable: boolean;
+  selected: boolean;
+  onToggle: () => void;
+  children?: ReactNode;
+}) {
+  const { message, workspaceId, selectable, selected, onToggle, children } = props;
   const look = LOOK[message.direction];
   const { bodyHtml, attachments } = message;
   // Images the HTML shows inline are not listed again as files.
@@ -34,6 +42,7 @@ export function MessageCard(props: { message: ThreadMessage; workspaceId: string
     <article
       data-testid="message"
       data-direction={message.direction}
+      data-message-id={message.id}
       aria-label={`${look.label} from ${who}`}
       className={`rounded-lg border p-3 sm:p-4 ${look.card}`}
     >
@@ -69,6 +78,7 @@ export function MessageCard(props: { message: ThreadMessage; workspaceId: string
       )}
       <MessageBody message={message} html={inline.html} workspaceId={workspaceId} />
       <AttachmentList attachments={attachments.filter((file) => !inline.shown.has(file.id))} workspaceId={workspaceId} />
+      {children}
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { useShortcuts } from "@/components/use-shortcuts";
 import { useTRPC } from "@/trpc/react";
 import { Composer, type ComposerMode } from "./composer";
 import { MessageCard } from "./message-card";
+import { UndoSend } from "./undo-send";
 import { TicketHeader } from "./ticket-header";
 import { TicketSidebar } from "./ticket-sidebar";
 import { useMarkTicketRead } from "./use-mark-read";
@@ -33,7 +34,7 @@ const SHORTCUTS: [string, string][] = [
   ["?", "This help"],
 ];
 
-export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string; ticketId: string }) {
+export function TicketView({ workspaceSlug, ticketId, viewerId }: { workspaceSlug: string; ticketId: string; viewerId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const ticket = useQuery({ ...trpc.ticket.get.queryOptions({ workspaceSlug, ticketId }), refetchInterval: usePollingFallback(THREAD_REFRESH_MS) });
@@ -45,6 +46,8 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [splitIds, setSplitIds] = useState<ReadonlySet<string> | null>(null);
   const [dialog, setDialog] = useState<"merge" | "help" | null>(null);
+  // Bumped when an undone reply came back as the draft: the composer starts again from it.
+  const [composerRound, setComposerRound] = useState(0);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const data = ticket.data;
   useMarkTicketRead(workspaceSlug, ticketId, data?.messages.at(-1)?.id);
@@ -100,11 +103,18 @@ export function TicketView({ workspaceSlug, ticketId }: { workspaceSlug: string;
                 selectable={splitIds !== null}
                 selected={splitIds?.has(message.id) ?? false}
                 onToggle={() => toggleSplit(message.id)}
-              />
+              >
+                <UndoSend
+                  workspaceSlug={workspaceSlug}
+                  message={message}
+                  canUndo={message.author?.id === viewerId}
+                  onUndone={() => setComposerRound((round) => round + 1)}
+                />
+              </MessageCard>
             ))}
           </section>
           <Composer
-            key={data.id}
+            key={`${data.id}:${composerRound}`}
             workspaceSlug={workspaceSlug}
             workspaceId={workspaceId}
             ticket={data}

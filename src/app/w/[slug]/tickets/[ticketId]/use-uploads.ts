@@ -46,6 +46,9 @@ export function useUploads(workspaceId: string | undefined, ticketId: string) {
     add,
     remove: (key: string) => setUploads((list) => list.filter((u) => u.key !== key)),
     clear: () => setUploads([]),
+    /** Files uploaded earlier (a restored draft). */
+    restore: (files: { id: string; filename: string; size: number }[]) =>
+      setUploads(files.map((file) => ({ key: file.id, id: file.id, name: file.filename, size: file.size, status: "done" }))),
     ids: uploads.flatMap((u) => (u.id ? [u.id] : [])),
     busy: uploads.some((u) => u.status === "uploading"),
   };
