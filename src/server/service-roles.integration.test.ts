@@ -15,6 +15,7 @@ import type { Db } from "@/server/db";
 import * as addAsReply from "@/server/incoming-mails/add-as-reply";
 import * as convertToTicket from "@/server/incoming-mails/convert-to-ticket";
 import * as incomingMails from "@/server/incoming-mails/incoming-mails.service";
+import * as presence from "@/server/live/presence.service";
 import * as mailboxes from "@/server/mailboxes/mailboxes.service";
 import * as memberChanges from "@/server/members/member-changes";
 import * as members from "@/server/members/members.service";
@@ -111,6 +112,7 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
     module: incomingMails,
     roles: { presentIncomingMail: "helper", listIncomingMails: "member", deleteIncomingMail: "member" },
   },
+  "@/server/live/presence.service": { module: presence, roles: { reportPresence: "member", listPresence: "member" } },
   "@/server/mailboxes/mailboxes.service": {
     module: mailboxes,
     roles: {
