@@ -40,12 +40,15 @@ test("too many wrong passwords for an account are refused with a sentence saying
 
 test("the workspace switcher moves between the user's workspaces", async ({ page }) => {
   await signInAsOwner(page);
+  // What each inbox holds depends on the specs that ran before (the demo's seed tickets leave page 1
+  // as they add tickets): the switch shows in the URL and in the switcher the layout renders.
   await page.getByLabel("Workspace").selectOption({ label: "Sandbox" });
   await expect(page).toHaveURL(/\/w\/sandbox\/inbox$/);
-  await expect(page.getByText("No tickets yet")).toBeVisible();
+  await expect(page.getByLabel("Workspace")).toHaveValue("sandbox");
   await page.getByLabel("Workspace").selectOption({ label: "Demo Support" });
   await expect(page).toHaveURL(/\/w\/demo\/inbox$/);
-  await expect(page.getByText("Invoice #2024-113 charged twice")).toBeVisible();
+  await expect(page.getByLabel("Workspace")).toHaveValue("demo");
+  await expect(page.getByTestId("ticket-row").first()).toBeVisible();
 });
 
 test("sign-out ends the session", async ({ page }) => {

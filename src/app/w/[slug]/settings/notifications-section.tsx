@@ -24,10 +24,12 @@ export function NotificationsSection({ workspaceSlug }: { workspaceSlug: string 
   // Shown at once, put back if the server refuses.
   const save = useMutation(
     trpc.notification.setPreference.mutationOptions({
-      onMutate: async ({ topic, inApp, email }) => {
-        await queryClient.cancelQueries({ queryKey: key });
+      // Synchronous: the checkbox is controlled, so the new state must be in the cache within the click,
+      // or React puts the box back until a later render. A fetch in flight is dropped, not reverted.
+      onMutate: ({ topic, inApp, email }) => {
         const before = queryClient.getQueryData(key);
         queryClient.setQueryData(key, (rows) => rows?.map((row) => (row.topic === topic ? { topic, inApp, email } : row)));
+        void queryClient.cancelQueries({ queryKey: key }, { revert: false });
         return { before };
       },
       onError: (_error, _input, context) => queryClient.setQueryData(key, context?.before),
