@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
 import { Loaded, Section } from "./section";
@@ -21,19 +22,14 @@ export function NotificationsSection({ workspaceSlug }: { workspaceSlug: string 
   const queryClient = useQueryClient();
   const key = trpc.notification.preferences.queryKey({ workspaceSlug });
   const preferences = useQuery(trpc.notification.preferences.queryOptions({ workspaceSlug }));
-  // Shown at once, put back if the server refuses.
+  // The choice shows within the click (component state set in the handler: the query cache tells its
+  // readers only in a later task, and a controlled checkbox snaps back until then); the server's
+  // answer replaces it, and a refusal puts the box back.
+  const [shown, setShown] = useState<Preference | null>(null);
   const save = useMutation(
     trpc.notification.setPreference.mutationOptions({
-      // Synchronous: the checkbox is controlled, so the new state must be in the cache within the click,
-      // or React puts the box back until a later render. A fetch in flight is dropped, not reverted.
-      onMutate: ({ topic, inApp, email }) => {
-        const before = queryClient.getQueryData(key);
-        queryClient.setQueryData(key, (rows) => rows?.map((row) => (row.topic === topic ? { topic, inApp, email } : row)));
-        void queryClient.cancelQueries({ queryKey: key }, { revert: false });
-        return { before };
-      },
-      onError: (_error, _input, context) => queryClient.setQueryData(key, context?.before),
       onSuccess: (saved) => queryClient.setQueryData(key, saved),
+      onSettled: () => setShown(null),
     }),
   );
   return (
@@ -53,22 +49,29 @@ export function NotificationsSection({ workspaceSlug }: { workspaceSlug: string 
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => (
-                <tr key={row.topic}>
-                  <td className="py-2">{TOPICS[row.topic]}</td>
-                  {(["inApp", "email"] as const).map((channel) => (
-                    <td key={channel} className="py-2 text-center">
-                      <input
-                        type="checkbox"
-                        checked={row[channel]}
-                        aria-label={`${TOPICS[row.topic]}: ${channel === "inApp" ? "in app" : "email"}`}
-                        onChange={(e) => save.mutate({ workspaceSlug, topic: row.topic, inApp: row.inApp, email: row.email, [channel]: e.target.checked })}
-                        className="h-4 w-4 accent-brand-600"
-                      />
-                    </td>
-                  ))}
-                </tr>
-              ))}
+              {rows.map((saved) => {
+                const row = shown?.topic === saved.topic ? shown : saved;
+                return (
+                  <tr key={row.topic}>
+                    <td className="py-2">{TOPICS[row.topic]}</td>
+                    {(["inApp", "email"] as const).map((channel) => (
+                      <td key={channel} className="py-2 text-center">
+                        <input
+                          type="checkbox"
+                          checked={row[channel]}
+                          aria-label={`${TOPICS[row.topic]}: ${channel === "inApp" ? "in app" : "email"}`}
+                          onChange={(e) => {
+                            const choice = { ...row, [channel]: e.target.checked };
+                            setShown(choice);
+                            save.mutate({ workspaceSlug, ...choice });
+                          }}
+                          className="h-4 w-4 accent-brand-600"
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ComponentProps, type KeyboardEvent, type RefObject } from "react";
+import { useLayoutEffect, useRef, useState, type ComponentProps, type KeyboardEvent, type RefObject } from "react";
 import type { Member } from "@/trpc/types";
 import { mentionName } from "./use-mentions";
 
@@ -23,6 +23,14 @@ export function MentionInput(
   const [caret, setCaret] = useState<number | null>(null);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
+  // Where the caret goes once the chosen name is in the textarea: set in the same commit, so a key
+  // typed right after the pick lands after the name (a later frame would move the caret behind it).
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caretAfterPick.current === null) return;
+    inputRef.current?.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
+    caretAfterPick.current = null;
+  });
   const typed = caret === null ? null : typedMention(value, caret);
   const matches =
     typed && typed.start !== dismissed
@@ -36,7 +44,7 @@ export function MentionInput(
     onValue(value.slice(0, typed.start) + inserted + value.slice(caret));
     const at = typed.start + inserted.length;
     setCaret(at);
-    requestAnimationFrame(() => inputRef.current?.setSelectionRange(at, at));
+    caretAfterPick.current = at;
   }
   function keyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (open && !event.ctrlKey && !event.metaKey) {
