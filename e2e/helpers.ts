@@ -85,6 +85,8 @@ export async function postMime(page: Page, raw: string | Buffer): Promise<string
   return ((await response.json()) as { ticketId: string }).ticketId;
 }
 
+/** Opens a ticket and waits until the page is hydrated (its live connection is up), so keys reach it. */
 export async function openTicket(page: Page, ticketId: string) {
   await page.goto(`/w/demo/tickets/${ticketId}`);
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-connected", "true");
 }
