@@ -8,6 +8,9 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["./src/test/global-setup.ts"],
     pool: "forks",
+    // Every core (Vitest leaves one idle by default): the integration tests wait on the database
+    // (PGlite runs in each worker's own thread), so one worker on two cores doubles the run.
+    maxWorkers: os.availableParallelism(),
     env: {
       NEXTAUTH_SECRET: "test-secret-for-vitest-only",
       JOB_WORKER: "off",

@@ -125,3 +125,59 @@ test("* selects the whole page and e closes it; on the Closed tab the checkbox s
     expect(ticket.status).toBe("open");
   }
 });
+
+test("inside a ticket j/k walk the inbox's list, Ctrl+K runs any action of the page, and Ctrl+Shift+Enter sends and closes", async ({ page }) => {
+  await signInAsOwner(page);
+  const { token } = await threeTickets(page, "Osprey");
+  const heading = page.getByRole("heading", { level: 1 });
+  const palette = page.getByRole("dialog", { name: "Commands" });
+
+  // The inbox's palette has its actions too.
+  const command = palette.getByRole("combobox", { name: "Command" });
+  await page.keyboard.press("Control+k");
+  await expect(command).toBeFocused();
+  await page.keyboard.type("show pend");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/tab=pending/);
+  await page.keyboard.press("Control+k");
+  await expect(command).toBeFocused();
+  await page.keyboard.type("show open");
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/tab=/);
+  await expect(page.getByTestId("ticket-row")).toHaveCount(3);
+
+  await page.keyboard.press("Enter");
+  await expect(heading).toContainText(`${token} part 3`);
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-connected", "true");
+  await page.keyboard.press("j");
+  await expect(heading).toContainText(`${token} part 2`);
+  await expect(page.getByRole("link", { name: "Previous ticket" })).toBeVisible();
+  await page.keyboard.press("k");
+  await expect(heading).toContainText(`${token} part 3`);
+  await page.keyboard.press("k");
+  await expect(page.getByRole("status").filter({ hasText: "This is the first ticket of the inbox list." })).toBeAttached();
+  await expect(heading).toContainText(`${token} part 3`);
+
+  const sidebar = page.getByRole("complementary", { name: "Ticket details" });
+  await page.keyboard.press("Control+k");
+  await expect(command).toBeFocused();
+  await page.keyboard.type("priority: urg");
+  await expect(palette.getByRole("option")).toHaveText(["Priority: Urgent"]);
+  await page.keyboard.press("Enter");
+  await expect(palette).toBeHidden();
+  await expect(sidebar.getByLabel("Priority")).toHaveValue("urgent");
+  await page.keyboard.press("Control+k");
+  await expect(command).toBeFocused();
+  await page.keyboard.type("assign to adam");
+  await page.keyboard.press("Enter");
+  await expect(sidebar.getByLabel("Assignee")).toHaveValue(/.+/);
+  await expect(page.getByTestId("activity").filter({ hasText: "assigned the ticket to Adam Agent" })).toHaveCount(1);
+
+  await page.keyboard.press("r");
+  await page.keyboard.type("Thanks, it is fixed now.");
+  await page.keyboard.press("Control+Shift+Enter");
+  await expect(page.locator('[data-testid="message"][data-direction="outbound"]').filter({ hasText: "Thanks, it is fixed now." })).toHaveCount(1);
+  await expect(page.getByTestId("activity").filter({ hasText: "changed status from open to closed" })).toHaveCount(1);
+  const ticketId = page.url().split("/").at(-1)!;
+  expect((await trpcQuery<{ status: string }>(page, "ticket.get", { workspaceSlug: "demo", ticketId })).status).toBe("closed");
+});

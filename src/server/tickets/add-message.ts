@@ -13,6 +13,7 @@ import { withQuotedHistory } from "@/server/outbound-mail/quoted-reply";
 import { recordEmail, replyMailbox } from "@/server/outbound-mail/send-email";
 import { recordActivity } from "./activity";
 import { refuseStaleReply } from "./stale-reply";
+import { applyStatusChange } from "./ticket-status";
 import { presentMessage } from "./ticket-presenters";
 import { messageRows } from "./ticket-thread";
 import { findTicket } from "./tickets.service";
@@ -27,7 +28,8 @@ import type { AddMessageInput } from "./tickets.schema";
  * job worker), so a crash after the commit delays the email but never loses it. The job waits the
  * workspace's undo window first (`scheduledSendAt`), during which undoReply can take the reply back.
  * With `lastSeenMessageId` a reply is refused when the thread moved on meanwhile (refuseStaleReply);
- * notes are never refused. The caller's draft on the ticket goes with the commit.
+ * notes are never refused. The caller's draft on the ticket goes with the commit, and so does the
+ * status change `statusAfter` asks for ("send and close"), when the ticket is not in it already.
  */
 export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId: string, input: AddMessageInput) {
   const workspaceId = access.workspace.id;
@@ -110,6 +112,7 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
       data: { messageId: created.id, emailed: send },
     });
     await tx.ticketDraft.deleteMany({ where: { userId: access.user.id, ticketId, workspaceId } });
+    if (input.statusAfter && input.statusAfter !== ticket.status) await applyStatusChange(tx, access, ticket, { toStatus: input.statusAfter });
     return created;
   });
 

@@ -1,30 +1,44 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
-import type { Db } from "@/server/db";
+import type { Db, Prisma } from "@/server/db";
+import type { Ticket } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import { surveyClosedTickets } from "@/server/satisfaction/survey-on-close";
 import { recordActivity } from "./activity";
 import { findTicket, getTicketDto } from "./tickets.service";
 import type { ChangeStatusInput } from "./tickets.schema";
 
-/** open ⇄ pending ⇄ closed; a merged ticket is final. Closing cancels a scheduled closure. */
+/**
+ * Moves a (not merged) ticket to another status inside the caller's transaction, with its timeline
+ * entry; closing cancels a scheduled closure and may send the satisfaction survey.
+ */
+export async function applyStatusChange(
+  tx: Prisma.TransactionClient,
+  access: WorkspaceAccess,
+  ticket: Pick<Ticket, "id" | "kind" | "status">,
+  input: ChangeStatusInput,
+) {
+  await tx.ticket.update({
+    where: { id: ticket.id },
+    data: { status: input.toStatus, ...(input.toStatus === "closed" ? { closureScheduledAt: null } : {}) },
+  });
+  await recordActivity(tx, {
+    workspaceId: access.workspace.id,
+    ticketId: ticket.id,
+    actorUserId: access.user.id,
+    type: "status_changed",
+    data: { from: ticket.status, to: input.toStatus, reason: input.reason ?? null },
+  });
+  if (input.toStatus === "closed") await surveyClosedTickets(tx, access.workspace, [ticket]);
+}
+
+/** open ⇄ pending ⇄ closed; a merged ticket is final. */
 export async function changeTicketStatus(db: Db, access: WorkspaceAccess, ticketId: string, input: ChangeStatusInput) {
   const workspaceId = access.workspace.id;
   return db.$transaction(async (tx) => {
     const ticket = await findTicket(tx, workspaceId, ticketId);
     if (ticket.status === "merged") throw new AppError("CONFLICT", "A merged ticket cannot change status");
     if (ticket.status === input.toStatus) throw new AppError("CONFLICT", `The ticket is already ${ticket.status}`);
-    await tx.ticket.update({
-      where: { id: ticketId },
-      data: { status: input.toStatus, ...(input.toStatus === "closed" ? { closureScheduledAt: null } : {}) },
-    });
-    await recordActivity(tx, {
-      workspaceId,
-      ticketId,
-      actorUserId: access.user.id,
-      type: "status_changed",
-      data: { from: ticket.status, to: input.toStatus, reason: input.reason ?? null },
-    });
-    if (input.toStatus === "closed") await surveyClosedTickets(tx, access.workspace, [ticket]);
+    await applyStatusChange(tx, access, ticket, input);
     return getTicketDto(tx, workspaceId, ticketId);
   });
 }

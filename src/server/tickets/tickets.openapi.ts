@@ -78,7 +78,7 @@ export const ticketOperations: Operation[] = [
     path: `${one}/messages`,
     summary: "Reply or add an internal note",
     description:
-      "With sendEmail (not for notes) the reply is emailed to the contact or toAddresses, threaded under the last inbound message, with the [#n] token in the subject. The email waits the workspace's undo window (settings.undoSendSeconds, default 10, 0 sends at once): scheduledSendAt says when it goes out, and until then POST …/messages/{messageId}/undo takes it back. With lastSeenMessageId (the last message the writer saw) a reply is refused with 409 when a customer message or another agent's reply came after it; error.details.arrived lists them (id, direction, author, fromAddress, fromName, createdAt, excerpt). Without it nothing is checked; notes are never refused.",
+      "With sendEmail (not for notes) the reply is emailed to the contact or toAddresses, threaded under the last inbound message, with the [#n] token in the subject. The email waits the workspace's undo window (settings.undoSendSeconds, default 10, 0 sends at once): scheduledSendAt says when it goes out, and until then POST …/messages/{messageId}/undo takes it back. With lastSeenMessageId (the last message the writer saw) a reply is refused with 409 when a customer message or another agent's reply came after it; error.details.arrived lists them (id, direction, author, fromAddress, fromName, createdAt, excerpt). Without it nothing is checked; notes are never refused. With statusAfter the ticket moves to that status in the same commit (\"send and close\"); a ticket already in it is left as it is.",
     body: addMessageSchema,
     responses: {
       201: "The message (scheduledSendAt: when its email goes out, null if at once)",

@@ -68,6 +68,8 @@ export const addMessageSchema = z.object({
   attachmentIds: z.array(z.uuid()).max(50).optional(),
   /** The last message of the thread the writer saw: a reply is refused (409) if others arrived since. */
   lastSeenMessageId: z.uuid().optional(),
+  /** "Send and set pending / close": the ticket's status after the message, in the same commit. */
+  statusAfter: z.enum(["open", "pending", "closed"]).optional(),
 });
 export type AddMessageInput = z.infer<typeof addMessageSchema>;
 

@@ -3,7 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { rememberInboxQuery } from "@/components/inbox-return";
+import { useCommands, type Command } from "@/components/commands";
+import { rememberInboxQuery, rememberInboxTickets } from "@/components/inbox-return";
 import { usePollingFallback } from "@/components/live-events";
 import { LoadError } from "@/components/load-state";
 import { useViewersByTicket } from "@/components/presence";
@@ -13,7 +14,7 @@ import type { TicketSummary } from "@/trpc/types";
 import { BulkBar } from "./bulk-bar";
 import type { BulkPicker } from "./bulk-pickers";
 import { FilterBar } from "./filter-bar";
-import { filtersQuery, listInput, PAGE_SIZE, type InboxFilters } from "./inbox-filters";
+import { filtersQuery, listInput, PAGE_SIZE, TABS, type InboxFilters } from "./inbox-filters";
 import { Pagination } from "./pagination";
 import { LIVE_INTERVAL_MS, StatusTabs, useTabCounts } from "./status-tabs";
 import { TicketList } from "./ticket-list";
@@ -35,6 +36,7 @@ const SHORTCUTS: [string, string][] = [
   ["t", "Tag the selected tickets"],
   ["/", "Search"],
   ["Esc", "Clear the selection"],
+  ["Ctrl/⌘ + K", "All actions"],
   ["?", "This help"],
 ];
 
@@ -70,6 +72,11 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
     tickets.findIndex((t) => t.id === activeId),
   );
   const bulk = useBulkActions(workspaceSlug, setAnnouncement);
+  // Once loaded (not while a new filter loads): what a ticket page's next/previous walks through.
+  const shownIds = stale || !list.data ? null : tickets.map((t) => t.id).join(",");
+  useEffect(() => {
+    if (shownIds !== null) rememberInboxTickets(workspaceSlug, shownIds ? shownIds.split(",") : []);
+  }, [shownIds, workspaceSlug]);
 
   const changeFilters = useCallback((patch: Partial<InboxFilters>) => {
     setFilters((current) => ({ ...current, page: 1, ...patch }));
@@ -116,6 +123,33 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
     "?": () => setDialog("help"),
     Escape: () => setSelected(new Set()),
   });
+
+  const some = targets().length > 0;
+  const what = selected.size ? `the ${selected.size} selected` : "this ticket";
+  useCommands([
+    ...(some
+      ? ([
+          { id: "close", label: `Close ${what}`, shortcut: "e", run: () => run({ kind: "close" }) },
+          { id: "reopen", label: `Reopen ${what}`, shortcut: "o", run: () => run({ kind: "reopen" }) },
+          { id: "assign", label: `Assign ${what}…`, shortcut: "a", run: () => setDialog("assign") },
+          { id: "tag", label: `Tag ${what}…`, shortcut: "t", run: () => setDialog("tag") },
+          { id: "open", label: "Open the ticket", shortcut: "Enter", run: () => tickets[cursor] && router.push(ticketHref(tickets[cursor].id)) },
+        ] satisfies Command[])
+      : []),
+    {
+      id: "select-all",
+      label: selected.size < tickets.length ? "Select all tickets on the page" : "Select none",
+      shortcut: "*",
+      run: () => selectAll(selected.size < tickets.length),
+    },
+    { id: "search", label: "Search", shortcut: "/", run: () => searchRef.current?.focus() },
+    ...TABS.filter((tab) => tab.id !== filters.tab).map((tab) => ({
+      id: `tab:${tab.id}`,
+      label: `Show ${tab.label}`,
+      run: () => changeFilters({ tab: tab.id }),
+    })),
+    { id: "help", label: "Keyboard shortcuts", shortcut: "?", run: () => setDialog("help") },
+  ]);
 
   const filtered = Boolean(filters.assignee || filters.priority || filters.tag || filters.search.trim()) || filters.tab !== "open";
   return (

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from "react";
+import { useCommands } from "@/components/commands";
 import { ErrorAlert } from "@/components/error-alert";
 import { useTRPC } from "@/trpc/react";
 import type { TicketDetail } from "@/trpc/types";
@@ -14,6 +15,9 @@ import { encodeMentions, useMentionableMembers } from "./use-mentions";
 import { useUploads } from "./use-uploads";
 
 export type ComposerMode = "reply" | "note";
+/** The ticket's status after the message: "" leaves it as it is. */
+export type StatusAfter = "" | "pending" | "closed";
+const STATUS_AFTER_LABELS: Record<StatusAfter, string> = { "": "", pending: " & set pending", closed: " & close" };
 const FIELD_LABELS = { toAddresses: "To", ccAddresses: "Cc", body: "The message", attachmentIds: "Attachments" };
 const FIELD = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 const addresses = (text: string) =>
@@ -23,7 +27,8 @@ const addresses = (text: string) =>
     .filter(Boolean);
 
 /**
- * Reply by email (to, cc, files) or add an internal note ("@" mentions a member); Ctrl/⌘+Enter sends.
+ * Reply by email (to, cc, files) or add an internal note ("@" mentions a member); Ctrl/⌘+Enter sends,
+ * and the ticket may move to pending or closed with it ("send and close": Ctrl/⌘+Shift+Enter).
  * What is typed is the agent's draft, saved on the server as they type and restored on return. A
  * reply names the last message the agent saw: when others arrived meanwhile the server refuses it
  * and the composer shows them, to send anyway or review first.
@@ -45,6 +50,7 @@ export function Composer(props: {
   const [to, setTo] = useState(ticket.contact?.email ?? "");
   const [cc, setCc] = useState("");
   const [body, setBody] = useState("");
+  const [statusAfter, setStatusAfter] = useState<StatusAfter>("");
   const uploads = useUploads(workspaceId, ticket.id);
   const members = useMentionableMembers(workspaceSlug);
   const restored = useRef(false);
@@ -88,7 +94,7 @@ export function Composer(props: {
 
   // A second Ctrl+Enter while the draft's last save settles must not send twice.
   const submitting = useRef(false);
-  async function submit(event?: FormEvent, lastSeenMessageId = ticket.messages.at(-1)?.id) {
+  async function submit(event?: FormEvent, lastSeenMessageId = ticket.messages.at(-1)?.id, then: StatusAfter = statusAfter) {
     event?.preventDefault();
     if (!ready || submitting.current) return;
     submitting.current = true;
@@ -106,10 +112,21 @@ export function Composer(props: {
       ...(note ? {} : { toAddresses: addresses(to), ccAddresses: addresses(cc) }),
       attachmentIds: uploads.ids,
       lastSeenMessageId,
+      ...(then && then !== ticket.status ? { statusAfter: then } : {}),
     });
   }
+  const what = note ? "Add the note" : "Send the reply";
+  useCommands(
+    ready
+      ? [
+          { id: "send", label: what, shortcut: "Ctrl/⌘+Enter", run: () => void submit(undefined, undefined, "") },
+          { id: "send:pending", label: `${what} and set pending`, run: () => void submit(undefined, undefined, "pending") },
+          { id: "send:closed", label: `${what} and close`, shortcut: "Ctrl/⌘+Shift+Enter", run: () => void submit(undefined, undefined, "closed") },
+        ]
+      : [],
+  );
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit(event);
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit(event, undefined, event.shiftKey ? "closed" : statusAfter);
   }
   function review() {
     const first = arrived?.[0]?.id;
@@ -198,13 +215,29 @@ export function Composer(props: {
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <ComposerAttachments uploads={uploads} disabled={!workspaceId} />
         <DraftStatus state={drafts.state} hasDraft={Boolean(drafts.draft) || body !== ""} onDiscard={() => void discard()} />
-        <button
-          type="submit"
-          disabled={!ready}
-          className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
-        >
-          {send.isPending ? "Sending…" : note ? "Add note" : "Send reply"} <span className="text-xs opacity-80">Ctrl+Enter</span>
-        </button>
+        <div className="flex items-center gap-2">
+          <label className="text-sm text-slate-700">
+            <span className="sr-only">After sending</span>
+            <select
+              value={statusAfter}
+              onChange={(e) => setStatusAfter(e.target.value as StatusAfter)}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+            >
+              <option value="">Keep status</option>
+              <option value="pending">Then set pending</option>
+              <option value="closed">Then close</option>
+            </select>
+          </label>
+          <button
+            type="submit"
+            disabled={!ready}
+            title="Ctrl/⌘+Enter sends; Ctrl/⌘+Shift+Enter sends and closes"
+            className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+          >
+            {send.isPending ? "Sending…" : `${note ? "Add note" : "Send reply"}${STATUS_AFTER_LABELS[statusAfter]}`}{" "}
+            <span className="text-xs opacity-80">Ctrl+Enter</span>
+          </button>
+        </div>
       </div>
     </form>
   );

@@ -1,12 +1,28 @@
 "use client";
 
 import { AppLink } from "@/components/app-link";
-import { useInboxHref } from "@/components/inbox-return";
+import { useAdjacentInboxTickets, useInboxHref } from "@/components/inbox-return";
 import { StatusBadge } from "@/components/status-badge";
 import type { SettableStatus } from "@/components/ticket-fields";
 import type { TicketDetail } from "@/trpc/types";
 
 const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50";
+
+/** The ticket before or after this one in the inbox's list; greyed out at either end. */
+function SiblingLink(props: { workspaceSlug: string; ticketId: string | null; label: string; text: string; shortcut: string }) {
+  const className = "rounded-md px-2 py-0.5";
+  if (!props.ticketId)
+    return (
+      <span aria-disabled="true" aria-label={props.label} className={`${className} text-slate-400`}>
+        {props.text}
+      </span>
+    );
+  return (
+    <AppLink href={`/w/${props.workspaceSlug}/tickets/${props.ticketId}`} aria-label={props.label} className={`${className} text-brand-700 hover:bg-slate-100`}>
+      {props.text} <kbd className="text-xs text-slate-500">{props.shortcut}</kbd>
+    </AppLink>
+  );
+}
 
 /** Subject, number and state, and the ticket-wide actions. */
 export function TicketHeader(props: {
@@ -21,11 +37,18 @@ export function TicketHeader(props: {
   const { workspaceSlug, ticket, splitting, onStatus, onMerge, onSplit, onArchive } = props;
   const merged = ticket.status === "merged";
   const backHref = useInboxHref(workspaceSlug);
+  const adjacent = useAdjacentInboxTickets(workspaceSlug, ticket.id);
   return (
     <div className="mb-4">
-      <AppLink href={backHref} className="text-sm text-brand-700 hover:underline">
-        ← Inbox <kbd className="text-xs text-slate-500">u</kbd>
-      </AppLink>
+      <nav aria-label="Ticket list" className="flex items-center gap-3 text-sm">
+        <AppLink href={backHref} className="text-brand-700 hover:underline">
+          ← Inbox <kbd className="text-xs text-slate-500">u</kbd>
+        </AppLink>
+        <span className="ml-auto flex gap-1">
+          <SiblingLink workspaceSlug={workspaceSlug} ticketId={adjacent.previous} label="Previous ticket" text="‹ Previous" shortcut="k" />
+          <SiblingLink workspaceSlug={workspaceSlug} ticketId={adjacent.next} label="Next ticket" text="Next ›" shortcut="j" />
+        </span>
+      </nav>
       <div className="mt-1 flex flex-wrap items-start gap-3">
         <h1 className="min-w-0 flex-1 basis-72 text-xl font-semibold break-words">
           <span className="mr-2 font-normal text-slate-500">#{ticket.ticketNumber}</span>

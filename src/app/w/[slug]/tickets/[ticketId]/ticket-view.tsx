@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useRef, useState } from "react";
-import { inboxHref } from "@/components/inbox-return";
+import { adjacentInboxTicket, inboxHref } from "@/components/inbox-return";
+import { useCommands } from "@/components/commands";
 import { usePollingFallback } from "@/components/live-events";
 import { Loading, LoadError } from "@/components/load-state";
 import { TicketPresence, usePresenceReport } from "@/components/presence";
@@ -13,6 +14,7 @@ import { Composer, type ComposerMode } from "./composer";
 import { MessageCard } from "./message-card";
 import { UndoSend } from "./undo-send";
 import { TicketHeader } from "./ticket-header";
+import { ticketCommands } from "./ticket-commands";
 import { TicketSidebar } from "./ticket-sidebar";
 import { useMarkTicketRead } from "./use-mark-read";
 import { useTicketMutations } from "./use-ticket-mutations";
@@ -29,6 +31,9 @@ const SHORTCUTS: [string, string][] = [
   ["r", "Reply by email"],
   ["n", "Internal note"],
   ["Ctrl/⌘ + Enter", "Send"],
+  ["Ctrl/⌘ + Shift + Enter", "Send and close"],
+  ["j / k", "Next / previous ticket of the inbox list"],
+  ["Ctrl/⌘ + K", "All actions"],
   ["e", "Close or reopen"],
   ["u", "Back to the inbox"],
   ["?", "This help"],
@@ -46,6 +51,7 @@ export function TicketView({ workspaceSlug, ticketId, viewerId }: { workspaceSlu
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [splitIds, setSplitIds] = useState<ReadonlySet<string> | null>(null);
   const [dialog, setDialog] = useState<"merge" | "help" | null>(null);
+  const [listEnd, setListEnd] = useState("");
   // Bumped when an undone reply came back as the draft: the composer starts again from it.
   const [composerRound, setComposerRound] = useState(0);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
@@ -57,13 +63,37 @@ export function TicketView({ workspaceSlug, ticketId, viewerId }: { workspaceSlu
     bodyRef.current?.focus();
   };
   const toggleStatus = () => data && data.status !== "merged" && actions.setStatus(data.status === "closed" ? "open" : "closed");
+  const goAdjacent = (step: -1 | 1) => {
+    const id = adjacentInboxTicket(workspaceSlug, ticketId, step);
+    if (id) router.push(`/w/${workspaceSlug}/tickets/${id}`);
+    else setListEnd(step === 1 ? "This is the last ticket of the inbox list." : "This is the first ticket of the inbox list.");
+  };
+  const goInbox = () => router.push(inboxHref(workspaceSlug));
   useShortcuts({
+    j: () => goAdjacent(1),
+    k: () => goAdjacent(-1),
     r: () => compose("reply"),
     n: () => compose("note"),
     e: toggleStatus,
-    u: () => router.push(inboxHref(workspaceSlug)),
+    u: goInbox,
     "?": () => setDialog("help"),
   });
+  useCommands(
+    data
+      ? ticketCommands({
+          ticket: data,
+          viewerId,
+          members,
+          tags,
+          actions,
+          compose,
+          goAdjacent,
+          goInbox,
+          openDialog: setDialog,
+          split: () => setSplitIds(new Set()),
+        })
+      : [],
+  );
 
   if (ticket.isPending) return <Loading label="Loading ticket…" />;
   if (ticket.isError || !data) return <LoadError what="this ticket" error={ticket.error} onRetry={() => void ticket.refetch()} />;
@@ -86,6 +116,9 @@ export function TicketView({ workspaceSlug, ticketId, viewerId }: { workspaceSlu
         onArchive={actions.setArchived}
       />
       <ErrorAlert error={actions.error} lead="Not saved." className="mb-3" />
+      <p role="status" className="sr-only">
+        {listEnd}
+      </p>
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="space-y-3">
           {splitIds && (
