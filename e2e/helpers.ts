@@ -72,7 +72,6 @@ export async function postInbound(page: Page, email: InboundEmail) {
   return { ...answer, emailMessageId: data.messageId };
 }
 
-/** Opens a ticket's page straight from its id. */
 /** Posts a raw MIME message to the demo workspace's ticket mailbox, as a mail server would; answers the ticket's id. */
 export async function postMime(page: Page, raw: string | Buffer): Promise<string> {
   const mailboxes = await trpcQuery<{ address: string; secret?: string }[]>(page, "mailbox.list", { workspaceSlug: "demo" });

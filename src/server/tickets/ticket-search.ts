@@ -1,6 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db";
 import { readJoin, unreadColumn } from "./read-state";
+import { searchConditions } from "./search-conditions";
+import { parseSearch } from "./search-query";
 import { afterCursor, type TicketCursor } from "./ticket-cursor";
 import { ticketRowColumns, ticketRowJoins, type TicketRow } from "./ticket-rows";
 import type { ListTicketsFilters } from "./tickets.schema";
@@ -14,9 +16,9 @@ export type TicketListScope = Pick<ListTicketsFilters, "assignee" | "priority" |
  * The conditions every list and count shares. Each is written so an index can serve it in the list's
  * order: the archive flag and a single status are equalities, tags are matched by id (looked up
  * first, so the planner knows how common each tag is and walks the list index when the page fills
- * fast), and the search is one vector per ticket (subject and message bodies), which the planner
- * reads from its GIN index when the words are rare or checks while walking the newest tickets when
- * they are common.
+ * fast), and the search's words are one vector per ticket (subject and message bodies), which the
+ * planner reads from its GIN index when the words are rare or checks while walking the newest
+ * tickets when they are common; its operators and names are ids looked up first (search-conditions.ts).
  */
 export async function scopeConditions(db: Db, workspaceId: string, scope: TicketListScope, callerId: string | null): Promise<Prisma.Sql[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`t."workspaceId" = ${workspaceId}::uuid`];
@@ -25,22 +27,26 @@ export async function scopeConditions(db: Db, workspaceId: string, scope: Ticket
   if (scope.contact) conditions.push(Prisma.sql`t."contactId" = ${scope.contact}::uuid`);
   if (scope.customer) conditions.push(Prisma.sql`t."customerId" = ${scope.customer}::uuid`);
   if (scope.priority) conditions.push(Prisma.sql`t."priority" = ANY(CAST(${scope.priority} AS "TicketPriority"[]))`);
-  const tagNames = [...new Set(scope.tags?.map((name) => name.toLowerCase()))];
-  if (tagNames.length > 0) {
-    const tags = await db.$queryRaw<{ id: string; name: string }[]>`
-      SELECT "id", lower("name") AS "name" FROM "Tag" WHERE "workspaceId" = ${workspaceId}::uuid AND lower("name") = ANY(${tagNames})`;
-    for (const name of tagNames) {
-      const ids = tags.filter((tag) => tag.name === name).map((tag) => tag.id);
-      // A ticket must carry every tag named: one that does not exist matches nothing.
-      conditions.push(
-        ids.length === 0
-          ? Prisma.sql`false`
-          : Prisma.sql`EXISTS (SELECT 1 FROM "TicketTag" tt WHERE tt."ticketId" = t."id" AND tt."tagId" = ANY(${ids}::uuid[]))`,
-      );
-    }
+  conditions.push(...(await tagConditions(db, workspaceId, scope.tags ?? [])));
+  if (scope.search) {
+    const search = parseSearch(scope.search);
+    conditions.push(...(await searchConditions(db, workspaceId, search, callerId, (names) => tagConditions(db, workspaceId, names))));
   }
-  if (scope.search) conditions.push(Prisma.sql`t."searchDocument" @@ websearch_to_tsquery('english', ${scope.search})`);
   return conditions;
+}
+
+/** A ticket must carry every tag named (any case): one that does not exist matches nothing. */
+async function tagConditions(db: Db, workspaceId: string, names: readonly string[]): Promise<Prisma.Sql[]> {
+  const tagNames = [...new Set(names.map((name) => name.toLowerCase()))];
+  if (tagNames.length === 0) return [];
+  const tags = await db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT "id", lower("name") AS "name" FROM "Tag" WHERE "workspaceId" = ${workspaceId}::uuid AND lower("name") = ANY(${tagNames})`;
+  return tagNames.map((name) => {
+    const ids = tags.filter((tag) => tag.name === name).map((tag) => tag.id);
+    return ids.length === 0
+      ? Prisma.sql`false`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "TicketTag" tt WHERE tt."ticketId" = t."id" AND tt."tagId" = ANY(${ids}::uuid[]))`;
+  });
 }
 
 /** The tab part: archived or not, and the statuses (one status is an equality the index orders after). */

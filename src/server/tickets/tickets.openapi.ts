@@ -25,7 +25,7 @@ export const ticketOperations: Operation[] = [
     path: base,
     summary: "List tickets",
     description:
-      "Newest activity first (also when searching: subjects and message bodies); archived tickets only with archived=true. Each ticket's unread is true when the customer wrote since the caller last opened it in the app. The total is in X-Total-Count (count=none leaves it out). While more pages follow, X-Next-Cursor holds the cursor of the next one: pass it as cursor (instead of offset) for a page as fast at any depth.",
+      "Newest activity first, also when searching. search takes words (full text over the subject and message bodies, plus the sender's address or name, the customer's name or domain, and the ticket number when a word is one), #123 for ticket numbers, and the operators from: (sender address, part or domain), to: (mailbox address or name), tag:, status:, priority: and assignee: (me, none, an email or name); values with spaces in quotes (assignee:\"Adam Agent\"), several values of one operator match any; unknown operators are searched as text; archived tickets only with archived=true. Each ticket's unread is true when the customer wrote since the caller last opened it in the app. The total is in X-Total-Count (count=none leaves it out). While more pages follow, X-Next-Cursor holds the cursor of the next one: pass it as cursor (instead of offset) for a page as fast at any depth.",
     query: listTicketsSchema,
     responses: { 200: "Array of tickets", 422: "Bad filters, or a cursor this list did not answer", ...WORKSPACE_ERRORS },
   },

@@ -29,7 +29,8 @@ export function FilterBar(props: {
         ref={searchRef}
         type="search"
         aria-label="Search tickets"
-        placeholder="Search subjects and messages  ( / )"
+        placeholder="Search: words, a sender, #123, from: to: tag: status: assignee:  ( / )"
+        title="Words search subjects, messages, senders and customers; #123 opens a ticket number; from:, to:, tag:, status:, priority: and assignee: (me, none, a name) narrow the list."
         value={search}
         onChange={(event) => setSearch(event.target.value)}
         onKeyDown={(event) => {

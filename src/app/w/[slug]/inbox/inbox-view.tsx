@@ -9,6 +9,7 @@ import { usePollingFallback } from "@/components/live-events";
 import { LoadError } from "@/components/load-state";
 import { useViewersByTicket } from "@/components/presence";
 import { useShortcuts } from "@/components/use-shortcuts";
+import { highlightTerms } from "@/server/tickets/search-query";
 import { useTRPC } from "@/trpc/react";
 import type { TicketSummary } from "@/trpc/types";
 import { BulkBar } from "./bulk-bar";
@@ -186,6 +187,7 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
               onToggle={toggle}
               onCursor={(index) => setActiveId(tickets[index]?.id ?? null)}
               emptyText={filtered ? "No tickets match these filters." : "No tickets yet. New email will show up here."}
+              highlight={highlightTerms(filters.search)}
             />
           )}
           <Pagination

@@ -16,8 +16,9 @@ export function TicketList(props: {
   onCursor: (index: number) => void;
   emptyText: string;
   dimmed: boolean;
+  highlight: readonly string[];
 }) {
-  const { tickets, viewers, ticketHref, cursor, selected, onToggle, onCursor, emptyText, dimmed } = props;
+  const { tickets, viewers, ticketHref, cursor, selected, onToggle, onCursor, emptyText, dimmed, highlight } = props;
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     listRef.current?.querySelector("[data-active]")?.scrollIntoView({ block: "nearest" });
@@ -36,6 +37,7 @@ export function TicketList(props: {
           selected={selected.has(ticket.id)}
           onToggle={() => onToggle(ticket.id)}
           onFocusRow={() => onCursor(index)}
+          highlight={highlight}
         />
       ))}
     </ul>

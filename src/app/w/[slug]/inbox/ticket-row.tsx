@@ -1,6 +1,7 @@
 "use client";
 
 import { AppLink } from "@/components/app-link";
+import { Highlight } from "@/components/highlight";
 import { PresenceMarker } from "@/components/presence";
 import { PriorityBadge } from "@/components/priority-badge";
 import { RelativeTime } from "@/components/relative-time";
@@ -18,8 +19,10 @@ export function TicketRow(props: {
   selected: boolean;
   onToggle: () => void;
   onFocusRow: () => void;
+  /** The search's words, marked in the subject and the sender. */
+  highlight: readonly string[];
 }) {
-  const { ticket, viewers, href, active, selected, onToggle, onFocusRow } = props;
+  const { ticket, viewers, href, active, selected, onToggle, onFocusRow, highlight } = props;
   return (
     <li
       data-testid="ticket-row"
@@ -44,11 +47,17 @@ export function TicketRow(props: {
         >
           {ticket.unread && <span role="img" aria-label="New customer reply" className="mr-1.5 inline-block h-2 w-2 rounded-full bg-brand-600 align-middle" />}
           <span className="sm:hidden">#{ticket.ticketNumber} </span>
-          {ticket.subject}
+          <Highlight text={ticket.subject} terms={highlight} />
         </AppLink>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
-          <span className="truncate">{ticket.contact?.name ?? ticket.contact?.email ?? "Unknown sender"}</span>
-          {ticket.customer && <span className="hidden text-slate-500 md:inline">· {ticket.customer.name}</span>}
+          <span className="truncate">
+            <Highlight text={ticket.contact?.name ?? ticket.contact?.email ?? "Unknown sender"} terms={highlight} />
+          </span>
+          {ticket.customer && (
+            <span className="hidden text-slate-500 md:inline">
+              · <Highlight text={ticket.customer.name} terms={highlight} />
+            </span>
+          )}
           {ticket.tags.map((tag) => (
             <TagChip key={tag.id} name={tag.name} color={tag.color} />
           ))}
