@@ -23,6 +23,7 @@ import * as notifications from "@/server/notifications/notifications.service";
 import * as notificationPreferences from "@/server/notifications/preferences";
 import * as outboundLog from "@/server/outbound-mail/outbound-log";
 import * as tags from "@/server/tags/tags.service";
+import * as savedViews from "@/server/views/saved-views";
 import * as addMessage from "@/server/tickets/add-message";
 import * as bulkUpdate from "@/server/tickets/bulk-update";
 import * as createTicket from "@/server/tickets/create-ticket";
@@ -143,6 +144,11 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
     roles: { presentTag: "helper", listTags: "member", createTag: "member", deleteTag: "owner" },
   },
   "@/server/tickets/add-message": { module: addMessage, roles: { addTicketMessage: "member" } },
+  // Anyone keeps views of their own; a shared one is the owners' (checked inside, tested in saved-views).
+  "@/server/views/saved-views": {
+    module: savedViews,
+    roles: { presentView: "helper", listViews: "member", createView: "member", updateView: "member", deleteView: "member" },
+  },
   "@/server/tickets/bulk-update": { module: bulkUpdate, roles: { bulkUpdateTickets: "member" } },
   "@/server/tickets/create-ticket": { module: createTicket, roles: { createTicketInTx: "internal", createTicket: "member" } },
   "@/server/tickets/merge-ticket": { module: mergeTicket, roles: { mergeTicket: "member" } },
@@ -153,7 +159,10 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
     module: ticketDrafts,
     roles: { getTicketDraft: "member", saveTicketDraft: "member", discardTicketDraft: "member" },
   },
-  "@/server/tickets/ticket-status": { module: ticketStatus, roles: { changeTicketStatus: "member", setTicketArchived: "member" } },
+  "@/server/tickets/ticket-status": {
+    module: ticketStatus,
+    roles: { applyStatusChange: "internal", changeTicketStatus: "member", setTicketArchived: "member" },
+  },
   "@/server/tickets/tickets.service": {
     module: tickets,
     roles: {

@@ -11,6 +11,7 @@ import { notificationRouter } from "./routers/notification";
 import { outboundEmailRouter } from "./routers/outbound-email";
 import { presenceRouter } from "./routers/presence";
 import { tagRouter } from "./routers/tag";
+import { viewRouter } from "./routers/view";
 import { ticketRouter } from "./routers/ticket";
 import { workspaceRouter } from "./routers/workspace";
 
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   automation: automationRouter,
   mailbox: mailboxRouter,
   tag: tagRouter,
+  view: viewRouter,
   member: memberRouter,
   contactList: contactListRouter,
   customer: customerRouter,

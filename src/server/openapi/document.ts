@@ -7,6 +7,7 @@ import { incomingMailOperations } from "@/server/incoming-mails/incoming-mails.o
 import { satisfactionOperations } from "@/server/satisfaction/satisfaction.openapi";
 import { liveOperations } from "@/server/live/live.openapi";
 import { ticketOperations } from "@/server/tickets/tickets.openapi";
+import { viewOperations } from "@/server/views/saved-views.openapi";
 import { workspaceOperations } from "@/server/workspaces/workspaces.openapi";
 import { errorResponseSchema, type Operation } from "@/server/openapi-operation";
 import { settingsOperations } from "./settings.openapi";
@@ -31,6 +32,7 @@ export const operations: Operation[] = [
   ...providerInboundOperations,
   ...workspaceOperations,
   ...ticketOperations,
+  ...viewOperations,
   ...settingsOperations,
   ...automationOperations,
   ...incomingMailOperations,

@@ -10,7 +10,7 @@ import type { ListTicketsFilters } from "./tickets.schema";
 const DEFAULT_STATUSES = ["open", "pending", "closed"] as const;
 
 /** What narrows a list, apart from its status and archive tab. */
-export type TicketListScope = Pick<ListTicketsFilters, "assignee" | "priority" | "contact" | "customer" | "tags" | "search">;
+export type TicketListScope = Pick<ListTicketsFilters, "assignee" | "priority" | "contact" | "customer" | "mailbox" | "unread" | "tags" | "search">;
 
 /**
  * The conditions every list and count shares. Each is written so an index can serve it in the list's
@@ -26,6 +26,11 @@ export async function scopeConditions(db: Db, workspaceId: string, scope: Ticket
   else if (scope.assignee) conditions.push(Prisma.sql`t."assigneeId" = ${scope.assignee === "me" ? callerId : scope.assignee}::uuid`);
   if (scope.contact) conditions.push(Prisma.sql`t."contactId" = ${scope.contact}::uuid`);
   if (scope.customer) conditions.push(Prisma.sql`t."customerId" = ${scope.customer}::uuid`);
+  if (scope.mailbox) conditions.push(Prisma.sql`t."mailboxId" = ${scope.mailbox}::uuid`);
+  if (scope.unread)
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "TicketRead" ur WHERE ur."userId" = ${callerId}::uuid AND ur."ticketId" = t."id" AND t."lastCustomerMessageAt" > ur."readAt")`,
+    );
   if (scope.priority) conditions.push(Prisma.sql`t."priority" = ANY(CAST(${scope.priority} AS "TicketPriority"[]))`);
   conditions.push(...(await tagConditions(db, workspaceId, scope.tags ?? [])));
   if (scope.search) {

@@ -14,6 +14,10 @@ const listTicketsFields = z.object({
   contact: z.uuid().optional(),
   /** A customer's id: the tickets of that company's contacts. */
   customer: z.uuid().optional(),
+  /** A mailbox's id: the tickets and conversations that came in through it. */
+  mailbox: z.uuid().optional(),
+  /** `true`: only tickets a customer wrote on since the caller last opened them. */
+  unread: z.stringbool().or(z.boolean()).optional(),
   /** Tag names; a ticket must carry all of them. */
   tags: repeatable(z.string().trim().min(1).max(50)),
   search: z.string().trim().max(200).optional(),
@@ -32,7 +36,16 @@ export const listTicketsSchema = listTicketsFields.refine((filters) => !(filters
   message: "Page with cursor or with offset, not both",
 });
 /** The filters that narrow a list inside a tab (what the tab counts share with the list). */
-export const ticketCountsSchema = listTicketsFields.pick({ assignee: true, priority: true, contact: true, customer: true, tags: true, search: true });
+export const ticketCountsSchema = listTicketsFields.pick({
+  assignee: true,
+  priority: true,
+  contact: true,
+  customer: true,
+  mailbox: true,
+  unread: true,
+  tags: true,
+  search: true,
+});
 export type TicketCountsInput = z.input<typeof ticketCountsSchema>;
 export type ListTicketsInput = z.input<typeof listTicketsSchema>;
 export type ListTicketsFilters = z.output<typeof listTicketsSchema>;
