@@ -33,6 +33,7 @@ export function LiveEventsProvider({ workspaceId, workspaceSlug, children }: { w
         void queryClient.invalidateQueries(trpc.ticket.list.pathFilter());
         void queryClient.invalidateQueries(trpc.ticket.counts.pathFilter());
         void queryClient.invalidateQueries(trpc.ticket.unreadCount.pathFilter());
+        void queryClient.invalidateQueries(trpc.view.list.pathFilter());
       }
       if (events.some((event) => event.kind === "notification")) void queryClient.invalidateQueries(trpc.notification.pathFilter());
       if (events.some((event) => event.kind === "incoming")) void queryClient.invalidateQueries(trpc.incomingMail.pathFilter());

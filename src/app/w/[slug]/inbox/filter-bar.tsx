@@ -7,15 +7,16 @@ import type { InboxFilters } from "./inbox-filters";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-/** Search (applied as you type, after a short pause) and the assignee, priority and tag filters. */
+/** Search (applied as you type, after a short pause), the assignee, priority, tag and mailbox filters, and "unread". */
 export function FilterBar(props: {
   filters: InboxFilters;
   members: Member[];
   tags: TagOption[];
+  mailboxes: { id: string; name: string; address: string }[];
   searchRef: RefObject<HTMLInputElement | null>;
   onChange: (patch: Partial<InboxFilters>) => void;
 }) {
-  const { filters, members, tags, searchRef, onChange } = props;
+  const { filters, members, tags, mailboxes, searchRef, onChange } = props;
   const [search, setSearch] = useState(filters.search);
   useEffect(() => {
     if (search === filters.search) return;
@@ -82,6 +83,25 @@ export function FilterBar(props: {
           </option>
         ))}
       </select>
+      {mailboxes.length > 1 && (
+        <>
+          <label className="sr-only" htmlFor="filter-mailbox">
+            Mailbox
+          </label>
+          <select id="filter-mailbox" value={filters.mailbox} onChange={(e) => onChange({ mailbox: e.target.value })} className={SELECT}>
+            <option value="">All mailboxes</option>
+            {mailboxes.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} ({m.address})
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <label className="flex items-center gap-1.5 text-sm text-slate-700">
+        <input type="checkbox" checked={filters.unread} onChange={(e) => onChange({ unread: e.target.checked })} className="h-4 w-4 accent-brand-600" />
+        Unread
+      </label>
       <span className="text-xs text-slate-500">Newest activity first</span>
     </div>
   );

@@ -1,5 +1,5 @@
 import { PRIORITIES } from "@/components/ticket-fields";
-import type { Priority, RouterInputs } from "@/trpc/types";
+import type { Priority, RouterInputs, RouterOutputs } from "@/trpc/types";
 
 export const TABS = [
   { id: "open", label: "Open" },
@@ -20,6 +20,10 @@ export interface InboxFilters {
   priority: Priority | "";
   tag: string;
   search: string;
+  /** A mailbox's id, or "" for all. */
+  mailbox: string;
+  /** Only tickets the customer wrote on since I last opened them. */
+  unread: boolean;
   page: number;
 }
 
@@ -30,7 +34,16 @@ export function parseFilters(params: Params): InboxFilters {
   const tab = TABS.find((t) => t.id === one(params.tab))?.id ?? "open";
   const priority = PRIORITIES.find((p) => p === one(params.priority)) ?? "";
   const page = Math.max(1, Math.floor(Number(one(params.page)) || 1));
-  return { tab, assignee: one(params.assignee), priority, tag: one(params.tag), search: one(params.q), page };
+  return {
+    tab,
+    assignee: one(params.assignee),
+    priority,
+    tag: one(params.tag),
+    search: one(params.q),
+    mailbox: one(params.mailbox),
+    unread: one(params.unread) === "1",
+    page,
+  };
 }
 
 export function filtersQuery(filters: InboxFilters): string {
@@ -40,6 +53,8 @@ export function filtersQuery(filters: InboxFilters): string {
     ["priority", filters.priority],
     ["tag", filters.tag],
     ["q", filters.search],
+    ["mailbox", filters.mailbox],
+    ["unread", filters.unread ? "1" : ""],
     ["page", filters.page > 1 ? String(filters.page) : ""],
   ];
   const query = new URLSearchParams(entries.filter(([, value]) => value !== "")).toString();
@@ -57,6 +72,31 @@ export function countsInput(workspaceSlug: string, filters: InboxFilters): Count
     ...(filters.priority ? { priority: [filters.priority] } : {}),
     ...(filters.tag ? { tags: [filters.tag] } : {}),
     ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+    ...(filters.mailbox ? { mailbox: filters.mailbox } : {}),
+    ...(filters.unread ? { unread: true } : {}),
+  };
+}
+
+type ViewFilters = RouterInputs["view"]["create"]["filters"];
+type SavedViewFilters = RouterOutputs["view"]["list"][number]["filters"];
+
+/** The filters a saved view keeps (the tab and everything inside it; not the page). */
+export function viewFilters(filters: InboxFilters): ViewFilters {
+  const { workspaceSlug: _, ...inside } = countsInput("", filters);
+  return { tab: filters.tab, ...inside };
+}
+
+/** A saved view's filters as the inbox shows them (it has one priority and one tag box). */
+export function inboxFiltersOf(view: SavedViewFilters): InboxFilters {
+  return {
+    tab: view.tab,
+    assignee: view.assignee ?? "",
+    priority: view.priority?.[0] ?? "",
+    tag: view.tags?.[0] ?? "",
+    search: view.search ?? "",
+    mailbox: view.mailbox ?? "",
+    unread: view.unread === true,
+    page: 1,
   };
 }
 

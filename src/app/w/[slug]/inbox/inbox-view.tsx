@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useCommands, type Command } from "@/components/commands";
 import { rememberInboxQuery, rememberInboxTickets } from "@/components/inbox-return";
@@ -15,12 +15,13 @@ import type { TicketSummary } from "@/trpc/types";
 import { BulkBar } from "./bulk-bar";
 import type { BulkPicker } from "./bulk-pickers";
 import { FilterBar } from "./filter-bar";
-import { filtersQuery, listInput, PAGE_SIZE, TABS, type InboxFilters } from "./inbox-filters";
+import { filtersQuery, listInput, PAGE_SIZE, parseFilters, TABS, type InboxFilters } from "./inbox-filters";
 import { Pagination } from "./pagination";
 import { LIVE_INTERVAL_MS, StatusTabs, useTabCounts } from "./status-tabs";
 import { TicketList } from "./ticket-list";
 import { useBulkActions, type BulkAction } from "./use-bulk-actions";
 import { usePageCursors } from "./use-page-cursors";
+import { ViewsSidebar } from "./views-sidebar";
 
 // Dialogs, closed at first paint: their code is not in the page's first scripts; it loads while the page hydrates.
 const ShortcutHelp = lazy(() => import("@/components/shortcut-help").then((m) => ({ default: m.ShortcutHelp })));
@@ -51,6 +52,19 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
   const [dialog, setDialog] = useState<BulkPicker | "help">(null);
   const [announcement, setAnnouncement] = useState("");
   const searchRef = useRef<HTMLInputElement>(null);
+  // A navigation to other filters of the inbox (the "Inbox" link while filtered, a saved view)
+  // starts from the URL's; the URL updates the view makes itself match its filters already.
+  const searchParams = useSearchParams();
+  const urlQuery = searchParams.size ? `?${searchParams.toString()}` : "";
+  const [seenUrlQuery, setSeenUrlQuery] = useState(urlQuery);
+  if (urlQuery !== seenUrlQuery) {
+    setSeenUrlQuery(urlQuery);
+    if (urlQuery !== filtersQuery(filters)) {
+      setFilters(parseFilters(Object.fromEntries(searchParams)));
+      setActiveId(null);
+      setSelected(new Set());
+    }
+  }
 
   const pageCursors = usePageCursors(filters);
   const list = useQuery({
@@ -65,6 +79,7 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
   const viewers = useViewersByTicket(workspaceSlug);
   const members = useQuery(trpc.member.list.queryOptions({ workspaceSlug })).data ?? [];
   const tags = useQuery(trpc.tag.list.queryOptions({ workspaceSlug })).data ?? [];
+  const mailboxes = useQuery(trpc.mailbox.list.queryOptions({ workspaceSlug })).data ?? [];
   // While a new filter loads, the previous rows stay on screen (dimmed) but keys do not act on them.
   const stale = list.isPlaceholderData;
   const tickets = stale ? [] : (list.data?.tickets ?? []);
@@ -152,72 +167,76 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
     { id: "help", label: "Keyboard shortcuts", shortcut: "?", run: () => setDialog("help") },
   ]);
 
-  const filtered = Boolean(filters.assignee || filters.priority || filters.tag || filters.search.trim()) || filters.tab !== "open";
+  const filtered =
+    Boolean(filters.assignee || filters.priority || filters.tag || filters.search.trim() || filters.mailbox || filters.unread) || filters.tab !== "open";
   return (
-    <div>
-      <StatusTabs workspaceSlug={workspaceSlug} filters={filters} onSelect={(tab) => changeFilters({ tab })} />
-      <FilterBar filters={filters} members={members} tags={tags} searchRef={searchRef} onChange={changeFilters} />
-      {list.isError && !list.data ? (
-        <LoadError what="tickets" error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-busy={stale}>
-          <BulkBar
-            count={selected.size}
-            pageSize={tickets.length}
-            busy={bulk.isPending}
-            onSelectAll={selectAll}
-            onClose={() => run({ kind: "close" })}
-            onReopen={() => run({ kind: "reopen" })}
-            onAssign={() => setDialog("assign")}
-            onTag={() => setDialog("tag")}
-            onClear={() => setSelected(new Set())}
-          />
-          {list.isPending ? (
-            <p role="status" className="p-6 text-slate-500">
-              Loading tickets…
-            </p>
-          ) : (
-            <TicketList
-              tickets={list.data?.tickets ?? []}
-              viewers={viewers}
-              dimmed={stale}
-              ticketHref={ticketHref}
-              cursor={cursor}
-              selected={selected}
-              onToggle={toggle}
-              onCursor={(index) => setActiveId(tickets[index]?.id ?? null)}
-              emptyText={filtered ? "No tickets match these filters." : "No tickets yet. New email will show up here."}
-              highlight={highlightTerms(filters.search)}
+    <div className="grid items-start gap-4 lg:grid-cols-[13rem_minmax(0,1fr)]">
+      <ViewsSidebar workspaceSlug={workspaceSlug} filters={filters} />
+      <div className="min-w-0">
+        <StatusTabs workspaceSlug={workspaceSlug} filters={filters} onSelect={(tab) => changeFilters({ tab })} />
+        <FilterBar filters={filters} members={members} tags={tags} mailboxes={mailboxes} searchRef={searchRef} onChange={changeFilters} />
+        {list.isError && !list.data ? (
+          <LoadError what="tickets" error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <div className="overflow-hidden rounded-lg border border-slate-200 bg-white" aria-busy={stale}>
+            <BulkBar
+              count={selected.size}
+              pageSize={tickets.length}
+              busy={bulk.isPending}
+              onSelectAll={selectAll}
+              onClose={() => run({ kind: "close" })}
+              onReopen={() => run({ kind: "reopen" })}
+              onAssign={() => setDialog("assign")}
+              onTag={() => setDialog("tag")}
+              onClear={() => setSelected(new Set())}
             />
-          )}
-          <Pagination
-            page={filters.page}
-            shown={tickets.length}
-            pageSize={PAGE_SIZE}
-            total={counts?.[filters.tab]}
-            hasNext={!stale && Boolean(list.data?.nextCursor)}
-            onPage={(page) => changeFilters({ page })}
+            {list.isPending ? (
+              <p role="status" className="p-6 text-slate-500">
+                Loading tickets…
+              </p>
+            ) : (
+              <TicketList
+                tickets={list.data?.tickets ?? []}
+                viewers={viewers}
+                dimmed={stale}
+                ticketHref={ticketHref}
+                cursor={cursor}
+                selected={selected}
+                onToggle={toggle}
+                onCursor={(index) => setActiveId(tickets[index]?.id ?? null)}
+                emptyText={filtered ? "No tickets match these filters." : "No tickets yet. New email will show up here."}
+                highlight={highlightTerms(filters.search)}
+              />
+            )}
+            <Pagination
+              page={filters.page}
+              shown={tickets.length}
+              pageSize={PAGE_SIZE}
+              total={counts?.[filters.tab]}
+              hasNext={!stale && Boolean(list.data?.nextCursor)}
+              onPage={(page) => changeFilters({ page })}
+            />
+          </div>
+        )}
+        <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-slate-600">
+          {announcement}
+        </p>
+        <p className="mt-3 hidden text-xs text-slate-500 sm:block">
+          Press <kbd className="font-mono">?</kbd> for keyboard shortcuts.
+        </p>
+        <Suspense>
+          <BulkPickers
+            open={dialog === "help" ? null : dialog}
+            count={targets().length}
+            members={members}
+            tags={tags}
+            onAssign={(assignee) => run({ kind: "assign", assignee })}
+            onTag={(name) => run({ kind: "tag", name })}
+            onClose={() => setDialog(null)}
           />
-        </div>
-      )}
-      <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-slate-600">
-        {announcement}
-      </p>
-      <p className="mt-3 hidden text-xs text-slate-500 sm:block">
-        Press <kbd className="font-mono">?</kbd> for keyboard shortcuts.
-      </p>
-      <Suspense>
-        <BulkPickers
-          open={dialog === "help" ? null : dialog}
-          count={targets().length}
-          members={members}
-          tags={tags}
-          onAssign={(assignee) => run({ kind: "assign", assignee })}
-          onTag={(name) => run({ kind: "tag", name })}
-          onClose={() => setDialog(null)}
-        />
-        <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={SHORTCUTS} />
-      </Suspense>
+          <ShortcutHelp open={dialog === "help"} onClose={() => setDialog(null)} shortcuts={SHORTCUTS} />
+        </Suspense>
+      </div>
     </div>
   );
 }
