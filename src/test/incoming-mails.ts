@@ -30,18 +30,23 @@ export async function seedDiscardedMail(db: Db, ws: InboundWs, overrides: Record
 }
 
 /** Under `closedTicketReply = hold`: a ticket, closed with a closure scheduled, and a reply to it held in the log. */
-export async function seedHeldReply(db: Db, ws: InboundWs, overrides: Record<string, unknown> = {}) {
-  await db.workspace.update({ where: { id: ws.workspace.id }, data: { closedTicketReply: "hold" } });
-  const first = newMessageId();
+/** Jane's first email ("Broken") through the RPC webhook: a new ticket. */
+export async function postJanesFirstEmail(ws: InboundWs) {
+  const messageId = newMessageId();
   const created = await postRpc({
     organizationId: ws.workspace.id,
     from: "Jane <jane@acme.com>",
     to: ws.ticketMailbox.address,
     subject: "Broken",
     text: "It broke",
-    messageId: first,
+    messageId,
   });
-  const ticketId = created.json.ticketId as string;
+  return { ticketId: created.json.ticketId as string, messageId };
+}
+
+export async function seedHeldReply(db: Db, ws: InboundWs, overrides: Record<string, unknown> = {}) {
+  await db.workspace.update({ where: { id: ws.workspace.id }, data: { closedTicketReply: "hold" } });
+  const { ticketId, messageId: first } = await postJanesFirstEmail(ws);
   await db.ticket.update({ where: { id: ticketId }, data: { status: "closed", closureScheduledAt: new Date(Date.now() + 86_400_000) } });
   const reply = newMessageId();
   const held = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { trpcAs } from "@/test/guards";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
-import { deleteMailHttp, replyMailHttp, seedDiscardedMail, seedHeldReply } from "@/test/incoming-mails";
+import { deleteMailHttp, postJanesFirstEmail, replyMailHttp, seedDiscardedMail, seedHeldReply } from "@/test/incoming-mails";
 import { useTestSmtpServer } from "@/test/smtp";
 import { seedRule } from "@/server/automations/test-fixtures";
 import type { Db } from "@/server/db";
@@ -18,17 +18,9 @@ const mine = (userId: string) => db().notification.findMany({ where: { userId },
 
 /** A ticket from jane@acme.com through the inbound route, with the Message-ID a reply can answer. */
 async function inboundTicket(ws: Ws) {
-  const messageId = newMessageId();
-  const created = await postRpc({
-    organizationId: ws.workspace.id,
-    from: "Jane <jane@acme.com>",
-    to: ws.ticketMailbox.address,
-    subject: "Broken",
-    text: "It broke",
-    messageId,
-  });
+  const created = await postJanesFirstEmail(ws);
   await run();
-  return { ticketId: created.json.ticketId as string, messageId };
+  return created;
 }
 
 const customerReply = (ws: Ws, inReplyTo: string, text = "Any news?") =>
