@@ -10,6 +10,7 @@ import { memberRouter } from "./routers/member";
 import { notificationRouter } from "./routers/notification";
 import { outboundEmailRouter } from "./routers/outbound-email";
 import { presenceRouter } from "./routers/presence";
+import { slaRouter } from "./routers/sla";
 import { tagRouter } from "./routers/tag";
 import { ticketRouter } from "./routers/ticket";
 import { workspaceRouter } from "./routers/workspace";
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   automation: automationRouter,
   mailbox: mailboxRouter,
   tag: tagRouter,
+  sla: slaRouter,
   member: memberRouter,
   contactList: contactListRouter,
   customer: customerRouter,

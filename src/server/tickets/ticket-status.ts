@@ -2,6 +2,7 @@ import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { surveyClosedTickets } from "@/server/satisfaction/survey-on-close";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import { recordActivity } from "./activity";
 import { findTicket, getTicketDto } from "./tickets.service";
 import type { ChangeStatusInput } from "./tickets.schema";
@@ -25,6 +26,7 @@ export async function changeTicketStatus(db: Db, access: WorkspaceAccess, ticket
       data: { from: ticket.status, to: input.toStatus, reason: input.reason ?? null },
     });
     if (input.toStatus === "closed") await surveyClosedTickets(tx, access.workspace, [ticket]);
+    await refreshTicketSla(tx, workspaceId, ticketId);
     return getTicketDto(tx, workspaceId, ticketId);
   });
 }
