@@ -4,6 +4,7 @@ import { runPendingJobs } from "@/server/jobs/jobs";
 import { jobHandlers } from "@/server/jobs/registry";
 import { addTicketMessage } from "@/server/tickets/add-message";
 import { changeTicketStatus } from "@/server/tickets/ticket-status";
+import { listTickets } from "@/server/tickets/tickets.service";
 import { updateTicket } from "@/server/tickets/update-ticket";
 import { ownerAccess } from "@/test/access";
 import { useTestDatabase } from "@/test/database";
@@ -140,5 +141,28 @@ describe("the SLA check job", () => {
     await updateTicket(db(), owner, ticketId, { priority: "urgent" });
     await runNow(oldWarning.id);
     expect(await db().notification.count({ where: { userId: ws.member.user.id, type: "sla_warning" } })).toBe(0);
+  });
+});
+
+describe("the ticket list's SLA order and filters", () => {
+  it("puts a breached ticket first under sort=due, filters due and breached, and pages by cursor", async () => {
+    const ws = await seedSlaWorkspace(db());
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await ingest(ws)).ticketId);
+    await runPendingJobs(db(), handlers);
+    const owner = await ownerAccess(db(), ws.workspace.id);
+    // The last ticket is made breached: its first reply was due an hour ago.
+    const breachedId = ids[2]!;
+    await db().ticket.update({ where: { id: breachedId }, data: { firstResponseDueAt: after(new Date(), -60) } });
+    await changeTicketStatus(db(), owner, ids[1]!, { toStatus: "closed" });
+
+    const due = await listTickets(db(), owner, { sort: "due", limit: 1 });
+    expect(due.tickets.map((t) => t.id)).toEqual([breachedId]);
+    expect(due.tickets[0]!.sla.dueAt).toBe(due.tickets[0]!.sla.firstResponseDueAt);
+    const next = await listTickets(db(), owner, { sort: "due", limit: 5, cursor: due.nextCursor! });
+    expect(next.tickets.map((t) => t.id)).toEqual([ids[0]]);
+    expect((await listTickets(db(), owner, { sla: "breached" })).tickets.map((t) => t.id)).toEqual([breachedId]);
+    expect((await listTickets(db(), owner, { sla: "due" })).tickets.map((t) => t.id).sort()).toEqual([ids[0], breachedId].sort());
+    await expect(listTickets(db(), owner, { sort: "activity", cursor: due.nextCursor! })).rejects.toThrow();
   });
 });

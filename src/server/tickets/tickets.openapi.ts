@@ -25,7 +25,7 @@ export const ticketOperations: Operation[] = [
     path: base,
     summary: "List tickets",
     description:
-      "Newest activity first (also when searching: subjects and message bodies); archived tickets only with archived=true. Each ticket's unread is true when the customer wrote since the caller last opened it in the app. The total is in X-Total-Count (count=none leaves it out). While more pages follow, X-Next-Cursor holds the cursor of the next one: pass it as cursor (instead of offset) for a page as fast at any depth.",
+      "Newest activity first (also when searching: subjects and message bodies), or with sort=due the tickets with a pending SLA target, soonest due first; sla=due or sla=breached keeps tickets with a due time, or past one. Each ticket carries sla: {firstResponseDueAt, nextResponseDueAt, resolutionDueAt, dueAt}. archived tickets only with archived=true. Each ticket's unread is true when the customer wrote since the caller last opened it in the app. The total is in X-Total-Count (count=none leaves it out). While more pages follow, X-Next-Cursor holds the cursor of the next one: pass it as cursor (instead of offset) for a page as fast at any depth.",
     query: listTicketsSchema,
     responses: { 200: "Array of tickets", 422: "Bad filters, or a cursor this list did not answer", ...WORKSPACE_ERRORS },
   },
