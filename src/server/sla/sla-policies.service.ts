@@ -40,7 +40,7 @@ export async function getPolicy(db: Db, access: WorkspaceAccess, policyId: strin
 
 /** The schedule and mailbox a policy names must be the workspace's own: 422 names the field otherwise. */
 async function checkReferences(db: Db, workspaceId: string, input: PolicyInput) {
-  const invalid = (field: string, message: string) => new AppError("VALIDATION", message, { fields: { [field]: [message] } });
+  const invalid = (field: string, message: string) => new AppError("VALIDATION", message, { fields: { [field]: message } });
   const schedule = isUuid(input.scheduleId) ? await db.businessSchedule.count({ where: { id: input.scheduleId, workspaceId } }) : 0;
   if (schedule === 0) throw invalid("scheduleId", "Choose a business-hours schedule of this workspace");
   if (input.mailboxId === null) return;

@@ -12,6 +12,13 @@ export type InboxTab = (typeof TABS)[number]["id"];
 
 export const PAGE_SIZE = 50;
 
+/** The SLA views: tickets with a pending target, or past one; both list the soonest due first. */
+export const SLA_VIEWS = [
+  { id: "due", label: "Due soonest" },
+  { id: "breached", label: "Breached" },
+] as const;
+export type SlaView = (typeof SLA_VIEWS)[number]["id"];
+
 /** What the inbox shows; kept in the URL so a reload or the back button restores it. */
 export interface InboxFilters {
   tab: InboxTab;
@@ -20,6 +27,7 @@ export interface InboxFilters {
   priority: Priority | "";
   tag: string;
   search: string;
+  sla: SlaView | "";
   page: number;
 }
 
@@ -29,8 +37,9 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 export function parseFilters(params: Params): InboxFilters {
   const tab = TABS.find((t) => t.id === one(params.tab))?.id ?? "open";
   const priority = PRIORITIES.find((p) => p === one(params.priority)) ?? "";
+  const sla = SLA_VIEWS.find((v) => v.id === one(params.sla))?.id ?? "";
   const page = Math.max(1, Math.floor(Number(one(params.page)) || 1));
-  return { tab, assignee: one(params.assignee), priority, tag: one(params.tag), search: one(params.q), page };
+  return { tab, assignee: one(params.assignee), priority, tag: one(params.tag), search: one(params.q), sla, page };
 }
 
 export function filtersQuery(filters: InboxFilters): string {
@@ -40,6 +49,7 @@ export function filtersQuery(filters: InboxFilters): string {
     ["priority", filters.priority],
     ["tag", filters.tag],
     ["q", filters.search],
+    ["sla", filters.sla],
     ["page", filters.page > 1 ? String(filters.page) : ""],
   ];
   const query = new URLSearchParams(entries.filter(([, value]) => value !== "")).toString();
@@ -57,6 +67,7 @@ export function countsInput(workspaceSlug: string, filters: InboxFilters): Count
     ...(filters.priority ? { priority: [filters.priority] } : {}),
     ...(filters.tag ? { tags: [filters.tag] } : {}),
     ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+    ...(filters.sla ? { sla: filters.sla } : {}),
   };
 }
 
@@ -71,6 +82,7 @@ export function listInput(workspaceSlug: string, filters: InboxFilters, cursor: 
     ...countsInput(workspaceSlug, filters),
     ...(tab === "open" || tab === "pending" || tab === "closed" ? { status: [tab] } : {}),
     archived: tab === "archived",
+    ...(filters.sla ? { sort: "due" as const } : {}),
     limit: PAGE_SIZE,
     ...(cursor ? { cursor } : { offset: (filters.page - 1) * PAGE_SIZE }),
     count: "none",

@@ -117,7 +117,7 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
     Escape: () => setSelected(new Set()),
   });
 
-  const filtered = Boolean(filters.assignee || filters.priority || filters.tag || filters.search.trim()) || filters.tab !== "open";
+  const filtered = Boolean(filters.assignee || filters.priority || filters.tag || filters.sla || filters.search.trim()) || filters.tab !== "open";
   return (
     <div>
       <StatusTabs workspaceSlug={workspaceSlug} filters={filters} onSelect={(tab) => changeFilters({ tab })} />
