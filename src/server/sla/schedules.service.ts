@@ -28,6 +28,9 @@ export function presentSchedule(row: ScheduleRow) {
 }
 export type ScheduleDto = ReturnType<typeof presentSchedule>;
 
+// Only the schedule's own fields: a tRPC input also carries the workspace it was called for.
+const scheduleData = ({ name, timeZone, intervals, holidays }: ScheduleInput) => ({ name, timeZone, intervals, holidays });
+
 const nameTaken = (name: string) => new AppError("CONFLICT", `A schedule named "${name}" already exists`);
 
 export async function listSchedules(db: Db, access: WorkspaceAccess): Promise<ScheduleDto[]> {
@@ -44,7 +47,7 @@ export async function getSchedule(db: Db, access: WorkspaceAccess, scheduleId: s
 export async function createSchedule(db: Db, access: WorkspaceAccess, input: ScheduleInput): Promise<ScheduleDto> {
   requireOwner(access);
   try {
-    return presentSchedule(await db.businessSchedule.create({ data: { workspaceId: access.workspace.id, ...input } }));
+    return presentSchedule(await db.businessSchedule.create({ data: { workspaceId: access.workspace.id, ...scheduleData(input) } }));
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name);
     throw error;
@@ -56,7 +59,7 @@ export async function updateSchedule(db: Db, access: WorkspaceAccess, scheduleId
   requireOwner(access);
   await getSchedule(db, access, scheduleId);
   try {
-    return presentSchedule(await db.businessSchedule.update({ where: { id: scheduleId }, data: input }));
+    return presentSchedule(await db.businessSchedule.update({ where: { id: scheduleId }, data: scheduleData(input) }));
   } catch (error) {
     if (isUniqueViolation(error)) throw nameTaken(input.name);
     throw error;

@@ -48,6 +48,17 @@ async function checkReferences(db: Db, workspaceId: string, input: PolicyInput) 
   if (mailbox === 0) throw invalid("mailboxId", "Choose a mailbox of this workspace");
 }
 
+// Only the policy's own fields: a tRPC input also carries the workspace it was called for.
+const policyData = (input: PolicyInput) => ({
+  name: input.name,
+  priority: input.priority,
+  mailboxId: input.mailboxId,
+  scheduleId: input.scheduleId,
+  firstResponseMinutes: input.firstResponseMinutes,
+  nextResponseMinutes: input.nextResponseMinutes,
+  resolutionMinutes: input.resolutionMinutes,
+});
+
 const duplicate = () => new AppError("CONFLICT", "A policy for this priority and mailbox already exists");
 
 /** Tickets get the policy's targets when their SLA is next computed (a new ticket, a priority change, a reply). */
@@ -56,7 +67,7 @@ export async function createPolicy(db: Db, access: WorkspaceAccess, input: Polic
   const workspaceId = access.workspace.id;
   await checkReferences(db, workspaceId, input);
   try {
-    return presentPolicy(await db.slaPolicy.create({ data: { workspaceId, ...input } }));
+    return presentPolicy(await db.slaPolicy.create({ data: { workspaceId, ...policyData(input) } }));
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();
     throw error;
@@ -68,7 +79,7 @@ export async function updatePolicy(db: Db, access: WorkspaceAccess, policyId: st
   await findPolicy(db, access, policyId);
   await checkReferences(db, access.workspace.id, input);
   try {
-    return presentPolicy(await db.slaPolicy.update({ where: { id: policyId }, data: input }));
+    return presentPolicy(await db.slaPolicy.update({ where: { id: policyId }, data: policyData(input) }));
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();
     throw error;

@@ -8,6 +8,7 @@ import { listTickets } from "@/server/tickets/tickets.service";
 import { updateTicket } from "@/server/tickets/update-ticket";
 import { ownerAccess } from "@/test/access";
 import { useTestDatabase } from "@/test/database";
+import { trpcAs } from "@/test/guards";
 import { newMessageId, postRpc, seedInboundWorkspace } from "@/test/inbound";
 
 const db = useTestDatabase();
@@ -164,5 +165,30 @@ describe("the ticket list's SLA order and filters", () => {
     expect((await listTickets(db(), owner, { sla: "breached" })).tickets.map((t) => t.id)).toEqual([breachedId]);
     expect((await listTickets(db(), owner, { sla: "due" })).tickets.map((t) => t.id).sort()).toEqual([ids[0], breachedId].sort());
     await expect(listTickets(db(), owner, { sort: "activity", cursor: due.nextCursor! })).rejects.toThrow();
+  });
+});
+
+describe("the SLA router", () => {
+  it("creates a schedule and a policy through tRPC, as the settings page does", async () => {
+    const ws = await seedInboundWorkspace(db());
+    const owner = trpcAs(db(), ws.owner.user.id);
+    const workspaceSlug = ws.workspace.slug;
+    const schedule = await owner.sla.createSchedule({
+      workspaceSlug,
+      name: "Office",
+      timeZone: "UTC",
+      intervals: [{ weekday: 1, start: "09:00", end: "17:00" }],
+      holidays: [],
+    });
+    const policy = await owner.sla.createPolicy({ workspaceSlug, name: "Urgent", priority: "urgent", scheduleId: schedule.id, firstResponseMinutes: 30 });
+    const renamed = await owner.sla.updatePolicy({
+      workspaceSlug,
+      policyId: policy.id,
+      policy: { name: "Urgent 2", priority: "urgent", scheduleId: schedule.id, resolutionMinutes: 60 },
+    });
+    expect(renamed).toMatchObject({ name: "Urgent 2", firstResponseMinutes: null, resolutionMinutes: 60 });
+    const member = trpcAs(db(), ws.member.user.id);
+    expect(await member.sla.policies({ workspaceSlug })).toEqual([renamed]);
+    await expect(member.sla.deletePolicy({ workspaceSlug, policyId: policy.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
