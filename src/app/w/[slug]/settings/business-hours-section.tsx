@@ -6,8 +6,9 @@ import { ErrorAlert } from "@/components/error-alert";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { useTRPC } from "@/trpc/react";
 import { draftOf, emptyDraft, hoursSummary, scheduleInput, WEEK_ORDER, WEEKDAYS, type ScheduleDraft, type ScheduleDto } from "./schedule-form";
+import { FormButtons } from "./form-buttons";
 import { Loaded, Section } from "./section";
-import { BUTTON, FIELD, LABEL, PRIMARY } from "./ui";
+import { BUTTON, FIELD, LABEL } from "./ui";
 
 const LABELS = { name: "Name", timeZone: "Time zone", intervals: "Business hours", holidays: "Holidays", end: "End", start: "Start" };
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -129,16 +130,11 @@ export function BusinessHoursSection({ workspaceSlug, isOwner }: { workspaceSlug
             </p>
           )}
           <ErrorAlert error={create.error ?? update.error} labels={LABELS} />
-          <div className="flex gap-2">
-            <button type="submit" className={PRIMARY} disabled={create.isPending || update.isPending}>
-              {editing ? "Save business hours" : "Add business hours"}
-            </button>
-            {editing && (
-              <button type="button" className={BUTTON} onClick={done}>
-                Cancel
-              </button>
-            )}
-          </div>
+          <FormButtons
+            label={editing ? "Save business hours" : "Add business hours"}
+            disabled={create.isPending || update.isPending}
+            onCancel={editing ? done : null}
+          />
         </form>
       )}
     </Section>

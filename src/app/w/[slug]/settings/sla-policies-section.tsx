@@ -8,8 +8,9 @@ import { capitalize, PRIORITIES } from "@/components/ticket-fields";
 import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { useTRPC } from "@/trpc/react";
 import type { Priority, RouterOutputs } from "@/trpc/types";
+import { FormButtons } from "./form-buttons";
 import { Section } from "./section";
-import { BUTTON, FIELD, LABEL, PRIMARY } from "./ui";
+import { BUTTON, FIELD, LABEL } from "./ui";
 
 type PolicyDto = RouterOutputs["sla"]["policies"][number];
 const TARGETS = [
@@ -166,16 +167,11 @@ export function SlaPoliciesSection({ workspaceSlug, isOwner }: { workspaceSlug: 
           </div>
           {schedules.data?.length === 0 && <p className="text-sm text-slate-500">Add business hours first: every policy counts in a schedule.</p>}
           <ErrorAlert error={create.error ?? update.error} labels={LABELS} />
-          <div className="flex gap-2">
-            <button type="submit" className={PRIMARY} disabled={create.isPending || update.isPending || !schedules.data?.length}>
-              {editing ? "Save policy" : "Add policy"}
-            </button>
-            {editing && (
-              <button type="button" className={BUTTON} onClick={done}>
-                Cancel
-              </button>
-            )}
-          </div>
+          <FormButtons
+            label={editing ? "Save policy" : "Add policy"}
+            disabled={create.isPending || update.isPending || !schedules.data?.length}
+            onCancel={editing ? done : null}
+          />
         </form>
       )}
     </Section>
