@@ -35,8 +35,7 @@ export async function listPage(pool: pg.Pool, workspaceId: string, filters: List
   }
   if (filters.search) where.push(`t."searchDocument" @@ websearch_to_tsquery('english', ${param(filters.search)})`);
   const cursor = filters.after ? decodeTicketCursor(filters.after) : null;
-  if (cursor)
-    where.push(`(t."lastActivityAt", t."ticketNumber") < (${param(cursor.lastActivityAt.toISOString())}::timestamp(3), ${param(cursor.ticketNumber)})`);
+  if (cursor) where.push(`(t."lastActivityAt", t."ticketNumber") < (${param(cursor.at.toISOString())}::timestamp(3), ${param(cursor.ticketNumber)})`);
   const { rows } = await pool.query<Record<string, unknown>>(
     `SELECT t."id", t."ticketNumber", t."kind", t."subject", t."status", t."priority", t."assigneeId", t."mailboxId", t."archivedAt",
        t."mergedIntoId", t."exchangeCount", t."closureScheduledAt", t."lastActivityAt", t."createdAt", t."updatedAt",

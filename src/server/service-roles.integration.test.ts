@@ -22,6 +22,9 @@ import * as members from "@/server/members/members.service";
 import * as notifications from "@/server/notifications/notifications.service";
 import * as notificationPreferences from "@/server/notifications/preferences";
 import * as outboundLog from "@/server/outbound-mail/outbound-log";
+import * as schedules from "@/server/sla/schedules.service";
+import { policyInputSchema, scheduleInputSchema } from "@/server/sla/sla.schema";
+import * as slaPolicies from "@/server/sla/sla-policies.service";
 import * as tags from "@/server/tags/tags.service";
 import * as savedViews from "@/server/views/saved-views";
 import * as addMessage from "@/server/tickets/add-message";
@@ -139,6 +142,22 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
     roles: { myNotificationPreferences: "member", setMyNotificationPreference: "member" },
   },
   "@/server/outbound-mail/outbound-log": { module: outboundLog, roles: { presentOutboundEmail: "helper", listOutboundEmails: "member" } },
+  "@/server/sla/schedules.service": {
+    module: schedules,
+    roles: {
+      businessScheduleOf: "helper",
+      presentSchedule: "helper",
+      listSchedules: "member",
+      getSchedule: "member",
+      createSchedule: "owner",
+      updateSchedule: "owner",
+      deleteSchedule: "owner",
+    },
+  },
+  "@/server/sla/sla-policies.service": {
+    module: slaPolicies,
+    roles: { presentPolicy: "helper", listPolicies: "member", getPolicy: "member", createPolicy: "owner", updatePolicy: "owner", deletePolicy: "owner" },
+  },
   "@/server/tags/tags.service": {
     module: tags,
     roles: { presentTag: "helper", listTags: "member", createTag: "member", deleteTag: "owner" },
@@ -293,7 +312,11 @@ async function seedFixture(db: Db) {
   });
   const colleague = await db.user.create({ data: { email: `colleague-${workspaceId}@example.test` } });
   await db.membership.create({ data: { workspaceId, userId: colleague.id, role: "member" } });
-  return { ...ws, tag, list, contact, customer, rule, colleague };
+  const hours = { timeZone: "Europe/Berlin", intervals: [{ weekday: 1, startMinute: 540, endMinute: 1020 }], holidays: [] };
+  const schedule = await db.businessSchedule.create({ data: { workspaceId, name: "Office", ...hours } });
+  const spareSchedule = await db.businessSchedule.create({ data: { workspaceId, name: "Spare", ...hours } });
+  const policy = await db.slaPolicy.create({ data: { workspaceId, name: "Normal", priority: "normal", scheduleId: schedule.id, firstResponseMinutes: 60 } });
+  return { ...ws, tag, list, contact, customer, rule, colleague, schedule, spareSchedule, policy };
 }
 type Fixture = Awaited<ReturnType<typeof seedFixture>>;
 
@@ -324,6 +347,30 @@ const OWNER_CALLS: Record<string, (db: Db, access: WorkspaceAccess, fx: Fixture)
     return automations.reorderRules(db, access, { ids: [...ids.map((rule) => rule.id).filter((id) => id !== fx.rule.id), fx.rule.id] });
   },
   "@/server/automations/automations.service#deleteRule": (db, access, fx) => automations.deleteRule(db, access, fx.rule.id),
+  "@/server/sla/schedules.service#createSchedule": (db, access) =>
+    schedules.createSchedule(
+      db,
+      access,
+      scheduleInputSchema.parse({ name: "Support", timeZone: "UTC", intervals: [{ weekday: 2, start: "08:00", end: "16:00" }] }),
+    ),
+  "@/server/sla/schedules.service#updateSchedule": (db, access, fx) =>
+    schedules.updateSchedule(
+      db,
+      access,
+      fx.schedule.id,
+      scheduleInputSchema.parse({ name: "Office", timeZone: "UTC", intervals: [{ weekday: 3, start: "08:00", end: "24:00" }] }),
+    ),
+  "@/server/sla/schedules.service#deleteSchedule": (db, access, fx) => schedules.deleteSchedule(db, access, fx.spareSchedule.id),
+  "@/server/sla/sla-policies.service#createPolicy": (db, access, fx) =>
+    slaPolicies.createPolicy(db, access, policyInputSchema.parse({ name: "Urgent", priority: "urgent", scheduleId: fx.schedule.id, resolutionMinutes: 240 })),
+  "@/server/sla/sla-policies.service#updatePolicy": (db, access, fx) =>
+    slaPolicies.updatePolicy(
+      db,
+      access,
+      fx.policy.id,
+      policyInputSchema.parse({ name: "Normal", priority: "normal", scheduleId: fx.schedule.id, firstResponseMinutes: 30 }),
+    ),
+  "@/server/sla/sla-policies.service#deletePolicy": (db, access, fx) => slaPolicies.deletePolicy(db, access, fx.policy.id),
   "@/server/tags/tags.service#deleteTag": (db, access, fx) => tags.deleteTag(db, access, fx.tag.id),
   "@/server/customers/customers.service#createCustomer": (db, access) => customers.createCustomer(db, access, { name: "Initech", domains: ["initech.test"] }),
   "@/server/customers/customers.service#updateCustomer": (db, access, fx) =>
@@ -348,6 +395,8 @@ async function workspaceRows(db: Db, workspaceId: string) {
     mailboxes: await db.mailbox.findMany({ where, ...byId }),
     rules: await db.automationRule.findMany({ where, ...byId }),
     tags: await db.tag.findMany({ where, ...byId }),
+    schedules: await db.businessSchedule.findMany({ where, ...byId }),
+    slaPolicies: await db.slaPolicy.findMany({ where, ...byId }),
     customers: await db.customer.findMany({ where, ...byId }),
     customerDomains: await db.customerDomain.findMany({ where, ...byId }),
     contacts: await db.contact.findMany({ where, ...byId }),

@@ -10,6 +10,7 @@ import { memberRouter } from "./routers/member";
 import { notificationRouter } from "./routers/notification";
 import { outboundEmailRouter } from "./routers/outbound-email";
 import { presenceRouter } from "./routers/presence";
+import { slaRouter } from "./routers/sla";
 import { tagRouter } from "./routers/tag";
 import { viewRouter } from "./routers/view";
 import { ticketRouter } from "./routers/ticket";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   mailbox: mailboxRouter,
   tag: tagRouter,
   view: viewRouter,
+  sla: slaRouter,
   member: memberRouter,
   contactList: contactListRouter,
   customer: customerRouter,

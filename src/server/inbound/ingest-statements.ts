@@ -2,6 +2,7 @@
 // per connection (see ingest.ts for the order they run in and why). Parameters are positional; the
 // comment above each statement names them.
 import { sqlStatement } from "@/server/db/sql-transaction";
+import { SLA_REFRESH_JOB_CTE } from "@/server/sla/sla-refresh-job";
 import { APPEND_REPLY_CTES, INBOUND_CONTACT_CTE, INBOUND_MESSAGE_CTE } from "@/server/tickets/inbound-message";
 
 // The receive-log row, the dedup check and every threading lookup, in one statement. Run only
@@ -110,7 +111,7 @@ export const WRITE_REPLY = sqlStatement(`WITH ${APPEND_REPLY_CTES}, ${REPLY_NOTI
 
 /**
  * A new ticket $2 with its first message ($1–$17 as a reply's), subject $18, kind $19, the `created`
- * timeline entry and the follow-up job (payload $20), in mailbox $21; then $22–$29 the outcome. The
+ * timeline entry, the follow-up job (payload $20) and the SLA job, in mailbox $21; then $22–$29 the outcome. The
  * ticket number's increment locks the workspace row until commit, so concurrent creations queue and
  * a rolled-back one leaves no gap.
  */
@@ -128,4 +129,5 @@ export const WRITE_NEW_TICKET = sqlStatement(`
     SELECT gen_random_uuid(), $1::uuid, "id", 'created', jsonb_build_object('kind', $19::text, 'ticketNumber', "ticketNumber") FROM ticket
   ),
   followup AS (INSERT INTO "Job" ("id", "workspaceId", "type", "payload") VALUES (gen_random_uuid(), $1::uuid, 'inbound.new_ticket', $20::jsonb)),
+  ${SLA_REFRESH_JOB_CTE},
   ${outcome(21)}`);

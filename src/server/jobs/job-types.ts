@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TICKET_NOTIFICATION_TYPES } from "@/server/notifications/notification-types";
+import { SLA_TARGETS } from "@/server/sla/sla-targets";
 
 /**
  * Every kind of durable job, by name, with the payload it carries. Domain code enqueues by these
@@ -32,6 +33,15 @@ export const JOB_PAYLOADS = {
     actorUserId: z.uuid().nullable(),
     messageId: z.uuid().nullable(),
     key: z.string().min(1),
+  }),
+  /** A ticket's SLA due times computed again after inbound mail created it or added to it. */
+  "sla.refresh": z.object({ ticketId: z.uuid() }),
+  /** A ticket's SLA target near (`warning`) or past (`breach`) its due time; a no-op once the due time changed. */
+  "sla.check": z.object({
+    ticketId: z.uuid(),
+    target: z.enum(SLA_TARGETS),
+    dueAt: z.iso.datetime(),
+    stage: z.enum(["warning", "breach"]),
   }),
   /** One recorded OutboundEmail sent through SMTP. */
   "email.send": z.object({ outboundEmailId: z.uuid() }),

@@ -4,6 +4,8 @@ import { notifyIncomingMailJob } from "@/server/incoming-mails/notify-job";
 import { ticketNoticeJob } from "@/server/notifications/ticket-notice-job";
 import { sendEmailJob } from "@/server/outbound-mail/send-email-job";
 import { satisfactionSurveyJob } from "@/server/satisfaction/survey-job";
+import { slaCheckJob } from "@/server/sla/sla-check-job";
+import { slaRefreshJob } from "@/server/sla/sla-refresh-job";
 import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
 import type { JobHandler } from "./jobs";
 import type { JobType } from "./job-types";
@@ -20,6 +22,8 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[]; automation
     "incoming_mail.notify": notifyIncomingMailJob,
     "satisfaction.survey": satisfactionSurveyJob,
     "ticket.notify": ticketNoticeJob,
+    "sla.check": slaCheckJob,
+    "sla.refresh": slaRefreshJob,
     "email.send": sendEmailJob,
   };
 }

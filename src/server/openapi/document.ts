@@ -5,6 +5,7 @@ import { inboundOperations } from "@/server/http/inbound-route.openapi";
 import { providerInboundOperations } from "@/server/http/provider-inbound-route.openapi";
 import { incomingMailOperations } from "@/server/incoming-mails/incoming-mails.openapi";
 import { satisfactionOperations } from "@/server/satisfaction/satisfaction.openapi";
+import { slaOperations } from "@/server/sla/sla.openapi";
 import { liveOperations } from "@/server/live/live.openapi";
 import { ticketOperations } from "@/server/tickets/tickets.openapi";
 import { viewOperations } from "@/server/views/saved-views.openapi";
@@ -38,6 +39,7 @@ export const operations: Operation[] = [
   ...incomingMailOperations,
   ...deliveryOperations,
   ...satisfactionOperations,
+  ...slaOperations,
   ...liveOperations,
 ];
 

@@ -1,4 +1,5 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { emailDomain } from "@/server/email/address";
@@ -104,6 +105,7 @@ export async function addTicketMessage(db: Db, access: WorkspaceAccess, ticketId
       if (notice) await enqueueJob(tx, notice);
     }
     await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: created.createdAt } });
+    if (!isNote) await refreshTicketSla(tx, workspaceId, ticketId);
     await recordActivity(tx, {
       workspaceId,
       ticketId,

@@ -1,4 +1,5 @@
 import type { Prisma, Ticket } from "@/generated/prisma/client";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { enqueueJobs } from "@/server/jobs/jobs";
@@ -57,6 +58,7 @@ async function applyBulkAction(tx: Prisma.TransactionClient, actor: Actor, ticke
     await tx.ticket.updateMany({ where: { id: { in: changed.map((t) => t.id) } }, data: { status: "closed", closureScheduledAt: null } });
     await entries(changed, "status_changed", (ticket) => ({ from: ticket.status, to: "closed", reason: null }));
     await surveyClosedTickets(tx, actor.workspace, changed);
+    for (const ticket of changed) await refreshTicketSla(tx, workspaceId, ticket.id);
     return changed.map((ticket) => ticket.id);
   }
 
@@ -65,6 +67,7 @@ async function applyBulkAction(tx: Prisma.TransactionClient, actor: Actor, ticke
     if (changed.length === 0) return [];
     await tx.ticket.updateMany({ where: { id: { in: changed.map((t) => t.id) } }, data: { status: "open", closureScheduledAt: null } });
     await entries(changed, "status_changed", (ticket) => ({ from: ticket.status, to: "open", reason: null }));
+    for (const ticket of changed) await refreshTicketSla(tx, workspaceId, ticket.id);
     return changed.map((ticket) => ticket.id);
   }
 

@@ -1,4 +1,5 @@
 import type { MessageDirection, Prisma, TicketKind, TicketPriority } from "@/generated/prisma/client";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import type { WorkspaceAccess } from "@/server/auth/access";
 import { findOrCreateContact } from "@/server/contacts/contacts.service";
 import type { Db } from "@/server/db";
@@ -76,6 +77,7 @@ export async function createTicketInTx(tx: Prisma.TransactionClient, input: NewT
       createdAt: at,
     },
   });
+  await refreshTicketSla(tx, input.workspaceId, ticket.id);
   return { ticket, message };
 }
 

@@ -4,6 +4,7 @@ import { contactUpsertCte } from "@/server/contacts/contact-upsert";
 import { sqlStatement, type SqlParam } from "@/server/db/sql-transaction";
 import { emailDomain } from "@/server/email/address";
 import { stripQuotedHistory } from "@/server/email/quote-strip";
+import { SLA_REFRESH_JOB_CTE } from "@/server/sla/sla-refresh-job";
 
 /** An inbound email as a thread message. */
 export interface InboundMessageData {
@@ -89,7 +90,7 @@ export function inboundMessageParams(workspaceId: string, ticketId: string, mess
 /**
  * A reply appended to ticket $2: the sender's contact, the message, the exchange counted, a
  * scheduled closure cancelled, the ticket reopened when $18 (previous status $19) with its timeline
- * entry, the contact set if the ticket had none.
+ * entry, the contact set if the ticket had none, its SLA due times computed again after the commit.
  */
 export const APPEND_REPLY_CTES = `${INBOUND_CONTACT_CTE},
   ${INBOUND_MESSAGE_CTE},
@@ -104,7 +105,8 @@ export const APPEND_REPLY_CTES = `${INBOUND_CONTACT_CTE},
     INSERT INTO "ActivityEvent" ("id", "workspaceId", "ticketId", "type", "data")
     SELECT gen_random_uuid(), $1::uuid, $2::uuid, 'status_changed', jsonb_build_object('from', $19::text, 'to', 'open', 'reason', 'customer_reply')
     WHERE $18::boolean
-  )`;
+  ),
+  ${SLA_REFRESH_JOB_CTE}`;
 
 const APPEND_INBOUND_REPLY = sqlStatement(`WITH ${APPEND_REPLY_CTES} SELECT * FROM message`);
 

@@ -1,4 +1,5 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import type { Db } from "@/server/db";
 import { lockKeys } from "@/server/db/advisory-lock";
 import { AppError } from "@/server/errors";
@@ -36,6 +37,8 @@ export async function mergeTicket(db: Db, access: WorkspaceAccess, sourceId: str
       data: { lastActivityAt, exchangeCount: { increment: source.exchangeCount }, contactId: target.contactId ?? source.contactId },
     });
     await tx.ticket.update({ where: { id: sourceId }, data: { status: "merged", mergedIntoId: targetId, closureScheduledAt: null } });
+    // The target holds both threads now (its first reply may be the source's); the source has no targets left.
+    for (const id of [sourceId, targetId]) await refreshTicketSla(tx, workspaceId, id);
     const actor = { workspaceId, actorUserId: access.user.id };
     await recordActivity(tx, { ...actor, ticketId: sourceId, type: "merged", data: { into: targetId, intoNumber: target.ticketNumber, from: source.status } });
     await recordActivity(tx, { ...actor, ticketId: targetId, type: "merged_in", data: { from: sourceId, fromNumber: source.ticketNumber, movedMessages } });

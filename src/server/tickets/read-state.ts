@@ -2,7 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { WorkspaceAccess } from "@/server/auth/access";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
-import { TICKET_NOTIFICATION_TYPES } from "@/server/notifications/notification-types";
+import { SLA_NOTIFICATION_TYPES, TICKET_NOTIFICATION_TYPES } from "@/server/notifications/notification-types";
 
 /**
  * A ticket is unread for a member when a customer wrote (not an auto-reply) after the member last
@@ -25,7 +25,7 @@ export async function markTicketRead(db: Db, access: WorkspaceAccess, ticketId: 
     ON CONFLICT ("userId", "ticketId") DO UPDATE SET "readAt" = EXCLUDED."readAt"`;
   if (recorded === 0) throw notFound("Ticket");
   await db.notification.updateMany({
-    where: { userId, ticketId, workspaceId, readAt: null, type: { in: [...TICKET_NOTIFICATION_TYPES] } },
+    where: { userId, ticketId, workspaceId, readAt: null, type: { in: [...TICKET_NOTIFICATION_TYPES, ...SLA_NOTIFICATION_TYPES] } },
     data: { readAt: new Date() },
   });
   return { unreadTickets: await countUnreadTickets(db, access) };

@@ -1,4 +1,5 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { recordActivity } from "./activity";
@@ -43,6 +44,7 @@ export async function splitTicket(db: Db, access: WorkspaceAccess, ticketId: str
     await tx.attachment.updateMany({ where: { messageId: { in: messageIds }, workspaceId }, data: { ticketId: created.id } });
     const remaining = await tx.message.findFirst({ where: { ticketId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
     if (remaining) await tx.ticket.update({ where: { id: ticketId }, data: { lastActivityAt: remaining.createdAt } });
+    for (const id of [ticketId, created.id]) await refreshTicketSla(tx, workspaceId, id);
     const actor = { workspaceId, actorUserId: access.user.id };
     await recordActivity(tx, {
       ...actor,

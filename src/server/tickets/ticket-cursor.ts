@@ -1,24 +1,31 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 
+/** The list's orders: newest activity first, or soonest SLA due time first (tickets with one only). */
+export const TICKET_ORDERS = ["activity", "due"] as const;
+export type TicketOrder = (typeof TICKET_ORDERS)[number];
+
 /** Where a list page ended: the last row's place in the list's order. */
 export interface TicketCursor {
-  lastActivityAt: Date;
+  order: TicketOrder;
+  /** The last row's `lastActivityAt` (activity order) or `slaDueAt` (due order). */
+  at: Date;
   ticketNumber: number;
 }
 
-const cursorJson = z.object({ a: z.iso.datetime(), n: z.number().int().min(0) });
+const cursorJson = z.object({ a: z.iso.datetime(), n: z.number().int().min(0), o: z.enum(TICKET_ORDERS).default("activity") });
 
 /** Opaque to clients: base64url of the last row's order key. */
 export function encodeTicketCursor(cursor: TicketCursor): string {
-  return Buffer.from(JSON.stringify({ a: cursor.lastActivityAt.toISOString(), n: cursor.ticketNumber })).toString("base64url");
+  const order = cursor.order === "activity" ? {} : { o: cursor.order };
+  return Buffer.from(JSON.stringify({ a: cursor.at.toISOString(), n: cursor.ticketNumber, ...order })).toString("base64url");
 }
 
 /** The order key in a cursor, or null when the text is not a cursor a list answered. */
 export function decodeTicketCursor(text: string): TicketCursor | null {
   try {
-    const { a, n } = cursorJson.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
-    return { lastActivityAt: new Date(a), ticketNumber: n };
+    const { a, n, o } = cursorJson.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    return { order: o, at: new Date(a), ticketNumber: n };
   } catch {
     return null;
   }
@@ -30,9 +37,16 @@ export const ticketCursorSchema = z
   .max(200)
   .refine((text) => decodeTicketCursor(text) !== null, "Not a cursor this list answered; pass nextCursor from the previous page");
 
-/** Rows after the cursor in the list's order (newest activity, then highest number, first). */
+/** The SQL order of a list, with the column its cursor keeps. */
+export const orderBy = (order: TicketOrder) =>
+  order === "due" ? Prisma.sql`t."slaDueAt" ASC, t."ticketNumber" ASC` : Prisma.sql`t."lastActivityAt" DESC, t."ticketNumber" DESC`;
+
+/** Rows after the cursor in the list's order. */
 export function afterCursor(text: string | undefined): Prisma.Sql[] {
   const cursor = text === undefined ? null : decodeTicketCursor(text);
   if (!cursor) return [];
-  return [Prisma.sql`(t."lastActivityAt", t."ticketNumber") < (${cursor.lastActivityAt.toISOString()}::timestamp(3), ${cursor.ticketNumber})`];
+  const at = cursor.at.toISOString();
+  return cursor.order === "due"
+    ? [Prisma.sql`(t."slaDueAt", t."ticketNumber") > (${at}::timestamp(3), ${cursor.ticketNumber})`]
+    : [Prisma.sql`(t."lastActivityAt", t."ticketNumber") < (${at}::timestamp(3), ${cursor.ticketNumber})`];
 }

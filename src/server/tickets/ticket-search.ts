@@ -3,14 +3,14 @@ import type { Db } from "@/server/db";
 import { readJoin, unreadColumn } from "./read-state";
 import { searchConditions } from "./search-conditions";
 import { parseSearch } from "./search-query";
-import { afterCursor, type TicketCursor } from "./ticket-cursor";
+import { afterCursor, orderBy, type TicketCursor } from "./ticket-cursor";
 import { ticketRowColumns, ticketRowJoins, type TicketRow } from "./ticket-rows";
 import type { ListTicketsFilters } from "./tickets.schema";
 
 const DEFAULT_STATUSES = ["open", "pending", "closed"] as const;
 
 /** What narrows a list, apart from its status and archive tab. */
-export type TicketListScope = Pick<ListTicketsFilters, "assignee" | "priority" | "contact" | "customer" | "mailbox" | "unread" | "tags" | "search">;
+export type TicketListScope = Pick<ListTicketsFilters, "assignee" | "priority" | "contact" | "customer" | "mailbox" | "unread" | "tags" | "search" | "sla">;
 
 /**
  * The conditions every list and count shares. Each is written so an index can serve it in the list's
@@ -37,6 +37,9 @@ export async function scopeConditions(db: Db, workspaceId: string, scope: Ticket
     const search = parseSearch(scope.search);
     conditions.push(...(await searchConditions(db, workspaceId, search, callerId, (names) => tagConditions(db, workspaceId, names))));
   }
+  // Both read the partial SLA index, whose rows are the tickets with a due time.
+  if (scope.sla === "due") conditions.push(Prisma.sql`t."slaDueAt" IS NOT NULL`);
+  if (scope.sla === "breached") conditions.push(Prisma.sql`t."slaDueAt" IS NOT NULL AND t."slaDueAt" <= now()`);
   return conditions;
 }
 
@@ -77,16 +80,20 @@ export interface TicketPage {
  * not seen its newest customer message (one join on the reads' primary key, see read-state.ts).
  */
 export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters, readerId: string | null): Promise<TicketPage> {
-  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status), ...afterCursor(filters.cursor)], " AND ");
+  const due = filters.sort === "due" ? [Prisma.sql`t."slaDueAt" IS NOT NULL`] : [];
+  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status), ...due, ...afterCursor(filters.cursor)], " AND ");
+  const order = orderBy(filters.sort);
   const rows = await db.$queryRaw<TicketPage["rows"]>`
     SELECT ${ticketRowColumns}, ${unreadColumn} FROM (
       SELECT * FROM "Ticket" t WHERE ${where}
-      ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC LIMIT ${filters.limit + 1} OFFSET ${filters.offset}
+      ORDER BY ${order} LIMIT ${filters.limit + 1} OFFSET ${filters.offset}
     ) t ${ticketRowJoins} ${readJoin(readerId)}
-    ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC`;
+    ORDER BY ${order}`;
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
-  return { rows: page, next: rows.length > filters.limit && last ? { lastActivityAt: last.lastActivityAt, ticketNumber: last.ticketNumber } : null };
+  if (rows.length <= filters.limit || !last) return { rows: page, next: null };
+  const at = filters.sort === "due" ? last.slaDueAt! : last.lastActivityAt;
+  return { rows: page, next: { order: filters.sort, at, ticketNumber: last.ticketNumber } };
 }
 
 /** The exact number of tickets the filters match across pages (what X-Total-Count promises). */

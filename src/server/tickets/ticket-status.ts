@@ -3,6 +3,7 @@ import type { Db, Prisma } from "@/server/db";
 import type { Ticket } from "@/generated/prisma/client";
 import { AppError } from "@/server/errors";
 import { surveyClosedTickets } from "@/server/satisfaction/survey-on-close";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import { recordActivity } from "./activity";
 import { findTicket, getTicketDto } from "./tickets.service";
 import type { ChangeStatusInput } from "./tickets.schema";
@@ -29,6 +30,7 @@ export async function applyStatusChange(
     data: { from: ticket.status, to: input.toStatus, reason: input.reason ?? null },
   });
   if (input.toStatus === "closed") await surveyClosedTickets(tx, access.workspace, [ticket]);
+  await refreshTicketSla(tx, access.workspace.id, ticket.id);
 }
 
 /** open ⇄ pending ⇄ closed; a merged ticket is final. */

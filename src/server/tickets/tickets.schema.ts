@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ticketCursorSchema } from "./ticket-cursor";
+import { decodeTicketCursor, TICKET_ORDERS, ticketCursorSchema } from "./ticket-cursor";
 
 const repeatable = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).optional());
 const ticketStatus = z.enum(["open", "pending", "closed", "merged"]);
@@ -21,6 +21,10 @@ const listTicketsFields = z.object({
   /** Tag names; a ticket must carry all of them. */
   tags: repeatable(z.string().trim().min(1).max(50)),
   search: z.string().trim().max(200).optional(),
+  /** `due`: tickets with an SLA target pending; `breached`: those past a due time. */
+  sla: z.enum(["due", "breached"]).optional(),
+  /** `activity` (default): newest activity first; `due`: soonest SLA due time first, tickets with one only. */
+  sort: z.enum(TICKET_ORDERS).default("activity"),
   /** `true` lists archived tickets (which are otherwise left out). */
   archived: z.stringbool().or(z.boolean()).optional().default(false),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -31,10 +35,15 @@ const listTicketsFields = z.object({
   count: z.enum(["exact", "none"]).default("exact"),
 });
 /** Filters of GET /tickets (query string; `status`, `tags` and `priority` may repeat). */
-export const listTicketsSchema = listTicketsFields.refine((filters) => !(filters.cursor && filters.offset > 0), {
-  path: ["offset"],
-  message: "Page with cursor or with offset, not both",
-});
+export const listTicketsSchema = listTicketsFields
+  .refine((filters) => !(filters.cursor && filters.offset > 0), {
+    path: ["offset"],
+    message: "Page with cursor or with offset, not both",
+  })
+  .refine((filters) => !filters.cursor || decodeTicketCursor(filters.cursor)?.order === filters.sort, {
+    path: ["cursor"],
+    message: "This cursor belongs to another sort order",
+  });
 /** The filters that narrow a list inside a tab (what the tab counts share with the list). */
 export const ticketCountsSchema = listTicketsFields.pick({
   assignee: true,
@@ -45,6 +54,7 @@ export const ticketCountsSchema = listTicketsFields.pick({
   unread: true,
   tags: true,
   search: true,
+  sla: true,
 });
 export type TicketCountsInput = z.input<typeof ticketCountsSchema>;
 export type ListTicketsInput = z.input<typeof listTicketsSchema>;

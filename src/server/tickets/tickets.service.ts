@@ -35,6 +35,13 @@ export function presentTicket(ticket: TicketRow) {
     mergedIntoId: ticket.mergedIntoId,
     exchangeCount: ticket.exchangeCount,
     closureScheduledAt: ticket.closureScheduledAt?.toISOString() ?? null,
+    sla: {
+      firstResponseDueAt: ticket.firstResponseDueAt?.toISOString() ?? null,
+      nextResponseDueAt: ticket.nextResponseDueAt?.toISOString() ?? null,
+      resolutionDueAt: ticket.resolutionDueAt?.toISOString() ?? null,
+      /** The soonest of them: the inbox's badge and "due soonest" order. */
+      dueAt: ticket.slaDueAt?.toISOString() ?? null,
+    },
     lastActivityAt: ticket.lastActivityAt.toISOString(),
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),

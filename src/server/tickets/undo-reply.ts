@@ -1,4 +1,5 @@
 import type { WorkspaceAccess } from "@/server/auth/access";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import type { Db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { saveTicketDraft, type DraftDto } from "./ticket-drafts";
@@ -29,6 +30,7 @@ export async function undoReply(db: Db, access: WorkspaceAccess, ticketId: strin
     await tx.activityEvent.deleteMany({ where: { ticketId, workspaceId, type: "replied", data: { path: ["messageId"], equals: messageId } } });
     // Its files become unused uploads of the ticket again (Attachment.messageId is set null), for the draft.
     await tx.message.delete({ where: { id: message.id } });
+    await refreshTicketSla(tx, workspaceId, ticketId);
     return saveTicketDraft(tx, access, ticketId, {
       mode: "reply",
       body: message.bodyText,

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import { enqueueJob } from "@/server/jobs/jobs";
 import { assertAssignable } from "@/server/members/assignees";
 import { assignmentNotice } from "@/server/notifications/ticket-notices";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import { recordActivity } from "./activity";
 import { setTicketTags } from "./ticket-tags";
 import { findTicket, getTicketDto } from "./tickets.service";
@@ -24,6 +25,7 @@ export async function updateTicket(db: Db, access: WorkspaceAccess, ticketId: st
     if (input.priority && input.priority !== ticket.priority) {
       await tx.ticket.update({ where: { id: ticketId }, data: { priority: input.priority } });
       await recordActivity(tx, { ...actor, type: "priority_changed", data: { from: ticket.priority, to: input.priority } });
+      await refreshTicketSla(tx, workspaceId, ticketId);
     }
     if (input.subject && input.subject !== ticket.subject) {
       await tx.ticket.update({ where: { id: ticketId }, data: { subject: input.subject } });

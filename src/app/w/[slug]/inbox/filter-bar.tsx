@@ -3,7 +3,7 @@
 import { useEffect, useState, type RefObject } from "react";
 import type { Member, TagOption } from "@/trpc/types";
 import { capitalize, PRIORITIES } from "@/components/ticket-fields";
-import type { InboxFilters } from "./inbox-filters";
+import { SLA_VIEWS, type InboxFilters } from "./inbox-filters";
 
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -102,7 +102,23 @@ export function FilterBar(props: {
         <input type="checkbox" checked={filters.unread} onChange={(e) => onChange({ unread: e.target.checked })} className="h-4 w-4 accent-brand-600" />
         Unread
       </label>
-      <span className="text-xs text-slate-500">Newest activity first</span>
+      <label className="sr-only" htmlFor="filter-sla">
+        SLA
+      </label>
+      <select
+        id="filter-sla"
+        value={filters.sla}
+        onChange={(e) => onChange({ sla: SLA_VIEWS.find((v) => v.id === e.target.value)?.id ?? "" })}
+        className={SELECT}
+      >
+        <option value="">Any SLA</option>
+        {SLA_VIEWS.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.label}
+          </option>
+        ))}
+      </select>
+      <span className="text-xs text-slate-500">{filters.sla ? "Soonest due first" : "Newest activity first"}</span>
     </div>
   );
 }

@@ -12,6 +12,13 @@ export type InboxTab = (typeof TABS)[number]["id"];
 
 export const PAGE_SIZE = 50;
 
+/** The SLA views: tickets with a pending target, or past one; both list the soonest due first. */
+export const SLA_VIEWS = [
+  { id: "due", label: "Due soonest" },
+  { id: "breached", label: "Breached" },
+] as const;
+export type SlaView = (typeof SLA_VIEWS)[number]["id"];
+
 /** What the inbox shows; kept in the URL so a reload or the back button restores it. */
 export interface InboxFilters {
   tab: InboxTab;
@@ -24,6 +31,7 @@ export interface InboxFilters {
   mailbox: string;
   /** Only tickets the customer wrote on since I last opened them. */
   unread: boolean;
+  sla: SlaView | "";
   page: number;
 }
 
@@ -33,6 +41,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 export function parseFilters(params: Params): InboxFilters {
   const tab = TABS.find((t) => t.id === one(params.tab))?.id ?? "open";
   const priority = PRIORITIES.find((p) => p === one(params.priority)) ?? "";
+  const sla = SLA_VIEWS.find((v) => v.id === one(params.sla))?.id ?? "";
   const page = Math.max(1, Math.floor(Number(one(params.page)) || 1));
   return {
     tab,
@@ -42,6 +51,7 @@ export function parseFilters(params: Params): InboxFilters {
     search: one(params.q),
     mailbox: one(params.mailbox),
     unread: one(params.unread) === "1",
+    sla,
     page,
   };
 }
@@ -55,6 +65,7 @@ export function filtersQuery(filters: InboxFilters): string {
     ["q", filters.search],
     ["mailbox", filters.mailbox],
     ["unread", filters.unread ? "1" : ""],
+    ["sla", filters.sla],
     ["page", filters.page > 1 ? String(filters.page) : ""],
   ];
   const query = new URLSearchParams(entries.filter(([, value]) => value !== "")).toString();
@@ -74,6 +85,7 @@ export function countsInput(workspaceSlug: string, filters: InboxFilters): Count
     ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
     ...(filters.mailbox ? { mailbox: filters.mailbox } : {}),
     ...(filters.unread ? { unread: true } : {}),
+    ...(filters.sla ? { sla: filters.sla } : {}),
   };
 }
 
@@ -96,6 +108,7 @@ export function inboxFiltersOf(view: SavedViewFilters): InboxFilters {
     search: view.search ?? "",
     mailbox: view.mailbox ?? "",
     unread: view.unread === true,
+    sla: view.sla ?? "",
     page: 1,
   };
 }
@@ -111,6 +124,7 @@ export function listInput(workspaceSlug: string, filters: InboxFilters, cursor: 
     ...countsInput(workspaceSlug, filters),
     ...(tab === "open" || tab === "pending" || tab === "closed" ? { status: [tab] } : {}),
     archived: tab === "archived",
+    ...(filters.sla ? { sort: "due" as const } : {}),
     limit: PAGE_SIZE,
     ...(cursor ? { cursor } : { offset: (filters.page - 1) * PAGE_SIZE }),
     count: "none",

@@ -168,7 +168,8 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
   ]);
 
   const filtered =
-    Boolean(filters.assignee || filters.priority || filters.tag || filters.search.trim() || filters.mailbox || filters.unread) || filters.tab !== "open";
+    Boolean(filters.assignee || filters.priority || filters.tag || filters.search.trim() || filters.mailbox || filters.unread || filters.sla) ||
+    filters.tab !== "open";
   return (
     <div className="grid items-start gap-4 lg:grid-cols-[13rem_minmax(0,1fr)]">
       <ViewsSidebar workspaceSlug={workspaceSlug} filters={filters} />

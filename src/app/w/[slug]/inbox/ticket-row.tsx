@@ -4,6 +4,7 @@ import { AppLink } from "@/components/app-link";
 import { Highlight } from "@/components/highlight";
 import { PresenceMarker } from "@/components/presence";
 import { PriorityBadge } from "@/components/priority-badge";
+import { SlaBadge } from "@/components/sla-badge";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
 import { TagChip } from "@/components/tag-chip";
@@ -64,6 +65,7 @@ export function TicketRow(props: {
         </p>
       </div>
       <PresenceMarker names={viewers} />
+      <SlaBadge dueAt={ticket.sla.dueAt} />
       <PriorityBadge priority={ticket.priority} />
       <span className="hidden w-28 shrink-0 truncate text-right text-sm text-slate-600 md:block" data-testid="row-assignee">
         {ticket.assignee ? (ticket.assignee.name ?? ticket.assignee.email) : <span className="text-slate-500">Unassigned</span>}

@@ -14,6 +14,7 @@ const TOPICS: Record<Preference["topic"], string> = {
   customer_replied: "The customer replies on a ticket assigned to me",
   mentioned: "Someone mentions me in an internal note",
   incoming_mail: "Incoming mail is held or discarded",
+  sla: "A ticket assigned to me nears or passes its SLA due time",
 };
 
 /** The signed-in member's own choice per notification type: in the app (the bell) and by email. Each toggle saves at once. */

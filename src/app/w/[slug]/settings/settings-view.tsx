@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 import { ApiTokensSection } from "./api-tokens-section";
+import { BusinessHoursSection } from "./business-hours-section";
 import { ContactListsSection } from "./contact-lists-section";
 import { CustomersSection } from "./customers-section";
 import { MailboxesSection } from "./mailboxes-section";
@@ -11,6 +12,7 @@ import { NotificationsSection } from "./notifications-section";
 import { OutgoingMailSection } from "./outgoing-mail-section";
 import { PoliciesSection } from "./policies-section";
 import { SendingSection } from "./sending-section";
+import { SlaPoliciesSection } from "./sla-policies-section";
 import { Loaded } from "./section";
 import { TagsSection } from "./tags-section";
 
@@ -21,6 +23,8 @@ const SECTIONS = [
   ["sending", "Sending"],
   ["members", "Members"],
   ["tags", "Tags"],
+  ["business-hours", "Business hours"],
+  ["sla-policies", "SLA policies"],
   ["contact-lists", "Contact lists"],
   ["customers", "Customers"],
   ["api-tokens", "API tokens"],
@@ -59,6 +63,8 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
               <SendingSection workspace={ws} isOwner={isOwner} />
               <MembersSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <TagsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
+              <BusinessHoursSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
+              <SlaPoliciesSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <ContactListsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <CustomersSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <ApiTokensSection workspaceSlug={workspaceSlug} isOwner={isOwner} />

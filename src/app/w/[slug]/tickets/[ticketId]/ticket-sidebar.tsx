@@ -6,6 +6,7 @@ import { ActivityTimeline } from "./activity-timeline";
 import { CustomerContext } from "./customer-context";
 import { SatisfactionSection } from "./satisfaction-section";
 import { Section } from "./sidebar-section";
+import { SlaSection } from "./sla-section";
 import { TagEditor } from "./tag-editor";
 import type { useTicketMutations } from "./use-ticket-mutations";
 
@@ -74,6 +75,7 @@ export function TicketSidebar(props: {
           </label>
         </div>
       </Section>
+      <SlaSection ticket={ticket} />
       <Section title="Tags">
         <TagEditor tags={ticket.tags} allTags={tags} disabled={merged} onChange={(names) => actions.update({ tags: names })} />
       </Section>
