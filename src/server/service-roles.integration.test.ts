@@ -22,6 +22,7 @@ import * as members from "@/server/members/members.service";
 import * as notifications from "@/server/notifications/notifications.service";
 import * as notificationPreferences from "@/server/notifications/preferences";
 import * as outboundLog from "@/server/outbound-mail/outbound-log";
+import * as savedReplies from "@/server/saved-replies/saved-replies.service";
 import * as tags from "@/server/tags/tags.service";
 import * as addMessage from "@/server/tickets/add-message";
 import * as bulkUpdate from "@/server/tickets/bulk-update";
@@ -138,6 +139,11 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
     roles: { myNotificationPreferences: "member", setMyNotificationPreference: "member" },
   },
   "@/server/outbound-mail/outbound-log": { module: outboundLog, roles: { presentOutboundEmail: "helper", listOutboundEmails: "member" } },
+  // Members keep their own replies; the shared ones are refused to them inside (saved-replies tests).
+  "@/server/saved-replies/saved-replies.service": {
+    module: savedReplies,
+    roles: { presentSavedReply: "helper", listSavedReplies: "member", createSavedReply: "member", updateSavedReply: "member", deleteSavedReply: "member" },
+  },
   "@/server/tags/tags.service": {
     module: tags,
     roles: { presentTag: "helper", listTags: "member", createTag: "member", deleteTag: "owner" },

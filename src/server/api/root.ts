@@ -10,6 +10,7 @@ import { memberRouter } from "./routers/member";
 import { notificationRouter } from "./routers/notification";
 import { outboundEmailRouter } from "./routers/outbound-email";
 import { presenceRouter } from "./routers/presence";
+import { savedReplyRouter } from "./routers/saved-reply";
 import { tagRouter } from "./routers/tag";
 import { ticketRouter } from "./routers/ticket";
 import { workspaceRouter } from "./routers/workspace";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   incomingMail: incomingMailRouter,
   notification: notificationRouter,
   presence: presenceRouter,
+  savedReply: savedReplyRouter,
   apiToken: apiTokenRouter,
 });
 

@@ -19,6 +19,7 @@ const PATH_RECORDS: Record<string, string> = {
   listId: "Contact list",
   ruleId: "Automation rule",
   attachmentId: "Attachment",
+  savedReplyId: "Saved reply",
   id: "Incoming mail",
 };
 

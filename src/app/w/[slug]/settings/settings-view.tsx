@@ -10,12 +10,14 @@ import { MembersSection } from "./members-section";
 import { NotificationsSection } from "./notifications-section";
 import { OutgoingMailSection } from "./outgoing-mail-section";
 import { PoliciesSection } from "./policies-section";
+import { SavedRepliesSection } from "./saved-replies-section";
 import { SendingSection } from "./sending-section";
 import { Loaded } from "./section";
 import { TagsSection } from "./tags-section";
 
 const SECTIONS = [
   ["notifications", "My notifications"],
+  ["saved-replies", "Saved replies"],
   ["mailboxes", "Mailboxes"],
   ["policies", "Inbound policies"],
   ["sending", "Sending"],
@@ -49,6 +51,7 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
             </nav>
             <div className="min-w-0 space-y-4">
               <NotificationsSection workspaceSlug={workspaceSlug} />
+              <SavedRepliesSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               {!isOwner && (
                 <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
                   You are a member here: settings are read-only. Owners can change them.
