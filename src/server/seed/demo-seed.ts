@@ -121,6 +121,21 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
         ],
       },
     });
+    await tx.savedReply.createMany({
+      data: [
+        {
+          workspaceId: ws,
+          name: "Invoice copy",
+          body: "Hi {{contact.name}},\n\nYou'll find a copy of your invoice in Billing > Invoices. I've noted it on ticket #{{ticket.number}}.\n\n{{workspace.name}}",
+        },
+        {
+          workspaceId: ws,
+          name: "Thanks, closing",
+          body: "Thanks {{contact.name}}, glad it works now. I'm closing this ticket; just reply if anything comes up.",
+        },
+        { workspaceId: ws, ownerUserId: agent.id, name: "Looking into it", body: "Hi {{contact.name}}, I'm looking into this and will get back to you today." },
+      ],
+    });
   });
 
   // A second workspace for the owner, so the workspace switcher has somewhere to go.
