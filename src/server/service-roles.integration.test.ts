@@ -16,6 +16,8 @@ import * as addAsReply from "@/server/incoming-mails/add-as-reply";
 import * as convertToTicket from "@/server/incoming-mails/convert-to-ticket";
 import * as incomingMails from "@/server/incoming-mails/incoming-mails.service";
 import * as presence from "@/server/live/presence.service";
+import * as applyMacro from "@/server/macros/apply-macro";
+import * as macros from "@/server/macros/macros.service";
 import * as mailboxes from "@/server/mailboxes/mailboxes.service";
 import * as memberChanges from "@/server/members/member-changes";
 import * as members from "@/server/members/members.service";
@@ -125,6 +127,19 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
       rotateMailboxSecret: "owner",
     },
   },
+  "@/server/macros/macros.service": {
+    module: macros,
+    roles: {
+      macroActions: "helper",
+      presentMacro: "helper",
+      listMacros: "member",
+      findMacro: "internal",
+      createMacro: "owner",
+      updateMacro: "owner",
+      deleteMacro: "owner",
+    },
+  },
+  "@/server/macros/apply-macro": { module: applyMacro, roles: { previewMacro: "member", applyMacro: "member" } },
   "@/server/members/member-changes": {
     module: memberChanges,
     roles: { inviteMember: "owner", changeMemberRole: "owner", removeMember: "owner" },
@@ -148,7 +163,7 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
     module: tags,
     roles: { presentTag: "helper", listTags: "member", createTag: "member", deleteTag: "owner" },
   },
-  "@/server/tickets/add-message": { module: addMessage, roles: { addTicketMessage: "member" } },
+  "@/server/tickets/add-message": { module: addMessage, roles: { addTicketMessage: "member", addMessageInTx: "member" } },
   "@/server/tickets/bulk-update": { module: bulkUpdate, roles: { bulkUpdateTickets: "member" } },
   "@/server/tickets/create-ticket": { module: createTicket, roles: { createTicketInTx: "internal", createTicket: "member" } },
   "@/server/tickets/merge-ticket": { module: mergeTicket, roles: { mergeTicket: "member" } },
@@ -288,9 +303,10 @@ async function seedFixture(db: Db) {
   const rule = await db.automationRule.create({
     data: { workspaceId, name: "Tag all", event: "ticket_created", priority: 1, conditions: [], actions: [{ type: "add_tag", tag_id: tag.id }] },
   });
+  const macro = await db.macro.create({ data: { workspaceId, name: "Close", actions: [{ type: "set_status", status: "closed" }] } });
   const colleague = await db.user.create({ data: { email: `colleague-${workspaceId}@example.test` } });
   await db.membership.create({ data: { workspaceId, userId: colleague.id, role: "member" } });
-  return { ...ws, tag, list, contact, customer, rule, colleague };
+  return { ...ws, tag, list, contact, customer, rule, macro, colleague };
 }
 type Fixture = Awaited<ReturnType<typeof seedFixture>>;
 
@@ -321,6 +337,10 @@ const OWNER_CALLS: Record<string, (db: Db, access: WorkspaceAccess, fx: Fixture)
     return automations.reorderRules(db, access, { ids: [...ids.map((rule) => rule.id).filter((id) => id !== fx.rule.id), fx.rule.id] });
   },
   "@/server/automations/automations.service#deleteRule": (db, access, fx) => automations.deleteRule(db, access, fx.rule.id),
+  "@/server/macros/macros.service#createMacro": (db, access) =>
+    macros.createMacro(db, access, { name: "Escalate", actions: [{ type: "set_priority", priority: "urgent" }] }),
+  "@/server/macros/macros.service#updateMacro": (db, access, fx) => macros.updateMacro(db, access, fx.macro.id, { name: "Close now" }),
+  "@/server/macros/macros.service#deleteMacro": (db, access, fx) => macros.deleteMacro(db, access, fx.macro.id),
   "@/server/tags/tags.service#deleteTag": (db, access, fx) => tags.deleteTag(db, access, fx.tag.id),
   "@/server/customers/customers.service#createCustomer": (db, access) => customers.createCustomer(db, access, { name: "Initech", domains: ["initech.test"] }),
   "@/server/customers/customers.service#updateCustomer": (db, access, fx) =>
@@ -345,6 +365,7 @@ async function workspaceRows(db: Db, workspaceId: string) {
     mailboxes: await db.mailbox.findMany({ where, ...byId }),
     rules: await db.automationRule.findMany({ where, ...byId }),
     tags: await db.tag.findMany({ where, ...byId }),
+    macros: await db.macro.findMany({ where, ...byId }),
     customers: await db.customer.findMany({ where, ...byId }),
     customerDomains: await db.customerDomain.findMany({ where, ...byId }),
     contacts: await db.contact.findMany({ where, ...byId }),

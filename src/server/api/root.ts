@@ -5,6 +5,7 @@ import { contactRouter } from "./routers/contact";
 import { contactListRouter } from "./routers/contact-list";
 import { customerRouter } from "./routers/customer";
 import { incomingMailRouter } from "./routers/incoming-mail";
+import { macroRouter } from "./routers/macro";
 import { mailboxRouter } from "./routers/mailbox";
 import { memberRouter } from "./routers/member";
 import { notificationRouter } from "./routers/notification";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   presence: presenceRouter,
   savedReply: savedReplyRouter,
+  macro: macroRouter,
   apiToken: apiTokenRouter,
 });
 

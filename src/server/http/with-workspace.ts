@@ -20,6 +20,7 @@ const PATH_RECORDS: Record<string, string> = {
   ruleId: "Automation rule",
   attachmentId: "Attachment",
   savedReplyId: "Saved reply",
+  macroId: "Macro",
   id: "Incoming mail",
 };
 

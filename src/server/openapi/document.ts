@@ -4,6 +4,7 @@ import { deliveryOperations } from "@/server/delivery/delivery.openapi";
 import { inboundOperations } from "@/server/http/inbound-route.openapi";
 import { providerInboundOperations } from "@/server/http/provider-inbound-route.openapi";
 import { incomingMailOperations } from "@/server/incoming-mails/incoming-mails.openapi";
+import { macroOperations } from "@/server/macros/macros.openapi";
 import { savedReplyOperations } from "@/server/saved-replies/saved-replies.openapi";
 import { satisfactionOperations } from "@/server/satisfaction/satisfaction.openapi";
 import { liveOperations } from "@/server/live/live.openapi";
@@ -35,6 +36,7 @@ export const operations: Operation[] = [
   ...settingsOperations,
   ...automationOperations,
   ...savedReplyOperations,
+  ...macroOperations,
   ...incomingMailOperations,
   ...deliveryOperations,
   ...satisfactionOperations,

@@ -1,6 +1,6 @@
 import type { SavedReply } from "@/generated/prisma/client";
 import { requireOwner, type WorkspaceAccess } from "@/server/auth/access";
-import { renderTemplate, type TemplateContext } from "@/server/automations/render-template";
+import { renderTemplate, ticketTemplateContext } from "@/server/automations/render-template";
 import { byName } from "@/server/collation";
 import type { Db } from "@/server/db";
 import { notFound } from "@/server/errors";
@@ -25,18 +25,9 @@ export type SavedReplyDto = ReturnType<typeof presentSavedReply>;
 /** What the caller sees: the shared replies and their own, never another member's. */
 const visibleTo = (access: WorkspaceAccess) => ({ workspaceId: access.workspace.id, OR: [{ ownerUserId: null }, { ownerUserId: access.user.id }] });
 
-/** The placeholders' values for a ticket, the same ones automated responses fill. */
-async function ticketContext(db: Db, access: WorkspaceAccess, ticketId: string): Promise<TemplateContext> {
-  const ticket = await findTicket(db, access.workspace.id, ticketId);
-  return {
-    contact: { name: ticket.contact?.name ?? null, email: ticket.contact?.email ?? "" },
-    ticket: { number: ticket.ticketNumber, subject: ticket.subject },
-    workspace: { name: access.workspace.name },
-  };
-}
-
 export async function listSavedReplies(db: Db, access: WorkspaceAccess, input: ListSavedRepliesInput = {}): Promise<SavedReplyDto[]> {
-  const context = input.ticketId ? await ticketContext(db, access, input.ticketId) : null;
+  const ticket = input.ticketId ? await findTicket(db, access.workspace.id, input.ticketId) : null;
+  const context = ticket ? ticketTemplateContext(ticket, access.workspace) : null;
   const replies = await db.savedReply.findMany({ where: visibleTo(access), orderBy: { createdAt: "asc" } });
   return replies.sort(byName).map((reply) => presentSavedReply(reply, context ? renderTemplate(reply.body, context) : undefined));
 }
