@@ -14,5 +14,7 @@ export const macroRouter = createTRPCRouter({
     .mutation(({ ctx, input: { macroId, ...changes } }) => updateMacro(ctx.db, ctx.access, macroId, changes)),
   delete: workspaceProcedure.input(macroIdSchema).mutation(({ ctx, input }) => deleteMacro(ctx.db, ctx.access, input.macroId)),
   preview: workspaceProcedure.input(onTickets).query(({ ctx, input: { macroId, ticketIds } }) => previewMacro(ctx.db, ctx.access, macroId, { ticketIds })),
-  applyToTickets: workspaceProcedure.input(onTickets).mutation(({ ctx, input: { macroId, ticketIds } }) => applyMacro(ctx.db, ctx.access, macroId, { ticketIds })),
+  applyToTickets: workspaceProcedure
+    .input(onTickets)
+    .mutation(({ ctx, input: { macroId, ticketIds } }) => applyMacro(ctx.db, ctx.access, macroId, { ticketIds })),
 });
