@@ -136,6 +136,18 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
         { workspaceId: ws, ownerUserId: agent.id, name: "Looking into it", body: "Hi {{contact.name}}, I'm looking into this and will get back to you today." },
       ],
     });
+    await tx.macro.create({
+      data: {
+        workspaceId: ws,
+        name: "Hand to billing",
+        actions: [
+          { type: "set_priority", priority: "high" },
+          { type: "add_tag", tag: "billing" },
+          { type: "assign", assigneeId: agent.id },
+          { type: "add_note", body: "Billing question from {{contact.name}}: Adam, can you take #{{ticket.number}}?" },
+        ],
+      },
+    });
   });
 
   // A second workspace for the owner, so the workspace switcher has somewhere to go.

@@ -5,6 +5,7 @@ import { useTRPC } from "@/trpc/react";
 import { ApiTokensSection } from "./api-tokens-section";
 import { ContactListsSection } from "./contact-lists-section";
 import { CustomersSection } from "./customers-section";
+import { MacrosSection } from "./macros-section";
 import { MailboxesSection } from "./mailboxes-section";
 import { MembersSection } from "./members-section";
 import { NotificationsSection } from "./notifications-section";
@@ -23,6 +24,7 @@ const SECTIONS = [
   ["sending", "Sending"],
   ["members", "Members"],
   ["tags", "Tags"],
+  ["macros", "Macros"],
   ["contact-lists", "Contact lists"],
   ["customers", "Customers"],
   ["api-tokens", "API tokens"],
@@ -62,6 +64,7 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
               <SendingSection workspace={ws} isOwner={isOwner} />
               <MembersSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <TagsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
+              <MacrosSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <ContactListsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <CustomersSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <ApiTokensSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
