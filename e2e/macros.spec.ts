@@ -52,10 +52,10 @@ test("apply a macro to three selected tickets", async ({ page }) => {
       ticketNumber: number;
       assignee: { email: string } | null;
       tags: { name: string }[];
-      messages: { direction: string; bodyText: string }[];
+      messages: { direction: string; body: string }[];
     }>(page, "ticket.get", { workspaceSlug: "demo", ticketId });
     expect(ticket).toMatchObject({ status: "pending", priority: "urgent", assignee: { email: "agent@demo.test" }, tags: [{ name: tag }] });
-    expect(ticket.messages.filter((m) => m.direction === "note").map((m) => m.bodyText)).toEqual([`Escalated #${ticket.ticketNumber}`]);
+    expect(ticket.messages.filter((m) => m.direction === "note").map((m) => m.body)).toEqual([`Escalated #${ticket.ticketNumber}`]);
   }
   // The ticket's timeline shows each change.
   await page.goto(`/w/demo/tickets/${ids[0]}`);
