@@ -16,6 +16,8 @@ import * as addAsReply from "@/server/incoming-mails/add-as-reply";
 import * as convertToTicket from "@/server/incoming-mails/convert-to-ticket";
 import * as incomingMails from "@/server/incoming-mails/incoming-mails.service";
 import * as presence from "@/server/live/presence.service";
+import * as applyMacro from "@/server/macros/apply-macro";
+import * as macros from "@/server/macros/macros.service";
 import * as mailboxes from "@/server/mailboxes/mailboxes.service";
 import * as memberChanges from "@/server/members/member-changes";
 import * as members from "@/server/members/members.service";
@@ -25,6 +27,7 @@ import * as outboundLog from "@/server/outbound-mail/outbound-log";
 import * as schedules from "@/server/sla/schedules.service";
 import { policyInputSchema, scheduleInputSchema } from "@/server/sla/sla.schema";
 import * as slaPolicies from "@/server/sla/sla-policies.service";
+import * as savedReplies from "@/server/saved-replies/saved-replies.service";
 import * as tags from "@/server/tags/tags.service";
 import * as savedViews from "@/server/views/saved-views";
 import * as addMessage from "@/server/tickets/add-message";
@@ -128,6 +131,19 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
       rotateMailboxSecret: "owner",
     },
   },
+  "@/server/macros/macros.service": {
+    module: macros,
+    roles: {
+      macroActions: "helper",
+      presentMacro: "helper",
+      listMacros: "member",
+      findMacro: "internal",
+      createMacro: "owner",
+      updateMacro: "owner",
+      deleteMacro: "owner",
+    },
+  },
+  "@/server/macros/apply-macro": { module: applyMacro, roles: { previewMacro: "member", applyMacro: "member" } },
   "@/server/members/member-changes": {
     module: memberChanges,
     roles: { inviteMember: "owner", changeMemberRole: "owner", removeMember: "owner" },
@@ -158,11 +174,16 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
     module: slaPolicies,
     roles: { presentPolicy: "helper", listPolicies: "member", getPolicy: "member", createPolicy: "owner", updatePolicy: "owner", deletePolicy: "owner" },
   },
+  // Members keep their own replies; the shared ones are refused to them inside (saved-replies tests).
+  "@/server/saved-replies/saved-replies.service": {
+    module: savedReplies,
+    roles: { presentSavedReply: "helper", listSavedReplies: "member", createSavedReply: "member", updateSavedReply: "member", deleteSavedReply: "member" },
+  },
   "@/server/tags/tags.service": {
     module: tags,
     roles: { presentTag: "helper", listTags: "member", createTag: "member", deleteTag: "owner" },
   },
-  "@/server/tickets/add-message": { module: addMessage, roles: { addTicketMessage: "member" } },
+  "@/server/tickets/add-message": { module: addMessage, roles: { addTicketMessage: "member", addMessageInTx: "member" } },
   // Anyone keeps views of their own; a shared one is the owners' (checked inside, tested in saved-views).
   "@/server/views/saved-views": {
     module: savedViews,
@@ -310,13 +331,14 @@ async function seedFixture(db: Db) {
   const rule = await db.automationRule.create({
     data: { workspaceId, name: "Tag all", event: "ticket_created", priority: 1, conditions: [], actions: [{ type: "add_tag", tag_id: tag.id }] },
   });
+  const macro = await db.macro.create({ data: { workspaceId, name: "Close", actions: [{ type: "set_status", status: "closed" }] } });
   const colleague = await db.user.create({ data: { email: `colleague-${workspaceId}@example.test` } });
   await db.membership.create({ data: { workspaceId, userId: colleague.id, role: "member" } });
   const hours = { timeZone: "Europe/Berlin", intervals: [{ weekday: 1, startMinute: 540, endMinute: 1020 }], holidays: [] };
   const schedule = await db.businessSchedule.create({ data: { workspaceId, name: "Office", ...hours } });
   const spareSchedule = await db.businessSchedule.create({ data: { workspaceId, name: "Spare", ...hours } });
   const policy = await db.slaPolicy.create({ data: { workspaceId, name: "Normal", priority: "normal", scheduleId: schedule.id, firstResponseMinutes: 60 } });
-  return { ...ws, tag, list, contact, customer, rule, colleague, schedule, spareSchedule, policy };
+  return { ...ws, tag, list, contact, customer, rule, macro, colleague, schedule, spareSchedule, policy };
 }
 type Fixture = Awaited<ReturnType<typeof seedFixture>>;
 
@@ -371,6 +393,10 @@ const OWNER_CALLS: Record<string, (db: Db, access: WorkspaceAccess, fx: Fixture)
       policyInputSchema.parse({ name: "Normal", priority: "normal", scheduleId: fx.schedule.id, firstResponseMinutes: 30 }),
     ),
   "@/server/sla/sla-policies.service#deletePolicy": (db, access, fx) => slaPolicies.deletePolicy(db, access, fx.policy.id),
+  "@/server/macros/macros.service#createMacro": (db, access) =>
+    macros.createMacro(db, access, { name: "Escalate", actions: [{ type: "set_priority", priority: "urgent" }] }),
+  "@/server/macros/macros.service#updateMacro": (db, access, fx) => macros.updateMacro(db, access, fx.macro.id, { name: "Close now" }),
+  "@/server/macros/macros.service#deleteMacro": (db, access, fx) => macros.deleteMacro(db, access, fx.macro.id),
   "@/server/tags/tags.service#deleteTag": (db, access, fx) => tags.deleteTag(db, access, fx.tag.id),
   "@/server/customers/customers.service#createCustomer": (db, access) => customers.createCustomer(db, access, { name: "Initech", domains: ["initech.test"] }),
   "@/server/customers/customers.service#updateCustomer": (db, access, fx) =>
@@ -397,6 +423,7 @@ async function workspaceRows(db: Db, workspaceId: string) {
     tags: await db.tag.findMany({ where, ...byId }),
     schedules: await db.businessSchedule.findMany({ where, ...byId }),
     slaPolicies: await db.slaPolicy.findMany({ where, ...byId }),
+    macros: await db.macro.findMany({ where, ...byId }),
     customers: await db.customer.findMany({ where, ...byId }),
     customerDomains: await db.customerDomain.findMany({ where, ...byId }),
     contacts: await db.contact.findMany({ where, ...byId }),

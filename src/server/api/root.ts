@@ -5,12 +5,14 @@ import { contactRouter } from "./routers/contact";
 import { contactListRouter } from "./routers/contact-list";
 import { customerRouter } from "./routers/customer";
 import { incomingMailRouter } from "./routers/incoming-mail";
+import { macroRouter } from "./routers/macro";
 import { mailboxRouter } from "./routers/mailbox";
 import { memberRouter } from "./routers/member";
 import { notificationRouter } from "./routers/notification";
 import { outboundEmailRouter } from "./routers/outbound-email";
 import { presenceRouter } from "./routers/presence";
 import { slaRouter } from "./routers/sla";
+import { savedReplyRouter } from "./routers/saved-reply";
 import { tagRouter } from "./routers/tag";
 import { viewRouter } from "./routers/view";
 import { ticketRouter } from "./routers/ticket";
@@ -32,6 +34,8 @@ export const appRouter = createTRPCRouter({
   incomingMail: incomingMailRouter,
   notification: notificationRouter,
   presence: presenceRouter,
+  savedReply: savedReplyRouter,
+  macro: macroRouter,
   apiToken: apiTokenRouter,
 });
 

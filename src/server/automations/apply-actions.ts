@@ -7,7 +7,7 @@ import type { Action } from "./automations.schema";
 import { automatedResponseKey, responseSkip, type ResponseFacts } from "./automated-response";
 import { looksLikeHtml } from "./email-text";
 import type { PlannedEffect } from "./followup-effects";
-import { renderTemplate, type TemplateContext } from "./render-template";
+import { renderTemplate, ticketTemplateContext } from "./render-template";
 
 export interface ActionContext {
   ticket: FollowupTicket;
@@ -37,11 +37,7 @@ function sendResponse(ruleId: string, body: string, ctx: ActionContext, facts: A
   const dedupeKey = automatedResponseKey(ruleId, ticket.id);
   const skip = responseSkip(facts, dedupeKey);
   if (skip || !facts.mailbox) return { type: "send_response", status: "skipped", reason: skip ?? "no_sendable_mailbox", to };
-  const context: TemplateContext = {
-    contact: { name: ticket.contact.name, email: ticket.contact.email },
-    ticket: { number: ticket.ticketNumber, subject: ticket.subject },
-    workspace: { name: ticket.workspace.name },
-  };
+  const context = ticketTemplateContext(ticket, ticket.workspace);
   // An HTML template gets its values escaped and a text part derived from it; a plain one stays plain.
   const html = looksLikeHtml(body) ? renderTemplate(body, context, "html") : null;
   facts.recent = true;

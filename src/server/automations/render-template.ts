@@ -4,6 +4,18 @@ export interface TemplateContext {
   workspace: { name: string };
 }
 
+/** The placeholders' values for a ticket and its contact (none: an empty name and address). */
+export function ticketTemplateContext(
+  ticket: { ticketNumber: number; subject: string; contact: { name: string | null; email: string } | null },
+  workspace: { name: string },
+): TemplateContext {
+  return {
+    contact: { name: ticket.contact?.name ?? null, email: ticket.contact?.email ?? "" },
+    ticket: { number: ticket.ticketNumber, subject: ticket.subject },
+    workspace: { name: workspace.name },
+  };
+}
+
 // `{{ name }}` with optional inner spaces, as Mustache allows; anything else is not a placeholder.
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*\}\}/g;
 

@@ -19,6 +19,8 @@ const PATH_RECORDS: Record<string, string> = {
   listId: "Contact list",
   ruleId: "Automation rule",
   attachmentId: "Attachment",
+  savedReplyId: "Saved reply",
+  macroId: "Macro",
   id: "Incoming mail",
 };
 

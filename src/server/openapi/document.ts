@@ -4,6 +4,8 @@ import { deliveryOperations } from "@/server/delivery/delivery.openapi";
 import { inboundOperations } from "@/server/http/inbound-route.openapi";
 import { providerInboundOperations } from "@/server/http/provider-inbound-route.openapi";
 import { incomingMailOperations } from "@/server/incoming-mails/incoming-mails.openapi";
+import { macroOperations } from "@/server/macros/macros.openapi";
+import { savedReplyOperations } from "@/server/saved-replies/saved-replies.openapi";
 import { satisfactionOperations } from "@/server/satisfaction/satisfaction.openapi";
 import { slaOperations } from "@/server/sla/sla.openapi";
 import { liveOperations } from "@/server/live/live.openapi";
@@ -36,6 +38,8 @@ export const operations: Operation[] = [
   ...viewOperations,
   ...settingsOperations,
   ...automationOperations,
+  ...savedReplyOperations,
+  ...macroOperations,
   ...incomingMailOperations,
   ...deliveryOperations,
   ...satisfactionOperations,

@@ -40,7 +40,7 @@ export async function senderMailbox(db: Db | Prisma.TransactionClient, workspace
  * The mailbox an answer to a customer comes from: the sendable mailbox their message was addressed
  * to (the first of its recipients that is one), else the ticket's, else the workspace's default.
  */
-export async function replyMailbox(db: Db, workspaceId: string, ticketMailboxId: string | null, addressedTo: readonly string[]) {
+export async function replyMailbox(db: Db | Prisma.TransactionClient, workspaceId: string, ticketMailboxId: string | null, addressedTo: readonly string[]) {
   const addresses = addressedTo.map((address) => address.toLowerCase());
   const candidates = await db.mailbox.findMany({
     where: { workspaceId, sendable: true, OR: [{ address: { in: addresses } }, ...(ticketMailboxId ? [{ id: ticketMailboxId }] : [])] },

@@ -10,7 +10,15 @@ describe("seedDemo", () => {
     expect(await seedDemo(db())).toEqual({ created: true });
     const demo = await db().workspace.findUniqueOrThrow({
       where: { slug: "demo" },
-      include: { memberships: { include: { user: true } }, mailboxes: true, tags: true, contactLists: true, automationRules: true },
+      include: {
+        memberships: { include: { user: true } },
+        mailboxes: true,
+        tags: true,
+        contactLists: true,
+        automationRules: true,
+        savedReplies: true,
+        macros: true,
+      },
     });
     expect(demo.memberships.map((m) => [m.user.email, m.role]).sort()).toEqual([
       [DEMO_AGENT, "member"],
@@ -22,6 +30,9 @@ describe("seedDemo", () => {
     expect(demo.tags.length).toBeGreaterThan(0);
     expect(demo.contactLists).toHaveLength(1);
     expect(demo.automationRules).toHaveLength(1);
+    expect(demo.macros).toHaveLength(1);
+    // Two shared saved replies and one of the agent's own.
+    expect(demo.savedReplies.map((r) => r.ownerUserId === null).sort()).toEqual([false, true, true]);
     const tickets = await db().ticket.findMany({ where: { workspaceId: demo.id }, include: { messages: true } });
     expect(tickets.length).toBeGreaterThanOrEqual(3);
     expect(tickets.every((t) => t.messages.length > 0)).toBe(true);

@@ -121,6 +121,33 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
         ],
       },
     });
+    await tx.savedReply.createMany({
+      data: [
+        {
+          workspaceId: ws,
+          name: "Invoice copy",
+          body: "Hi {{contact.name}},\n\nYou'll find a copy of your invoice in Billing > Invoices. I've noted it on ticket #{{ticket.number}}.\n\n{{workspace.name}}",
+        },
+        {
+          workspaceId: ws,
+          name: "Thanks, closing",
+          body: "Thanks {{contact.name}}, glad it works now. I'm closing this ticket; just reply if anything comes up.",
+        },
+        { workspaceId: ws, ownerUserId: agent.id, name: "Looking into it", body: "Hi {{contact.name}}, I'm looking into this and will get back to you today." },
+      ],
+    });
+    await tx.macro.create({
+      data: {
+        workspaceId: ws,
+        name: "Hand to billing",
+        actions: [
+          { type: "set_priority", priority: "high" },
+          { type: "add_tag", tag: "billing" },
+          { type: "assign", assigneeId: agent.id },
+          { type: "add_note", body: "Billing question from {{contact.name}}: Adam, can you take #{{ticket.number}}?" },
+        ],
+      },
+    });
   });
 
   // A second workspace for the owner, so the workspace switcher has somewhere to go.

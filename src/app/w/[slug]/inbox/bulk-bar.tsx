@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-50";
 
@@ -15,8 +15,10 @@ export function BulkBar(props: {
   onAssign: () => void;
   onTag: () => void;
   onClear: () => void;
+  /** More actions on the selection (the macro menu). */
+  more?: ReactNode;
 }) {
-  const { count, pageSize, busy, onSelectAll, onClose, onReopen, onAssign, onTag, onClear } = props;
+  const { count, pageSize, busy, onSelectAll, onClose, onReopen, onAssign, onTag, onClear, more } = props;
   const all = pageSize > 0 && count === pageSize;
   const checkbox = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -55,6 +57,7 @@ export function BulkBar(props: {
           <button type="button" className={BUTTON} disabled={busy} onClick={onTag}>
             Tag… <kbd className="ml-1 text-xs text-slate-500">t</kbd>
           </button>
+          {more}
           <button type="button" className="ml-auto text-sm text-slate-600 underline hover:text-slate-900" onClick={onClear}>
             Clear selection
           </button>

@@ -12,6 +12,7 @@ import { useShortcuts } from "@/components/use-shortcuts";
 import { highlightTerms } from "@/server/tickets/search-query";
 import { useTRPC } from "@/trpc/react";
 import type { TicketSummary } from "@/trpc/types";
+import { MacroMenu } from "@/components/macro-menu";
 import { BulkBar } from "./bulk-bar";
 import type { BulkPicker } from "./bulk-pickers";
 import { FilterBar } from "./filter-bar";
@@ -190,6 +191,7 @@ export function InboxView({ workspaceSlug, initialFilters }: { workspaceSlug: st
               onAssign={() => setDialog("assign")}
               onTag={() => setDialog("tag")}
               onClear={() => setSelected(new Set())}
+              more={<MacroMenu workspaceSlug={workspaceSlug} ticketIds={[...selected]} onApplied={() => setSelected(new Set())} />}
             />
             {list.isPending ? (
               <p role="status" className="p-6 text-slate-500">

@@ -6,11 +6,13 @@ import { ApiTokensSection } from "./api-tokens-section";
 import { BusinessHoursSection } from "./business-hours-section";
 import { ContactListsSection } from "./contact-lists-section";
 import { CustomersSection } from "./customers-section";
+import { MacrosSection } from "./macros-section";
 import { MailboxesSection } from "./mailboxes-section";
 import { MembersSection } from "./members-section";
 import { NotificationsSection } from "./notifications-section";
 import { OutgoingMailSection } from "./outgoing-mail-section";
 import { PoliciesSection } from "./policies-section";
+import { SavedRepliesSection } from "./saved-replies-section";
 import { SendingSection } from "./sending-section";
 import { SlaPoliciesSection } from "./sla-policies-section";
 import { Loaded } from "./section";
@@ -18,6 +20,7 @@ import { TagsSection } from "./tags-section";
 
 const SECTIONS = [
   ["notifications", "My notifications"],
+  ["saved-replies", "Saved replies"],
   ["mailboxes", "Mailboxes"],
   ["policies", "Inbound policies"],
   ["sending", "Sending"],
@@ -25,6 +28,7 @@ const SECTIONS = [
   ["tags", "Tags"],
   ["business-hours", "Business hours"],
   ["sla-policies", "SLA policies"],
+  ["macros", "Macros"],
   ["contact-lists", "Contact lists"],
   ["customers", "Customers"],
   ["api-tokens", "API tokens"],
@@ -53,6 +57,7 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
             </nav>
             <div className="min-w-0 space-y-4">
               <NotificationsSection workspaceSlug={workspaceSlug} />
+              <SavedRepliesSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               {!isOwner && (
                 <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
                   You are a member here: settings are read-only. Owners can change them.
@@ -65,6 +70,7 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
               <TagsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <BusinessHoursSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <SlaPoliciesSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
+              <MacrosSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <ContactListsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <CustomersSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <ApiTokensSection workspaceSlug={workspaceSlug} isOwner={isOwner} />

@@ -8,10 +8,11 @@ import { useTRPC } from "@/trpc/react";
 import type { TicketDetail } from "@/trpc/types";
 import { ComposerAttachments } from "./composer-attachments";
 import { DraftStatus } from "./draft-status";
-import { MentionInput } from "./mention-input";
+import { CompletionInput } from "./completion-input";
 import { arrivedMessages, StaleReplyNotice } from "./stale-reply-notice";
 import { useDraft, type DraftContent } from "./use-draft";
-import { encodeMentions, useMentionableMembers } from "./use-mentions";
+import { encodeMentions, mentionSource, useMentionableMembers } from "./use-mentions";
+import { useSavedReplySources } from "./use-saved-replies";
 import { useUploads } from "./use-uploads";
 
 export type ComposerMode = "reply" | "note";
@@ -27,8 +28,9 @@ const addresses = (text: string) =>
     .filter(Boolean);
 
 /**
- * Reply by email (to, cc, files) or add an internal note ("@" mentions a member); Ctrl/⌘+Enter sends,
- * and the ticket may move to pending or closed with it ("send and close": Ctrl/⌘+Shift+Enter).
+ * Reply by email (to, cc, files) or add an internal note ("@" mentions a member); "/" or "#" inserts
+ * a saved reply; Ctrl/⌘+Enter sends, and the ticket may move to pending or closed with it ("send and
+ * close": Ctrl/⌘+Shift+Enter).
  * What is typed is the agent's draft, saved on the server as they type and restored on return. A
  * reply names the last message the agent saw: when others arrived meanwhile the server refuses it
  * and the composer shows them, to send anyway or review first.
@@ -53,6 +55,7 @@ export function Composer(props: {
   const [statusAfter, setStatusAfter] = useState<StatusAfter>("");
   const uploads = useUploads(workspaceId, ticket.id);
   const members = useMentionableMembers(workspaceSlug);
+  const savedReplies = useSavedReplySources(workspaceSlug, ticket.id);
   const restored = useRef(false);
   const send = useMutation(
     trpc.ticket.addMessage.mutationOptions({
@@ -179,7 +182,7 @@ export function Composer(props: {
       <label className="sr-only" htmlFor="composer-body">
         {note ? "Note" : "Reply"}
       </label>
-      <MentionInput
+      <CompletionInput
         id="composer-body"
         inputRef={bodyRef}
         value={body}
@@ -187,7 +190,7 @@ export function Composer(props: {
           setBody(value);
           props.onTyping?.();
         }}
-        members={note ? members : []}
+        sources={note ? [mentionSource(members), ...savedReplies] : savedReplies}
         rows={5}
         placeholder={note ? "Only your team sees this note." : "Write your reply…"}
         className={FIELD}

@@ -2,6 +2,7 @@
 
 import { AppLink } from "@/components/app-link";
 import { useAdjacentInboxTickets, useInboxHref } from "@/components/inbox-return";
+import { MacroMenu } from "@/components/macro-menu";
 import { StatusBadge } from "@/components/status-badge";
 import type { SettableStatus } from "@/components/ticket-fields";
 import type { TicketDetail } from "@/trpc/types";
@@ -66,6 +67,7 @@ export function TicketHeader(props: {
               {ticket.status === "closed" ? "Reopen" : "Close"} <kbd className="text-xs text-slate-500">e</kbd>
             </button>
           )}
+          {!merged && <MacroMenu workspaceSlug={workspaceSlug} ticketIds={[ticket.id]} />}
           <button type="button" className={BUTTON} disabled={merged} onClick={onMerge}>
             Merge…
           </button>

@@ -1,48 +1,68 @@
 "use client";
 
 import { useLayoutEffect, useRef, useState, type ComponentProps, type KeyboardEvent, type RefObject } from "react";
-import type { Member } from "@/trpc/types";
-import { mentionName } from "./use-mentions";
+import { typedTrigger } from "./completion-trigger";
 
 type TextareaProps = Omit<ComponentProps<"textarea">, "value" | "onChange" | "ref">;
 
-/** The "@query" being typed right before the caret, or null. */
-function typedMention(text: string, caret: number): { start: number; query: string } | null {
-  const match = /(^|\s)@([^\s@]{0,40})$/.exec(text.slice(0, caret));
-  return match ? { start: caret - match[2]!.length - 1, query: match[2]!.toLowerCase() } : null;
+export interface CompletionOption {
+  key: string;
+  label: string;
+  detail?: string;
+  /** The text that replaces the trigger and its query. */
+  insert: string;
+}
+
+/** What a trigger character ("@", "/") lists, narrowed by the query typed after it. */
+export interface CompletionSource {
+  trigger: string;
+  /** The list's accessible name. */
+  label: string;
+  options: (query: string) => CompletionOption[];
 }
 
 /**
- * A textarea where typing "@" lists the members (narrowed by what follows); ↑/↓ move, Enter or Tab
- * (or a click) writes "@name", Escape closes the list. Without `members` it is a plain textarea.
+ * A textarea where a trigger at the start of a word lists its source's options (narrowed by what
+ * follows); ↑/↓ move, Enter or Tab (or a click) write the option's text in place of the typed word,
+ * Escape closes the list. Without sources it is a plain textarea.
  */
-export function MentionInput(
-  props: TextareaProps & { value: string; onValue: (value: string) => void; members: readonly Member[]; inputRef: RefObject<HTMLTextAreaElement | null> },
+export function CompletionInput(
+  props: TextareaProps & {
+    value: string;
+    onValue: (value: string) => void;
+    sources: readonly CompletionSource[];
+    inputRef: RefObject<HTMLTextAreaElement | null>;
+  },
 ) {
-  const { value, onValue, members, inputRef, onKeyDown, ...rest } = props;
+  const { value, onValue, sources, inputRef, onKeyDown, ...rest } = props;
   const [caret, setCaret] = useState<number | null>(null);
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
-  // Where the caret goes once the chosen name is in the textarea: set in the same commit, so a key
-  // typed right after the pick lands after the name (a later frame would move the caret behind it).
+  // Where the caret goes once the chosen text is in the textarea: set in the same commit, so a key
+  // typed right after the pick lands after it (a later frame would move the caret behind it).
   const caretAfterPick = useRef<number | null>(null);
   useLayoutEffect(() => {
     if (caretAfterPick.current === null) return;
     inputRef.current?.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
     caretAfterPick.current = null;
   });
-  const typed = caret === null ? null : typedMention(value, caret);
-  const matches =
-    typed && typed.start !== dismissed
-      ? members.filter((m) => mentionName(m).toLowerCase().includes(typed.query) || m.email.toLowerCase().startsWith(typed.query)).slice(0, 6)
-      : [];
+  const typed =
+    caret === null
+      ? null
+      : typedTrigger(
+          value,
+          caret,
+          sources.map((s) => s.trigger),
+        );
+  const source = typed && typed.start !== dismissed ? sources.find((s) => s.trigger === typed.trigger) : undefined;
+  const matches = source && typed ? source.options(typed.query).slice(0, 6) : [];
   const open = matches.length > 0;
+  const enabled = sources.length > 0;
 
-  function choose(member: Member) {
+  function choose(option: CompletionOption) {
     if (!typed || caret === null) return;
-    const inserted = `@${mentionName(member)} `;
-    onValue(value.slice(0, typed.start) + inserted + value.slice(caret));
-    const at = typed.start + inserted.length;
+    onValue(value.slice(0, typed.start) + option.insert + value.slice(caret));
+    const at = typed.start + option.insert.length;
     setCaret(at);
     caretAfterPick.current = at;
   }
@@ -79,10 +99,10 @@ export function MentionInput(
         {...rest}
         ref={inputRef}
         value={value}
-        role={members.length > 0 ? "combobox" : undefined}
-        aria-expanded={members.length > 0 ? open : undefined}
-        aria-controls={open ? "mention-list" : undefined}
-        aria-autocomplete={members.length > 0 ? "list" : undefined}
+        role={enabled ? "combobox" : undefined}
+        aria-expanded={enabled ? open : undefined}
+        aria-controls={open ? "completion-list" : undefined}
+        aria-autocomplete={enabled ? "list" : undefined}
         onChange={(e) => {
           onValue(e.target.value);
           track(e.target);
@@ -93,24 +113,25 @@ export function MentionInput(
       />
       {open && (
         <ul
-          id="mention-list"
+          id="completion-list"
           role="listbox"
-          aria-label="Mention a member"
-          className="absolute z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+          aria-label={source!.label}
+          className="absolute z-20 mt-1 w-80 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
-          {matches.map((member, i) => (
+          {matches.map((option, i) => (
             <li
-              key={member.id}
+              key={option.key}
               role="option"
               aria-selected={i === active}
               // mousedown, not click: the textarea keeps its focus and caret.
               onMouseDown={(e) => {
                 e.preventDefault();
-                choose(member);
+                choose(option);
               }}
               className={`cursor-pointer px-3 py-1.5 ${i === active ? "bg-brand-50 text-brand-900" : "hover:bg-slate-50"}`}
             >
-              <span className="font-medium">{mentionName(member)}</span> <span className="text-xs text-slate-500">{member.email}</span>
+              <span className="font-medium">{option.label}</span>
+              {option.detail && <span className="block truncate text-xs text-slate-500">{option.detail}</span>}
             </li>
           ))}
         </ul>
