@@ -33,6 +33,8 @@ export const JOB_PAYLOADS = {
     messageId: z.uuid().nullable(),
     key: z.string().min(1),
   }),
+  /** A snoozed ticket woken at `until`, unless it was snoozed anew, unsnoozed or woken by a reply meanwhile. */
+  "ticket.wake": z.object({ ticketId: z.uuid(), until: z.iso.datetime() }),
   /** One recorded OutboundEmail sent through SMTP. */
   "email.send": z.object({ outboundEmailId: z.uuid() }),
 } as const;

@@ -5,6 +5,7 @@ import { ticketNoticeJob } from "@/server/notifications/ticket-notice-job";
 import { sendEmailJob } from "@/server/outbound-mail/send-email-job";
 import { satisfactionSurveyJob } from "@/server/satisfaction/survey-job";
 import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
+import { wakeSnoozedTicketJob } from "@/server/tickets/snooze";
 import type { JobHandler } from "./jobs";
 import type { JobType } from "./job-types";
 
@@ -20,6 +21,7 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[]; automation
     "incoming_mail.notify": notifyIncomingMailJob,
     "satisfaction.survey": satisfactionSurveyJob,
     "ticket.notify": ticketNoticeJob,
+    "ticket.wake": wakeSnoozedTicketJob,
     "email.send": sendEmailJob,
   };
 }

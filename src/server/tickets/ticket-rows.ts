@@ -23,6 +23,7 @@ export type TicketRow = Pick<
   | "mergedIntoId"
   | "exchangeCount"
   | "closureScheduledAt"
+  | "snoozedUntil"
   | "lastActivityAt"
   | "createdAt"
   | "updatedAt"
@@ -35,7 +36,7 @@ export type TicketRow = Pick<
 
 export const ticketRowColumns = Prisma.sql`
   t."id", t."ticketNumber", t."kind", t."subject", t."status", t."priority", t."assigneeId", t."mailboxId", t."archivedAt",
-  t."mergedIntoId", t."exchangeCount", t."closureScheduledAt", t."lastActivityAt", t."createdAt", t."updatedAt",
+  t."mergedIntoId", t."exchangeCount", t."closureScheduledAt", t."snoozedUntil", t."lastActivityAt", t."createdAt", t."updatedAt",
   CASE WHEN c."id" IS NULL THEN NULL ELSE json_build_object('id', c."id", 'email', c."email", 'name', c."name") END AS "contact",
   CASE WHEN cu."id" IS NULL THEN NULL ELSE json_build_object('id', cu."id", 'name', cu."name") END AS "customer",
   CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('id', u."id", 'email', u."email", 'name', u."name") END AS "assignee",

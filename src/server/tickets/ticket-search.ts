@@ -43,10 +43,15 @@ export async function scopeConditions(db: Db, workspaceId: string, scope: Ticket
   return conditions;
 }
 
-/** The tab part: archived or not, and the statuses (one status is an equality the index orders after). */
-export function tabConditions(archived: boolean, statuses: readonly string[] | undefined): Prisma.Sql[] {
+/**
+ * The tab part: archived or not, and the statuses (one status is an equality the index orders
+ * after), and snoozed or not when `snoozed` is set (the Snoozed tab walks its partial index; the
+ * other tabs skip the few snoozed tickets while walking theirs).
+ */
+export function tabConditions(archived: boolean, statuses: readonly string[] | undefined, snoozed?: boolean): Prisma.Sql[] {
   const status = statuses ?? DEFAULT_STATUSES;
   return [
+    ...(snoozed === undefined ? [] : [snoozed ? Prisma.sql`t."snoozedUntil" IS NOT NULL` : Prisma.sql`t."snoozedUntil" IS NULL`]),
     Prisma.sql`t."isArchived" = ${archived}`,
     status.length === 1 ? Prisma.sql`t."status" = CAST(${status[0]} AS "TicketStatus")` : Prisma.sql`t."status" = ANY(CAST(${status} AS "TicketStatus"[]))`,
   ];
@@ -66,7 +71,7 @@ export interface TicketPage {
  * not seen its newest customer message (one join on the reads' primary key, see read-state.ts).
  */
 export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters, readerId: string | null): Promise<TicketPage> {
-  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status), ...afterCursor(filters.cursor)], " AND ");
+  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status, filters.snoozed), ...afterCursor(filters.cursor)], " AND ");
   const rows = await db.$queryRaw<TicketPage["rows"]>`
     SELECT ${ticketRowColumns}, ${unreadColumn} FROM (
       SELECT * FROM "Ticket" t WHERE ${where}
@@ -80,7 +85,7 @@ export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicke
 
 /** The exact number of tickets the filters match across pages (what X-Total-Count promises). */
 export async function countTickets(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters): Promise<number> {
-  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status)], " AND ");
+  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status, filters.snoozed)], " AND ");
   const [row] = await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Ticket" t WHERE ${where}`;
   return Number(row?.total ?? 0);
 }

@@ -6,7 +6,7 @@ import { recordActivity } from "./activity";
 import { findTicket, getTicketDto } from "./tickets.service";
 import type { ChangeStatusInput } from "./tickets.schema";
 
-/** open ⇄ pending ⇄ closed; a merged ticket is final. Closing cancels a scheduled closure. */
+/** open ⇄ pending ⇄ closed; a merged ticket is final. Closing cancels a scheduled closure and ends a snooze. */
 export async function changeTicketStatus(db: Db, access: WorkspaceAccess, ticketId: string, input: ChangeStatusInput) {
   const workspaceId = access.workspace.id;
   return db.$transaction(async (tx) => {
@@ -15,7 +15,7 @@ export async function changeTicketStatus(db: Db, access: WorkspaceAccess, ticket
     if (ticket.status === input.toStatus) throw new AppError("CONFLICT", `The ticket is already ${ticket.status}`);
     await tx.ticket.update({
       where: { id: ticketId },
-      data: { status: input.toStatus, ...(input.toStatus === "closed" ? { closureScheduledAt: null } : {}) },
+      data: { status: input.toStatus, ...(input.toStatus === "closed" ? { closureScheduledAt: null, snoozedUntil: null, snoozedById: null } : {}) },
     });
     await recordActivity(tx, {
       workspaceId,

@@ -17,6 +17,8 @@ const listTicketsFields = z.object({
   /** Tag names; a ticket must carry all of them. */
   tags: repeatable(z.string().trim().min(1).max(50)),
   search: z.string().trim().max(200).optional(),
+  /** `true` lists only snoozed tickets, `false` leaves them out; unset lists both. */
+  snoozed: z.stringbool().or(z.boolean()).optional(),
   /** `true` lists archived tickets (which are otherwise left out). */
   archived: z.stringbool().or(z.boolean()).optional().default(false),
   limit: z.coerce.number().int().min(1).max(500).default(100),

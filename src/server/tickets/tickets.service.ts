@@ -35,6 +35,8 @@ export function presentTicket(ticket: TicketRow) {
     mergedIntoId: ticket.mergedIntoId,
     exchangeCount: ticket.exchangeCount,
     closureScheduledAt: ticket.closureScheduledAt?.toISOString() ?? null,
+    /** Set aside until then (hidden from the open and pending tabs), or null. */
+    snoozedUntil: ticket.snoozedUntil?.toISOString() ?? null,
     lastActivityAt: ticket.lastActivityAt.toISOString(),
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
