@@ -21,7 +21,8 @@ export type SnoozeTicketInput = z.infer<typeof snoozeTicketSchema>;
 export async function snoozeTicket(db: Db, access: WorkspaceAccess, ticketId: string, input: SnoozeTicketInput) {
   const workspaceId = access.workspace.id;
   const until = new Date(snoozeTicketSchema.parse(input).until);
-  if (until.getTime() <= Date.now()) throw new AppError("VALIDATION", "Pick a time in the future to snooze until", { fields: { until: "must be in the future" } });
+  if (until.getTime() <= Date.now())
+    throw new AppError("VALIDATION", "Pick a time in the future to snooze until", { fields: { until: "must be in the future" } });
   return db.$transaction(async (tx) => {
     const ticket = await findTicket(tx, workspaceId, ticketId);
     if (ticket.status !== "open" && ticket.status !== "pending") throw new AppError("CONFLICT", `A ${ticket.status} ticket cannot be snoozed`);
@@ -39,7 +40,13 @@ export async function unsnoozeTicket(db: Db, access: WorkspaceAccess, ticketId: 
     const ticket = await findTicket(tx, workspaceId, ticketId);
     const { count } = await tx.ticket.updateMany({ where: { id: ticketId, snoozedUntil: { not: null } }, data: { snoozedUntil: null, snoozedById: null } });
     if (count > 0) {
-      await recordActivity(tx, { workspaceId, ticketId, actorUserId: access.user.id, type: "unsnoozed", data: { until: ticket.snoozedUntil?.toISOString() ?? null, reason: "agent" } });
+      await recordActivity(tx, {
+        workspaceId,
+        ticketId,
+        actorUserId: access.user.id,
+        type: "unsnoozed",
+        data: { until: ticket.snoozedUntil?.toISOString() ?? null, reason: "agent" },
+      });
     }
     return getTicketDto(tx, workspaceId, ticketId);
   });
