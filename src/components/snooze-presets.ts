@@ -62,3 +62,7 @@ export function snoozePresets(now: Date, timeZone: string): SnoozePreset[] {
     { id: "next_week", label: "Next week", until: morning(daysToMonday) },
   ];
 }
+
+/** "Mon, Jan 19, 8:00 AM": when a snoozed ticket wakes, in the reader's zone. */
+export const formatWakeTime = (iso: string) =>
+  new Date(iso).toLocaleString("en-US", { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });

@@ -4,6 +4,7 @@ import { AppLink } from "@/components/app-link";
 import { PresenceMarker } from "@/components/presence";
 import { PriorityBadge } from "@/components/priority-badge";
 import { RelativeTime } from "@/components/relative-time";
+import { formatWakeTime } from "@/components/snooze-presets";
 import { StatusBadge } from "@/components/status-badge";
 import { TagChip } from "@/components/tag-chip";
 import type { TicketSummary } from "@/trpc/types";
@@ -49,6 +50,11 @@ export function TicketRow(props: {
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
           <span className="truncate">{ticket.contact?.name ?? ticket.contact?.email ?? "Unknown sender"}</span>
           {ticket.customer && <span className="hidden text-slate-500 md:inline">· {ticket.customer.name}</span>}
+          {ticket.snoozedUntil && (
+            <span data-testid="row-snoozed" className="text-indigo-700" suppressHydrationWarning>
+              Snoozed until {formatWakeTime(ticket.snoozedUntil)}
+            </span>
+          )}
           {ticket.tags.map((tag) => (
             <TagChip key={tag.id} name={tag.name} color={tag.color} />
           ))}

@@ -84,6 +84,7 @@ export function TicketView({ workspaceSlug, ticketId, viewerId }: { workspaceSlu
         onMerge={() => setDialog("merge")}
         onSplit={() => setSplitIds(splitIds ? null : new Set())}
         onArchive={actions.setArchived}
+        onSnooze={actions.setSnoozed}
       />
       <ErrorAlert error={actions.error} lead="Not saved." className="mb-3" />
       <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]">
