@@ -155,7 +155,10 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
     module: ticketDrafts,
     roles: { getTicketDraft: "member", saveTicketDraft: "member", discardTicketDraft: "member" },
   },
-  "@/server/tickets/ticket-status": { module: ticketStatus, roles: { changeTicketStatus: "member", setTicketArchived: "member" } },
+  "@/server/tickets/ticket-status": {
+    module: ticketStatus,
+    roles: { changeTicketStatus: "member", setTicketArchived: "member", autoCloseTicketJob: "internal" },
+  },
   "@/server/tickets/tickets.service": {
     module: tickets,
     roles: {

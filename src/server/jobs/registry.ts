@@ -6,6 +6,7 @@ import { sendEmailJob } from "@/server/outbound-mail/send-email-job";
 import { satisfactionSurveyJob } from "@/server/satisfaction/survey-job";
 import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
 import { wakeSnoozedTicketJob } from "@/server/tickets/snooze";
+import { autoCloseTicketJob } from "@/server/tickets/ticket-status";
 import type { JobHandler } from "./jobs";
 import type { JobType } from "./job-types";
 
@@ -22,6 +23,7 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[]; automation
     "satisfaction.survey": satisfactionSurveyJob,
     "ticket.notify": ticketNoticeJob,
     "ticket.wake": wakeSnoozedTicketJob,
+    "ticket.auto_close": autoCloseTicketJob,
     "email.send": sendEmailJob,
   };
 }
