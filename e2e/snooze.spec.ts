@@ -37,3 +37,33 @@ test("a snoozed ticket leaves Open for Snoozed, and comes back to Open when it w
   await expect(page.getByTestId("activity").filter({ hasText: "woke the ticket up" })).toHaveCount(1);
   await expect(page.getByRole("button", { name: "Snooze…" })).toBeVisible();
 });
+
+test("an owner sets pending tickets to close themselves after N days: a ticket set to pending gets its closure scheduled", async ({ page }) => {
+  await signInAsOwner(page);
+  // The sandbox workspace, so the demo's pending tickets stay as they are.
+  await page.goto("/w/sandbox/settings");
+  const section = page.getByRole("region", { name: "Pending tickets" });
+  await section.getByLabel(/Close pending tickets after/).fill("3");
+  await section.getByRole("button", { name: "Save" }).click();
+  await expect(section.getByText("Auto-close saved.")).toBeVisible();
+
+  const ticket = await trpcMutation<{ id: string }>(page, "ticket.create", {
+    workspaceSlug: "sandbox",
+    subject: uniqueSubject("Waiting on customer"),
+    body: "Hello",
+  });
+  const pending = await trpcMutation<{ closureScheduledAt: string | null }>(page, "ticket.setStatus", {
+    workspaceSlug: "sandbox",
+    ticketId: ticket.id,
+    toStatus: "pending",
+  });
+  const days = (new Date(pending.closureScheduledAt!).getTime() - Date.now()) / 86_400_000;
+  expect(days).toBeGreaterThan(2.9);
+  expect(days).toBeLessThanOrEqual(3);
+
+  await page.reload();
+  await expect(section.getByLabel(/Close pending tickets after/)).toHaveValue("3");
+  await section.getByLabel(/Close pending tickets after/).fill("0");
+  await section.getByRole("button", { name: "Save" }).click();
+  await expect(section.getByText("Auto-close saved.")).toBeVisible();
+});

@@ -11,6 +11,7 @@ import { NotificationsSection } from "./notifications-section";
 import { OutgoingMailSection } from "./outgoing-mail-section";
 import { PoliciesSection } from "./policies-section";
 import { SendingSection } from "./sending-section";
+import { AutoCloseSection } from "./auto-close-section";
 import { Loaded } from "./section";
 import { TagsSection } from "./tags-section";
 
@@ -19,6 +20,7 @@ const SECTIONS = [
   ["mailboxes", "Mailboxes"],
   ["policies", "Inbound policies"],
   ["sending", "Sending"],
+  ["auto-close", "Pending tickets"],
   ["members", "Members"],
   ["tags", "Tags"],
   ["contact-lists", "Contact lists"],
@@ -57,6 +59,7 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
               <MailboxesSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <PoliciesSection workspace={ws} isOwner={isOwner} />
               <SendingSection workspace={ws} isOwner={isOwner} />
+              <AutoCloseSection workspace={ws} isOwner={isOwner} />
               <MembersSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <TagsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <ContactListsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
