@@ -34,6 +34,7 @@ import * as addMessage from "@/server/tickets/add-message";
 import * as bulkUpdate from "@/server/tickets/bulk-update";
 import * as createTicket from "@/server/tickets/create-ticket";
 import * as mergeTicket from "@/server/tickets/merge-ticket";
+import * as snooze from "@/server/tickets/snooze";
 import * as splitTicket from "@/server/tickets/split-ticket";
 import * as ticketAttachments from "@/server/tickets/ticket-attachments";
 import * as ticketCounts from "@/server/tickets/ticket-counts";
@@ -192,6 +193,7 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
   "@/server/tickets/bulk-update": { module: bulkUpdate, roles: { bulkUpdateTickets: "member" } },
   "@/server/tickets/create-ticket": { module: createTicket, roles: { createTicketInTx: "internal", createTicket: "member" } },
   "@/server/tickets/merge-ticket": { module: mergeTicket, roles: { mergeTicket: "member" } },
+  "@/server/tickets/snooze": { module: snooze, roles: { snoozeTicket: "member", unsnoozeTicket: "member", wakeSnoozedTicketJob: "internal" } },
   "@/server/tickets/split-ticket": { module: splitTicket, roles: { splitTicket: "member" } },
   "@/server/tickets/ticket-attachments": { module: ticketAttachments, roles: { uploadTicketAttachment: "member" } },
   "@/server/tickets/ticket-counts": { module: ticketCounts, roles: { countTicketTabs: "member" } },
@@ -201,7 +203,7 @@ const SERVICES: Record<string, { module: object; roles: Record<string, Role> }> 
   },
   "@/server/tickets/ticket-status": {
     module: ticketStatus,
-    roles: { applyStatusChange: "internal", changeTicketStatus: "member", setTicketArchived: "member" },
+    roles: { applyStatusChange: "internal", changeTicketStatus: "member", setTicketArchived: "member", autoCloseTicketJob: "internal" },
   },
   "@/server/tickets/tickets.service": {
     module: tickets,

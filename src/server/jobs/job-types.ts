@@ -43,6 +43,10 @@ export const JOB_PAYLOADS = {
     dueAt: z.iso.datetime(),
     stage: z.enum(["warning", "breach"]),
   }),
+  /** A snoozed ticket woken at `until`, unless it was snoozed anew, unsnoozed or woken by a reply meanwhile. */
+  "ticket.wake": z.object({ ticketId: z.uuid(), until: z.iso.datetime() }),
+  /** A pending ticket closed at `at` (`days` after it became pending), unless its scheduled closure moved or was cancelled meanwhile. */
+  "ticket.auto_close": z.object({ ticketId: z.uuid(), at: z.iso.datetime(), days: z.number().int().positive() }),
   /** One recorded OutboundEmail sent through SMTP. */
   "email.send": z.object({ outboundEmailId: z.uuid() }),
 } as const;

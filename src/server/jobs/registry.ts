@@ -7,6 +7,8 @@ import { satisfactionSurveyJob } from "@/server/satisfaction/survey-job";
 import { slaCheckJob } from "@/server/sla/sla-check-job";
 import { slaRefreshJob } from "@/server/sla/sla-refresh-job";
 import type { NewTicketHook } from "@/server/tickets/new-ticket-event";
+import { wakeSnoozedTicketJob } from "@/server/tickets/snooze";
+import { autoCloseTicketJob } from "@/server/tickets/ticket-status";
 import type { JobHandler } from "./jobs";
 import type { JobType } from "./job-types";
 
@@ -24,6 +26,8 @@ export function jobHandlers(options: { onNewTicket?: NewTicketHook[]; automation
     "ticket.notify": ticketNoticeJob,
     "sla.check": slaCheckJob,
     "sla.refresh": slaRefreshJob,
+    "ticket.wake": wakeSnoozedTicketJob,
+    "ticket.auto_close": autoCloseTicketJob,
     "email.send": sendEmailJob,
   };
 }

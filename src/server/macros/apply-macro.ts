@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import type { Prisma, TicketStatus } from "@/generated/prisma/client";
 import type { WorkspaceAccess } from "@/server/auth/access";
 import { renderTemplate, ticketTemplateContext } from "@/server/automations/render-template";
 import type { Db } from "@/server/db";
@@ -6,9 +6,10 @@ import { AppError } from "@/server/errors";
 import { enqueueJob } from "@/server/jobs/jobs";
 import { assertAssignable } from "@/server/members/assignees";
 import { assignmentNotice } from "@/server/notifications/ticket-notices";
-import { surveyClosedTickets } from "@/server/satisfaction/survey-on-close";
+import { refreshTicketSla } from "@/server/sla/ticket-sla";
 import { recordActivity } from "@/server/tickets/activity";
 import { addMessageInTx } from "@/server/tickets/add-message";
+import { applyStatusChange } from "@/server/tickets/ticket-status";
 import { ensureTagsByName } from "@/server/tickets/ticket-tags";
 import { findMacro, macroActions } from "./macros.service";
 import type { ApplyMacroInput, MacroAction } from "./macros.schema";
@@ -106,11 +107,8 @@ async function applyAction(
       if (state.status === action.status) return null;
       const from = state.status;
       state.status = action.status;
-      if (write) {
-        await tx.ticket.update({ where: { id: ticket.id }, data: { status: action.status, closureScheduledAt: null } });
-        await recordActivity(tx, { ...entry, type: "status_changed", data: { from, to: action.status, reason: null } });
-        if (action.status === "closed") await surveyClosedTickets(tx, access.workspace, [ticket]);
-      }
+      // The agents' own status change: snooze, auto-close schedule, survey and SLA follow it alike.
+      if (write) await applyStatusChange(tx, access, { ...ticket, status: from as TicketStatus }, { toStatus: action.status });
       return { type: action.type, from, to: action.status };
     }
     case "set_priority": {
@@ -119,6 +117,7 @@ async function applyAction(
       state.priority = action.priority;
       if (write) {
         await tx.ticket.update({ where: { id: ticket.id }, data: { priority: action.priority } });
+        await refreshTicketSla(tx, workspaceId, ticket.id);
         await recordActivity(tx, { ...entry, type: "priority_changed", data: { from, to: action.priority } });
       }
       return { type: action.type, from, to: action.priority };

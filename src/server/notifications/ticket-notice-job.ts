@@ -40,6 +40,9 @@ export const ticketNoticeJob: JobHandler = async (db, job) => {
   if (payload.type === "assigned") {
     title = `${person(actor) ?? "A rule"} assigned you ${ref}`;
     body = ticket.subject;
+  } else if (payload.type === "snooze_ended") {
+    title = `${ref} woke up from its snooze`;
+    body = ticket.subject;
   } else if (payload.type === "customer_replied") {
     if (!message) return;
     title = `${message.fromName || message.fromAddress || "The customer"} replied on ${ref}`;

@@ -55,7 +55,10 @@ async function applyBulkAction(tx: Prisma.TransactionClient, actor: Actor, ticke
   if (action.type === "close") {
     const changed = tickets.filter((ticket) => ticket.status !== "closed");
     if (changed.length === 0) return [];
-    await tx.ticket.updateMany({ where: { id: { in: changed.map((t) => t.id) } }, data: { status: "closed", closureScheduledAt: null } });
+    await tx.ticket.updateMany({
+      where: { id: { in: changed.map((t) => t.id) } },
+      data: { status: "closed", closureScheduledAt: null, snoozedUntil: null, snoozedById: null },
+    });
     await entries(changed, "status_changed", (ticket) => ({ from: ticket.status, to: "closed", reason: null }));
     await surveyClosedTickets(tx, actor.workspace, changed);
     for (const ticket of changed) await refreshTicketSla(tx, workspaceId, ticket.id);

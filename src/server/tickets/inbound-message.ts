@@ -91,20 +91,30 @@ export function inboundMessageParams(workspaceId: string, ticketId: string, mess
  * A reply appended to ticket $2: the sender's contact, the message, the exchange counted, a
  * scheduled closure cancelled, the ticket reopened when $18 (previous status $19) with its timeline
  * entry, the contact set if the ticket had none, its SLA due times computed again after the commit.
+ * A customer's reply (not an auto-reply, $17) wakes a snoozed ticket in the same UPDATE (`prev`
+ * reads the time it was snoozed until, for the timeline); its wake-up job then finds it no longer
+ * snoozed and does nothing.
  */
 export const APPEND_REPLY_CTES = `${INBOUND_CONTACT_CTE},
   ${INBOUND_MESSAGE_CTE},
   ticket AS (
     UPDATE "Ticket" SET "lastActivityAt" = now(), "exchangeCount" = "exchangeCount" + 1, "closureScheduledAt" = NULL,
       "status" = CASE WHEN $18::boolean THEN 'open'::"TicketStatus" ELSE "status" END, "contactId" = COALESCE("contactId", (SELECT "id" FROM contact)),
+      "snoozedUntil" = CASE WHEN $17::boolean THEN "snoozedUntil" END, "snoozedById" = CASE WHEN $17::boolean THEN "snoozedById" END,
       "updatedAt" = now()
-    WHERE "id" = $2::uuid
-    RETURNING "assigneeId"
+    FROM (SELECT "snoozedUntil" AS "wasSnoozedUntil" FROM "Ticket" WHERE "id" = $2::uuid) prev
+    WHERE "Ticket"."id" = $2::uuid
+    RETURNING "assigneeId", prev."wasSnoozedUntil"
   ),
   activity AS (
     INSERT INTO "ActivityEvent" ("id", "workspaceId", "ticketId", "type", "data")
     SELECT gen_random_uuid(), $1::uuid, $2::uuid, 'status_changed', jsonb_build_object('from', $19::text, 'to', 'open', 'reason', 'customer_reply')
     WHERE $18::boolean
+  ),
+  woke AS (
+    INSERT INTO "ActivityEvent" ("id", "workspaceId", "ticketId", "type", "data")
+    SELECT gen_random_uuid(), $1::uuid, $2::uuid, 'unsnoozed', jsonb_build_object('until', to_char("wasSnoozedUntil", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'reason', 'customer_replied')
+    FROM ticket WHERE "wasSnoozedUntil" IS NOT NULL AND NOT $17::boolean
   ),
   ${SLA_REFRESH_JOB_CTE}`;
 

@@ -11,12 +11,14 @@ import { ticketCountsSchema, type TicketCountsInput } from "./tickets.schema";
  */
 export const TAB_COUNT_CAP = 10_000;
 
+/** Open and pending leave snoozed tickets out until they wake; Snoozed lists them (they keep their status). */
 export const TICKET_TABS = {
-  open: { archived: false, statuses: ["open"] },
-  pending: { archived: false, statuses: ["pending"] },
-  closed: { archived: false, statuses: ["closed"] },
-  all: { archived: false, statuses: undefined },
-  archived: { archived: true, statuses: undefined },
+  open: { archived: false, statuses: ["open"], snoozed: false },
+  pending: { archived: false, statuses: ["pending"], snoozed: false },
+  snoozed: { archived: false, statuses: ["open", "pending"], snoozed: true },
+  closed: { archived: false, statuses: ["closed"], snoozed: undefined },
+  all: { archived: false, statuses: undefined, snoozed: undefined },
+  archived: { archived: true, statuses: undefined, snoozed: undefined },
 } as const;
 export type TicketTab = keyof typeof TICKET_TABS;
 
@@ -33,7 +35,7 @@ export interface TabCount {
 export async function countTicketTabs(db: Db, access: WorkspaceAccess, input: TicketCountsInput): Promise<Record<TicketTab, TabCount>> {
   const scope = await scopeConditions(db, access.workspace.id, ticketCountsSchema.parse(input), access.user.id);
   const tabs = Object.entries(TICKET_TABS).map(([name, tab]) => {
-    const where = Prisma.join([...scope, ...tabConditions(tab.archived, tab.statuses)], " AND ");
+    const where = Prisma.join([...scope, ...tabConditions(tab.archived, tab.statuses, tab.snoozed)], " AND ");
     return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "Ticket" t WHERE ${where} LIMIT ${TAB_COUNT_CAP + 1}) capped) AS ${Prisma.raw(`"${name}"`)}`;
   });
   const [row] = await db.$queryRaw<Record<TicketTab, bigint>[]>`SELECT ${Prisma.join(tabs, ", ")}`;
@@ -41,5 +43,12 @@ export async function countTicketTabs(db: Db, access: WorkspaceAccess, input: Ti
     const matched = Number(row?.[name] ?? 0);
     return { count: Math.min(matched, TAB_COUNT_CAP), capped: matched > TAB_COUNT_CAP };
   };
-  return { open: count("open"), pending: count("pending"), closed: count("closed"), all: count("all"), archived: count("archived") };
+  return {
+    open: count("open"),
+    pending: count("pending"),
+    snoozed: count("snoozed"),
+    closed: count("closed"),
+    all: count("all"),
+    archived: count("archived"),
+  };
 }

@@ -27,6 +27,7 @@ export type TicketRow = Pick<
   | "nextResponseDueAt"
   | "resolutionDueAt"
   | "slaDueAt"
+  | "snoozedUntil"
   | "lastActivityAt"
   | "createdAt"
   | "updatedAt"
@@ -39,7 +40,7 @@ export type TicketRow = Pick<
 
 export const ticketRowColumns = Prisma.sql`
   t."id", t."ticketNumber", t."kind", t."subject", t."status", t."priority", t."assigneeId", t."mailboxId", t."archivedAt",
-  t."mergedIntoId", t."exchangeCount", t."closureScheduledAt", t."lastActivityAt",
+  t."mergedIntoId", t."exchangeCount", t."closureScheduledAt", t."snoozedUntil", t."lastActivityAt",
   t."firstResponseDueAt", t."nextResponseDueAt", t."resolutionDueAt", t."slaDueAt", t."createdAt", t."updatedAt",
   CASE WHEN c."id" IS NULL THEN NULL ELSE json_build_object('id', c."id", 'email', c."email", 'name', c."name") END AS "contact",
   CASE WHEN cu."id" IS NULL THEN NULL ELSE json_build_object('id', cu."id", 'name', cu."name") END AS "customer",

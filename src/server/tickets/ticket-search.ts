@@ -57,10 +57,15 @@ async function tagConditions(db: Db, workspaceId: string, names: readonly string
   });
 }
 
-/** The tab part: archived or not, and the statuses (one status is an equality the index orders after). */
-export function tabConditions(archived: boolean, statuses: readonly string[] | undefined): Prisma.Sql[] {
+/**
+ * The tab part: archived or not, and the statuses (one status is an equality the index orders
+ * after), and snoozed or not when `snoozed` is set (the Snoozed tab walks its partial index; the
+ * other tabs skip the few snoozed tickets while walking theirs).
+ */
+export function tabConditions(archived: boolean, statuses: readonly string[] | undefined, snoozed?: boolean): Prisma.Sql[] {
   const status = statuses ?? DEFAULT_STATUSES;
   return [
+    ...(snoozed === undefined ? [] : [snoozed ? Prisma.sql`t."snoozedUntil" IS NOT NULL` : Prisma.sql`t."snoozedUntil" IS NULL`]),
     Prisma.sql`t."isArchived" = ${archived}`,
     status.length === 1 ? Prisma.sql`t."status" = CAST(${status[0]} AS "TicketStatus")` : Prisma.sql`t."status" = ANY(CAST(${status} AS "TicketStatus"[]))`,
   ];
@@ -81,7 +86,7 @@ export interface TicketPage {
  */
 export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters, readerId: string | null): Promise<TicketPage> {
   const due = filters.sort === "due" ? [Prisma.sql`t."slaDueAt" IS NOT NULL`] : [];
-  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status), ...due, ...afterCursor(filters.cursor)], " AND ");
+  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status, filters.snoozed), ...due, ...afterCursor(filters.cursor)], " AND ");
   const order = orderBy(filters.sort);
   const rows = await db.$queryRaw<TicketPage["rows"]>`
     SELECT ${ticketRowColumns}, ${unreadColumn} FROM (
@@ -98,7 +103,7 @@ export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicke
 
 /** The exact number of tickets the filters match across pages (what X-Total-Count promises). */
 export async function countTickets(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters): Promise<number> {
-  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status)], " AND ");
+  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status, filters.snoozed)], " AND ");
   const [row] = await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Ticket" t WHERE ${where}`;
   return Number(row?.total ?? 0);
 }

@@ -11,6 +11,7 @@ import {
   splitTicketSchema,
   updateTicketSchema,
 } from "./tickets.schema";
+import { snoozeTicketSchema } from "./snooze";
 import { TAB_COUNT_CAP } from "./ticket-counts";
 import { saveDraftSchema } from "./ticket-drafts.schema";
 
@@ -34,9 +35,9 @@ export const ticketOperations: Operation[] = [
     method: "get",
     path: `${base}/counts`,
     summary: "Count the tickets of each inbox tab",
-    description: `open, pending, closed, all (not archived) and archived, each {count, capped} under the same filters as the list; a count stops at ${TAB_COUNT_CAP.toLocaleString("en")} (capped: true past it).`,
+    description: `open, pending (both without snoozed tickets), snoozed (open or pending, set aside), closed, all (not archived) and archived, each {count, capped} under the same filters as the list; a count stops at ${TAB_COUNT_CAP.toLocaleString("en")} (capped: true past it).`,
     query: ticketCountsSchema,
-    responses: { 200: "{open, pending, closed, all, archived}: {count, capped}", 422: "Bad filters", ...WORKSPACE_ERRORS },
+    responses: { 200: "{open, pending, snoozed, closed, all, archived}: {count, capped}", 422: "Bad filters", ...WORKSPACE_ERRORS },
   },
   {
     ...common,
@@ -163,5 +164,23 @@ export const ticketOperations: Operation[] = [
     path: `${one}/unarchive`,
     summary: "Unarchive a ticket",
     responses: { 200: "The ticket with archivedAt cleared", ...WORKSPACE_ERRORS },
+  },
+  {
+    ...common,
+    method: "post",
+    path: `${one}/snooze`,
+    summary: "Snooze a ticket",
+    description:
+      "Sets an open or pending ticket aside until `until` (it keeps its status; list with snoozed=true to see snoozed tickets, snoozed=false to leave them out). It wakes then, or earlier when the customer replies; snoozing again replaces the time.",
+    body: snoozeTicketSchema,
+    responses: { 200: "The ticket with snoozedUntil set", 409: "The ticket is closed or merged", 422: "A time not in the future", ...WORKSPACE_ERRORS },
+  },
+  {
+    ...common,
+    method: "delete",
+    path: `${one}/snooze`,
+    summary: "Unsnooze a ticket",
+    description: "Wakes the ticket now; a ticket that is not snoozed is answered as it is.",
+    responses: { 200: "The ticket with snoozedUntil cleared", ...WORKSPACE_ERRORS },
   },
 ];

@@ -25,6 +25,8 @@ const listTicketsFields = z.object({
   sla: z.enum(["due", "breached"]).optional(),
   /** `activity` (default): newest activity first; `due`: soonest SLA due time first, tickets with one only. */
   sort: z.enum(TICKET_ORDERS).default("activity"),
+  /** `true` lists only snoozed tickets, `false` leaves them out; unset lists both. */
+  snoozed: z.stringbool().or(z.boolean()).optional(),
   /** `true` lists archived tickets (which are otherwise left out). */
   archived: z.stringbool().or(z.boolean()).optional().default(false),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -42,6 +42,8 @@ export function presentTicket(ticket: TicketRow) {
       /** The soonest of them: the inbox's badge and "due soonest" order. */
       dueAt: ticket.slaDueAt?.toISOString() ?? null,
     },
+    /** Set aside until then (hidden from the open and pending tabs), or null. */
+    snoozedUntil: ticket.snoozedUntil?.toISOString() ?? null,
     lastActivityAt: ticket.lastActivityAt.toISOString(),
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),

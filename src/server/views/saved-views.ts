@@ -35,7 +35,7 @@ async function countViews(db: Db, access: WorkspaceAccess, filters: ViewFilters[
     filters.map(async (view, i) => {
       const tab = TICKET_TABS[view.tab];
       const scope = await scopeConditions(db, access.workspace.id, view, access.user.id);
-      const where = Prisma.join([...scope, ...tabConditions(tab.archived, tab.statuses)], " AND ");
+      const where = Prisma.join([...scope, ...tabConditions(tab.archived, tab.statuses, tab.snoozed)], " AND ");
       return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM "Ticket" t WHERE ${where} LIMIT ${TAB_COUNT_CAP + 1}) capped) AS ${Prisma.raw(`"v${i}"`)}`;
     }),
   );

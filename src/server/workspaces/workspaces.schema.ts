@@ -8,6 +8,14 @@ export const workspaceSettingsSchema = z.object({
   satisfactionSurveys: z.boolean(),
   /** Seconds an emailed reply can be undone before it goes out; 0 sends at once. */
   undoSendSeconds: z.number().int().min(0).max(60),
+  /** A pending ticket closes itself after this many days without a customer reply; 0 or null: never. */
+  pendingAutoCloseDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .nullable()
+    .transform((days) => days || null),
 });
 
 export const updateWorkspaceSchema = z.object({

@@ -17,6 +17,7 @@ export function presentWorkspace(workspace: Workspace, role?: Role) {
       requireInboundSecret: workspace.requireInboundSecret,
       satisfactionSurveys: workspace.satisfactionSurveys,
       undoSendSeconds: workspace.undoSendSeconds,
+      pendingAutoCloseDays: workspace.pendingAutoCloseDays,
     },
     ...(role ? { role } : {}),
     createdAt: workspace.createdAt.toISOString(),

@@ -3,6 +3,7 @@ import { addTicketMessage } from "@/server/tickets/add-message";
 import { bulkUpdateTickets } from "@/server/tickets/bulk-update";
 import { createTicket } from "@/server/tickets/create-ticket";
 import { mergeTicket } from "@/server/tickets/merge-ticket";
+import { snoozeTicket, snoozeTicketSchema, unsnoozeTicket } from "@/server/tickets/snooze";
 import { splitTicket } from "@/server/tickets/split-ticket";
 import { changeTicketStatus, setTicketArchived } from "@/server/tickets/ticket-status";
 import {
@@ -60,4 +61,8 @@ export const ticketRouter = createTRPCRouter({
     .mutation(({ ctx, input: { ticketId, ...split } }) => splitTicket(ctx.db, ctx.access, ticketId, split)),
   archive: workspaceProcedure.input(ticketId).mutation(({ ctx, input }) => setTicketArchived(ctx.db, ctx.access, input.ticketId, true)),
   unarchive: workspaceProcedure.input(ticketId).mutation(({ ctx, input }) => setTicketArchived(ctx.db, ctx.access, input.ticketId, false)),
+  snooze: workspaceProcedure
+    .input(ticketId.extend(snoozeTicketSchema.shape))
+    .mutation(({ ctx, input: { ticketId, ...snooze } }) => snoozeTicket(ctx.db, ctx.access, ticketId, snooze)),
+  unsnooze: workspaceProcedure.input(ticketId).mutation(({ ctx, input }) => unsnoozeTicket(ctx.db, ctx.access, input.ticketId)),
 });

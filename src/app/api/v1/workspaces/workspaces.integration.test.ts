@@ -19,7 +19,14 @@ describe("GET /api/v1/workspaces", () => {
         id: a.workspace.id,
         slug: a.workspace.slug,
         role: "member",
-        settings: { unmatchedInbound: "create", closedTicketReply: "reopen", requireInboundSecret: false, satisfactionSurveys: false, undoSendSeconds: 0 },
+        settings: {
+          unmatchedInbound: "create",
+          closedTicketReply: "reopen",
+          requireInboundSecret: false,
+          satisfactionSurveys: false,
+          undoSendSeconds: 0,
+          pendingAutoCloseDays: null,
+        },
       }),
     ]);
   });

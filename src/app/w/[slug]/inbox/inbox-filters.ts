@@ -4,6 +4,7 @@ import type { Priority, RouterInputs, RouterOutputs } from "@/trpc/types";
 export const TABS = [
   { id: "open", label: "Open" },
   { id: "pending", label: "Pending" },
+  { id: "snoozed", label: "Snoozed" },
   { id: "closed", label: "Closed" },
   { id: "all", label: "All" },
   { id: "archived", label: "Archived" },
@@ -123,6 +124,9 @@ export function listInput(workspaceSlug: string, filters: InboxFilters, cursor: 
   return {
     ...countsInput(workspaceSlug, filters),
     ...(tab === "open" || tab === "pending" || tab === "closed" ? { status: [tab] } : {}),
+    // Open and pending leave snoozed tickets to the Snoozed tab, which lists them whatever their status.
+    ...(tab === "open" || tab === "pending" ? { snoozed: false } : {}),
+    ...(tab === "snoozed" ? { status: ["open", "pending"], snoozed: true } : {}),
     archived: tab === "archived",
     ...(filters.sla ? { sort: "due" as const } : {}),
     limit: PAGE_SIZE,

@@ -6,6 +6,7 @@ import { PresenceMarker } from "@/components/presence";
 import { PriorityBadge } from "@/components/priority-badge";
 import { SlaBadge } from "@/components/sla-badge";
 import { RelativeTime } from "@/components/relative-time";
+import { formatWakeTime } from "@/components/snooze-presets";
 import { StatusBadge } from "@/components/status-badge";
 import { TagChip } from "@/components/tag-chip";
 import type { TicketSummary } from "@/trpc/types";
@@ -57,6 +58,11 @@ export function TicketRow(props: {
           {ticket.customer && (
             <span className="hidden text-slate-500 md:inline">
               · <Highlight text={ticket.customer.name} terms={highlight} />
+            </span>
+          )}
+          {ticket.snoozedUntil && (
+            <span data-testid="row-snoozed" className="text-indigo-700" suppressHydrationWarning>
+              Snoozed until {formatWakeTime(ticket.snoozedUntil)}
             </span>
           )}
           {ticket.tags.map((tag) => (

@@ -13,6 +13,7 @@ const TOPICS: Record<Preference["topic"], string> = {
   assigned: "A ticket is assigned to me (by someone else or a rule)",
   customer_replied: "The customer replies on a ticket assigned to me",
   mentioned: "Someone mentions me in an internal note",
+  snooze_ended: "A snoozed ticket assigned to me wakes up",
   incoming_mail: "Incoming mail is held or discarded",
   sla: "A ticket assigned to me nears or passes its SLA due time",
 };

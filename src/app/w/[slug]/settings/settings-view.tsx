@@ -15,6 +15,7 @@ import { PoliciesSection } from "./policies-section";
 import { SavedRepliesSection } from "./saved-replies-section";
 import { SendingSection } from "./sending-section";
 import { SlaPoliciesSection } from "./sla-policies-section";
+import { AutoCloseSection } from "./auto-close-section";
 import { Loaded } from "./section";
 import { TagsSection } from "./tags-section";
 
@@ -24,6 +25,7 @@ const SECTIONS = [
   ["mailboxes", "Mailboxes"],
   ["policies", "Inbound policies"],
   ["sending", "Sending"],
+  ["auto-close", "Pending tickets"],
   ["members", "Members"],
   ["tags", "Tags"],
   ["business-hours", "Business hours"],
@@ -66,6 +68,7 @@ export function SettingsView({ workspaceSlug }: { workspaceSlug: string }) {
               <MailboxesSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <PoliciesSection workspace={ws} isOwner={isOwner} />
               <SendingSection workspace={ws} isOwner={isOwner} />
+              <AutoCloseSection workspace={ws} isOwner={isOwner} />
               <MembersSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <TagsSection workspaceSlug={workspaceSlug} isOwner={isOwner} />
               <BusinessHoursSection workspaceSlug={workspaceSlug} isOwner={isOwner} />

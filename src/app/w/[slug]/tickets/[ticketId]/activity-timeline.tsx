@@ -1,4 +1,5 @@
 import { RelativeTime } from "@/components/relative-time";
+import { formatWakeTime } from "@/components/snooze-presets";
 import { RATING_WORDS, type Rating } from "@/server/satisfaction/satisfaction.schema";
 import type { ActivityEntry, Member } from "@/trpc/types";
 
@@ -40,6 +41,14 @@ function describe(entry: ActivityEntry, members: Member[]): string {
     case "archived":
     case "unarchived":
       return entry.type;
+    case "snoozed":
+      return `snoozed the ticket until ${formatWakeTime(text(data.until))}`;
+    case "unsnoozed":
+      return data.reason === "customer_replied"
+        ? "woke the ticket up: the customer replied"
+        : data.reason === "time"
+          ? "woke the ticket up"
+          : "unsnoozed the ticket";
     case "rated":
       return `rated the ticket “${RATING_WORDS[data.rating as Rating] ?? text(data.rating)}”${data.comment ? `: ${text(data.comment)}` : ""}`;
     case "automation_applied":

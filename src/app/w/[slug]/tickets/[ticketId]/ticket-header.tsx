@@ -6,6 +6,7 @@ import { MacroMenu } from "@/components/macro-menu";
 import { StatusBadge } from "@/components/status-badge";
 import type { SettableStatus } from "@/components/ticket-fields";
 import type { TicketDetail } from "@/trpc/types";
+import { SnoozeMenu } from "./snooze-menu";
 
 const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50";
 
@@ -34,8 +35,9 @@ export function TicketHeader(props: {
   onMerge: () => void;
   onSplit: () => void;
   onArchive: (archived: boolean) => void;
+  onSnooze: (until: string | null) => void;
 }) {
-  const { workspaceSlug, ticket, splitting, onStatus, onMerge, onSplit, onArchive } = props;
+  const { workspaceSlug, ticket, splitting, onStatus, onMerge, onSplit, onArchive, onSnooze } = props;
   const merged = ticket.status === "merged";
   const backHref = useInboxHref(workspaceSlug);
   const adjacent = useAdjacentInboxTickets(workspaceSlug, ticket.id);
@@ -68,6 +70,7 @@ export function TicketHeader(props: {
             </button>
           )}
           {!merged && <MacroMenu workspaceSlug={workspaceSlug} ticketIds={[ticket.id]} />}
+          {(ticket.status === "open" || ticket.status === "pending") && <SnoozeMenu snoozedUntil={ticket.snoozedUntil} onSnooze={onSnooze} />}
           <button type="button" className={BUTTON} disabled={merged} onClick={onMerge}>
             Merge…
           </button>

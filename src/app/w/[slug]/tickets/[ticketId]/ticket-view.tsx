@@ -114,6 +114,7 @@ export function TicketView({ workspaceSlug, ticketId, viewerId }: { workspaceSlu
         onMerge={() => setDialog("merge")}
         onSplit={() => setSplitIds(splitIds ? null : new Set())}
         onArchive={actions.setArchived}
+        onSnooze={actions.setSnoozed}
       />
       <ErrorAlert error={actions.error} lead="Not saved." className="mb-3" />
       <p role="status" className="sr-only">

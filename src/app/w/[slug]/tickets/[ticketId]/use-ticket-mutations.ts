@@ -66,12 +66,28 @@ export function useTicketMutations(workspaceSlug: string, ticketId: string) {
       onSettled: refresh,
     }),
   );
+  const snooze = useMutation(
+    trpc.ticket.snooze.mutationOptions({
+      onMutate: (input) => optimistic((ticket) => ({ ...ticket, snoozedUntil: input.until })),
+      onError: rollback,
+      onSettled: refresh,
+    }),
+  );
+  const unsnooze = useMutation(
+    trpc.ticket.unsnooze.mutationOptions({
+      onMutate: () => optimistic((ticket) => ({ ...ticket, snoozedUntil: null })),
+      onError: rollback,
+      onSettled: refresh,
+    }),
+  );
   const ids = { workspaceSlug, ticketId };
   return {
     update: (patch: Patch) => update.mutate({ ...ids, ...patch }),
     setStatus: (toStatus: SettableStatus) => setStatus.mutate({ ...ids, toStatus }),
     setArchived: (archived: boolean) => (archived ? archive.mutate(ids) : unarchive.mutate(ids)),
-    error: update.error ?? setStatus.error ?? archive.error ?? unarchive.error,
+    /** Until a time (ISO), or null to wake it now. */
+    setSnoozed: (until: string | null) => (until ? snooze.mutate({ ...ids, until }) : unsnooze.mutate(ids)),
+    error: update.error ?? setStatus.error ?? archive.error ?? unarchive.error ?? snooze.error ?? unsnooze.error,
     refresh,
   };
 }

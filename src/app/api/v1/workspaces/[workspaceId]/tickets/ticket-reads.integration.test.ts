@@ -9,6 +9,7 @@ import { PATCH as patchTicket } from "./[ticketId]/route";
 import { POST as addMessage } from "./[ticketId]/messages/route";
 import { POST as mergeTicket } from "./[ticketId]/merge/route";
 import { POST as splitTicket } from "./[ticketId]/split/route";
+import { POST as snoozeTicket } from "./[ticketId]/snooze/route";
 import { POST as setStatus } from "./[ticketId]/status/route";
 import { GET as getCounts } from "./counts/route";
 
@@ -108,12 +109,27 @@ describe("GET /tickets/counts", () => {
     await callRoute(setStatus, "POST", "/", { token: a.owner.token, params: params(all[1]!), body: { toStatus: "closed" } });
     await db().ticket.update({ where: { id: all[2]!.id }, data: { archivedAt: new Date() } });
     await callRoute(patchTicket, "PATCH", "/", { token: a.owner.token, params: params(all[3]!), body: { tags: ["vip"], assigneeId: a.member.user.id } });
+    // Snoozed: one open, one pending ticket leave their tabs for the Snoozed one.
+    const snoozed = await callRoute(snoozeTicket, "POST", "/", {
+      token: a.member.token,
+      params: params(all[4]!),
+      body: { until: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    expect(snoozed.status).toBe(200);
+    await db().ticket.update({ where: { id: all[0]!.id }, data: { snoozedUntil: new Date(Date.now() + 3_600_000) } });
 
     const whole = await counts(a.workspace.id, a.member.token);
     expect(whole.status).toBe(200);
     const c = (count: number) => ({ count, capped: false });
-    expect(whole.json).toEqual({ open: c(4), pending: c(1), closed: c(1), all: c(6), archived: c(1) });
-    expect((await counts(a.workspace.id, a.member.token, "?tags=VIP")).json).toEqual({ open: c(1), pending: c(0), closed: c(0), all: c(1), archived: c(0) });
+    expect(whole.json).toEqual({ open: c(3), pending: c(0), snoozed: c(2), closed: c(1), all: c(6), archived: c(1) });
+    expect((await counts(a.workspace.id, a.member.token, "?tags=VIP")).json).toEqual({
+      open: c(1),
+      pending: c(0),
+      snoozed: c(0),
+      closed: c(0),
+      all: c(1),
+      archived: c(0),
+    });
     expect((await counts(a.workspace.id, a.member.token, "?assignee=me")).json.all).toEqual(c(1));
     expect((await counts(a.workspace.id, a.member.token, "?assignee=bob")).status).toBe(422);
   });
@@ -127,6 +143,7 @@ describe("GET /tickets/counts", () => {
     expect(res.json).toEqual({
       open: { count: TAB_COUNT_CAP - 4, capped: false },
       pending: { count: 5, capped: false },
+      snoozed: { count: 0, capped: false },
       closed: { count: 0, capped: false },
       all: { count: TAB_COUNT_CAP, capped: true },
       archived: { count: 0, capped: false },
