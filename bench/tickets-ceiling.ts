@@ -13,6 +13,10 @@ interface ListFilters {
   tag?: string;
   assigneeId?: string;
   search?: string;
+  /** A sender's exact address: that contact's tickets. */
+  senderEmail?: string;
+  /** The tickets with an SLA due time, soonest first (the inbox's "due soonest"). */
+  dueFirst?: boolean;
   /** A nextCursor the app answered. */
   after?: string;
   limit?: number;
@@ -34,6 +38,16 @@ export async function listPage(pool: pg.Pool, workspaceId: string, filters: List
     where.push(`EXISTS (SELECT 1 FROM "TicketTag" tt WHERE tt."ticketId" = t."id" AND tt."tagId" = ${param(tag.rows[0]?.id ?? null)})`);
   }
   if (filters.search) where.push(`t."searchDocument" @@ websearch_to_tsquery('english', ${param(filters.search)})`);
+  if (filters.senderEmail) {
+    // The contact's id first, as the app looks it up.
+    const contact = await pool.query<{ id: string }>(`SELECT "id" FROM "Contact" WHERE "workspaceId" = $1 AND "email" = $2`, [
+      workspaceId,
+      filters.senderEmail,
+    ]);
+    where.push(`t."contactId" = ${param(contact.rows[0]?.id ?? null)}`);
+  }
+  if (filters.dueFirst) where.push(`t."slaDueAt" IS NOT NULL`);
+  const order = filters.dueFirst ? `t."slaDueAt" ASC, t."ticketNumber" ASC` : `t."lastActivityAt" DESC, t."ticketNumber" DESC`;
   const cursor = filters.after ? decodeTicketCursor(filters.after) : null;
   if (cursor) where.push(`(t."lastActivityAt", t."ticketNumber") < (${param(cursor.at.toISOString())}::timestamp(3), ${param(cursor.ticketNumber)})`);
   const { rows } = await pool.query<Record<string, unknown>>(
@@ -43,10 +57,10 @@ export async function listPage(pool: pg.Pool, workspaceId: string, filters: List
        ${person("u")} AS "assignee", COALESCE(t."lastCustomerMessageAt" > r."readAt", false) AS "unread",
        (SELECT coalesce(json_agg(json_build_object('id', g."id", 'name', g."name", 'color', g."color") ORDER BY g."name"), '[]')
         FROM "TicketTag" tt JOIN "Tag" g ON g."id" = tt."tagId" WHERE tt."ticketId" = t."id") AS "tags"
-     FROM (SELECT * FROM "Ticket" t WHERE ${where.join(" AND ")} ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC LIMIT ${(filters.limit ?? 50) + 1}) t
+     FROM (SELECT * FROM "Ticket" t WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ${(filters.limit ?? 50) + 1}) t
      LEFT JOIN "Contact" c ON c."id" = t."contactId" LEFT JOIN "Customer" cu ON cu."id" = t."customerId" LEFT JOIN "User" u ON u."id" = t."assigneeId"
      LEFT JOIN "TicketRead" r ON r."userId" = $2 AND r."ticketId" = t."id"
-     ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC`,
+     ORDER BY ${order}`,
     params,
   );
   return rows;

@@ -56,7 +56,7 @@ async function seedWorkspace(db: Db, index: number, count: number) {
     const to = Math.min(count, from + BATCH - 1);
     await db.$executeRaw`
       INSERT INTO "Ticket" ("id", "workspaceId", "ticketNumber", "subject", "status", "priority", "assigneeId", "contactId", "customerId",
-        "archivedAt", "lastActivityAt", "createdAt", "updatedAt")
+        "archivedAt", "resolutionDueAt", "lastActivityAt", "createdAt", "updatedAt")
       SELECT gen_random_uuid(), ${ws.id}::uuid, n,
         initcap((${words})[1 + n % 15]) || ' ' || (${words})[1 + (n / 15) % 15] || ' question ' || n,
         (ARRAY['open','pending','closed']::"TicketStatus"[])[1 + n % 3],
@@ -64,6 +64,8 @@ async function seedWorkspace(db: Db, index: number, count: number) {
         CASE WHEN n % 6 = 0 THEN NULL ELSE (${agentIds})[1 + n % 5] END,
         c."id", c."customerId",
         CASE WHEN n % 20 = 7 THEN now() END,
+        -- Open and pending, high or urgent (1 ticket in 3): an SLA target due within a few days, some breached.
+        CASE WHEN n % 3 <> 2 AND n % 4 >= 2 THEN now() + ((n % 7000) - 1000 || ' minutes')::interval END,
         now() - (n || ' seconds')::interval, now() - (n || ' seconds')::interval, now()
       FROM generate_series(${from}::int, ${to}::int) AS n
       JOIN "Contact" c ON c."workspaceId" = ${ws.id}::uuid AND c."email" = 'customer' || (1 + n % ${contacts}::int) || '@example.com'`;

@@ -100,6 +100,20 @@ function paths(db: Db, pool: pg.Pool | null, access: WorkspaceAccess, ids: Seede
       ceiling: bare((p) => ceiling.listPage(p, ws, { readerId: access.user.id, search: words })),
     })),
     {
+      // The seed gives each contact about 20 tickets; the address is searched as typed, no operator.
+      name: "sender search (an address)",
+      goalMs: 50,
+      app: () => listTickets(db, access, { ...page, search: "customer7@example.com" }),
+      ceiling: bare((p) => ceiling.listPage(p, ws, { readerId: access.user.id, senderEmail: "customer7@example.com" })),
+    },
+    {
+      // The seed gives open and pending high and urgent tickets a resolution due time.
+      name: "due soonest (SLA)",
+      goalMs: 50,
+      app: () => listTickets(db, access, { ...page, sort: "due" }),
+      ceiling: bare((p) => ceiling.listPage(p, ws, { readerId: access.user.id, dueFirst: true })),
+    },
+    {
       name: "ticket with 50 messages",
       goalMs: 20,
       app: () => getTicketDetail(db, access, ids.bigTicketId),

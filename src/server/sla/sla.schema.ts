@@ -30,7 +30,7 @@ export const scheduleInputSchema = z
 export type ScheduleInput = z.output<typeof scheduleInputSchema>;
 
 export const scheduleIdSchema = z.object({ scheduleId: z.string() });
-export const updateScheduleSchema = z.object({ scheduleId: z.string(), schedule: scheduleInputSchema });
+export const updateScheduleSchema = z.object({ scheduleId: z.uuid(), schedule: scheduleInputSchema });
 
 const targetMinutes = z.number().int().min(1).max(525_600).nullable();
 
@@ -38,8 +38,8 @@ export const policyInputSchema = z
   .object({
     name: z.string().trim().min(1).max(80),
     priority: z.enum(["low", "normal", "high", "urgent"]),
-    mailboxId: z.string().nullable().default(null),
-    scheduleId: z.string(),
+    mailboxId: z.uuid().nullable().default(null),
+    scheduleId: z.uuid(),
     firstResponseMinutes: targetMinutes.default(null),
     nextResponseMinutes: targetMinutes.default(null),
     resolutionMinutes: targetMinutes.default(null),
@@ -51,4 +51,4 @@ export const policyInputSchema = z
 export type PolicyInput = z.output<typeof policyInputSchema>;
 
 export const policyIdSchema = z.object({ policyId: z.string() });
-export const updatePolicySchema = z.object({ policyId: z.string(), policy: policyInputSchema });
+export const updatePolicySchema = z.object({ policyId: z.uuid(), policy: policyInputSchema });
