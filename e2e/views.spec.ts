@@ -32,6 +32,9 @@ test("a saved view keeps the filters, shows its count live in the sidebar, and o
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox" }).click();
   await expect(page).toHaveURL(/\/inbox$/);
+  // The plain inbox again: the search box and the filters are cleared, and stay so.
+  await expect(page.getByLabel("Search tickets")).toHaveValue("");
+  await expect(page.getByLabel("Priority", { exact: true })).toHaveValue("");
   await expect(view.getByRole("link")).not.toHaveAttribute("aria-current", "page");
   await view.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`priority=urgent.*q=${token}|q=${token}.*priority=urgent`));

@@ -80,12 +80,36 @@ export async function searchConditions(
     conditions.push(wantsNone ? Prisma.sql`(t."assigneeId" IS NULL OR ${assigned})` : assigned);
   }
   if (search.text) {
-    const needle = search.text.replace(/"/g, "").trim().toLowerCase();
-    const [contacts, customers] =
-      needle.length >= 2 ? await Promise.all([contactsLike(db, workspaceId, needle), customersLike(db, workspaceId, needle)]) : [[], []];
+    const { needle, contacts, customers } = await textMatches(db, workspaceId, search.text);
     const number = /^\d{1,9}$/.test(needle) ? Prisma.sql` OR t."ticketNumber" = ${Number(needle)}` : Prisma.empty;
     conditions.push(Prisma.sql`(t."searchDocument" @@ websearch_to_tsquery('english', ${search.text})
       OR ${anyOf(Prisma.sql`t."contactId"`, contacts)} OR ${anyOf(Prisma.sql`t."customerId"`, customers)}${number})`);
   }
   return conditions;
+}
+
+/** The people and companies a search's free text names (by address, name or domain). */
+async function textMatches(db: Db, workspaceId: string, text: string) {
+  const needle = text.replace(/"/g, "").trim().toLowerCase();
+  const [contacts, customers] =
+    needle.length >= 2 ? await Promise.all([contactsLike(db, workspaceId, needle), customersLike(db, workspaceId, needle)]) : [[], []];
+  return { needle, contacts, customers };
+}
+
+/**
+ * How well a ticket matches the search, best first: the ticket number typed, then the sender or
+ * customer named, then the words in the subject, then the full-text rank over subject and bodies
+ * (scaled below 1, so it only orders within a tier).
+ */
+export async function searchRank(db: Db, workspaceId: string, search: ParsedSearch): Promise<Prisma.Sql> {
+  const typed = search.text.trim();
+  const numbers = [...search.numbers, ...(/^\d{1,9}$/.test(typed) ? [Number(typed)] : [])];
+  const byNumber = numbers.length ? Prisma.sql`CASE WHEN t."ticketNumber" = ANY(${numbers}::int[]) THEN 8 ELSE 0 END` : Prisma.sql`0`;
+  if (!typed) return byNumber;
+  const { contacts, customers } = await textMatches(db, workspaceId, search.text);
+  const query = Prisma.sql`websearch_to_tsquery('english', ${search.text})`;
+  return Prisma.sql`(${byNumber}
+    + CASE WHEN ${anyOf(Prisma.sql`t."contactId"`, contacts)} OR ${anyOf(Prisma.sql`t."customerId"`, customers)} THEN 4 ELSE 0 END
+    + CASE WHEN to_tsvector('english', t."subject") @@ ${query} THEN 2 ELSE 0 END
+    + ts_rank_cd(t."searchDocument", ${query}, 32))`;
 }

@@ -1,15 +1,19 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 
-/** The list's orders: newest activity first, or soonest SLA due time first (tickets with one only). */
-export const TICKET_ORDERS = ["activity", "due"] as const;
+/**
+ * The list's orders: newest activity first, soonest SLA due time first (tickets with one only), or
+ * a search's best matches first (among its newest matches, see ticketPage).
+ */
+export const TICKET_ORDERS = ["activity", "due", "relevance"] as const;
 export type TicketOrder = (typeof TICKET_ORDERS)[number];
 
 /** Where a list page ended: the last row's place in the list's order. */
 export interface TicketCursor {
   order: TicketOrder;
-  /** The last row's `lastActivityAt` (activity order) or `slaDueAt` (due order). */
+  /** The last row's `lastActivityAt` (activity order) or `slaDueAt` (due order); unused by relevance. */
   at: Date;
+  /** The last row's number; in relevance order, how many rows came before the next page. */
   ticketNumber: number;
 }
 
@@ -44,7 +48,8 @@ export const orderBy = (order: TicketOrder) =>
 /** Rows after the cursor in the list's order. */
 export function afterCursor(text: string | undefined): Prisma.Sql[] {
   const cursor = text === undefined ? null : decodeTicketCursor(text);
-  if (!cursor) return [];
+  // A relevance page starts at a position among the ranked matches, not after a key.
+  if (!cursor || cursor.order === "relevance") return [];
   const at = cursor.at.toISOString();
   return cursor.order === "due"
     ? [Prisma.sql`(t."slaDueAt", t."ticketNumber") > (${at}::timestamp(3), ${cursor.ticketNumber})`]

@@ -66,3 +66,34 @@ describe("ticket search", () => {
     expect(await search("from:%")).toEqual([]);
   });
 });
+
+describe("ticket search by relevance", () => {
+  const db = useTestDatabase();
+
+  it("puts the sender's tickets, then subject matches, before newer tickets that only mention the words, and pages without repeats", async () => {
+    const ws = await seedInboundWorkspace(db());
+    const workspaceId = ws.workspace.id;
+    await seedTicket(db(), workspaceId, { from: "jane@acme.example", subject: "Hello", body: "A question.", minutesAgo: 30 });
+    await seedTicket(db(), workspaceId, { from: "bob@other.example", subject: "Refund please", body: "See above.", minutesAgo: 20 });
+    await seedTicket(db(), workspaceId, {
+      from: "eve@other.example",
+      subject: "Misc",
+      body: "Jane asked about a refund for jane@acme.example.",
+      minutesAgo: 10,
+    });
+    const member = await accessFor(db(), workspaceId, ws.member.user.id);
+    const subjects = async (search: string, sort: "activity" | "relevance") =>
+      (await listTickets(db(), member, { search, sort })).tickets.map((t) => t.subject);
+
+    expect(await subjects("refund", "activity")).toEqual(["Misc", "Refund please"]);
+    expect(await subjects("refund", "relevance")).toEqual(["Refund please", "Misc"]);
+    expect(await subjects("jane@acme.example", "activity")).toEqual(["Misc", "Hello"]);
+    expect(await subjects("jane@acme.example", "relevance")).toEqual(["Hello", "Misc"]);
+
+    const first = await listTickets(db(), member, { search: "refund", sort: "relevance", limit: 1 });
+    const second = await listTickets(db(), member, { search: "refund", sort: "relevance", limit: 1, cursor: first.nextCursor! });
+    expect([...first.tickets, ...second.tickets].map((t) => t.subject)).toEqual(["Refund please", "Misc"]);
+    expect(second.nextCursor).toBeNull();
+    await expect(listTickets(db(), member, { search: "refund", sort: "activity", cursor: first.nextCursor! })).rejects.toMatchObject({ name: "ZodError" });
+  });
+});

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import { readJoin, unreadColumn } from "./read-state";
 import { searchConditions } from "./search-conditions";
 import { parseSearch } from "./search-query";
-import { afterCursor, orderBy, type TicketCursor } from "./ticket-cursor";
+import { afterCursor, decodeTicketCursor, orderBy, type TicketCursor } from "./ticket-cursor";
 import { ticketRowColumns, ticketRowJoins, type TicketRow } from "./ticket-rows";
 import type { ListTicketsFilters } from "./tickets.schema";
 
@@ -84,7 +84,8 @@ export interface TicketPage {
  * One row more than asked tells whether a next page exists. Each row says whether the reader has
  * not seen its newest customer message (one join on the reads' primary key, see read-state.ts).
  */
-export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters, readerId: string | null): Promise<TicketPage> {
+export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters, readerId: string | null, rank?: Prisma.Sql): Promise<TicketPage> {
+  if (filters.sort === "relevance" && rank) return rankedPage(db, scope, filters, readerId, rank);
   const due = filters.sort === "due" ? [Prisma.sql`t."slaDueAt" IS NOT NULL`] : [];
   const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status, filters.snoozed), ...due, ...afterCursor(filters.cursor)], " AND ");
   const order = orderBy(filters.sort);
@@ -99,6 +100,32 @@ export async function ticketPage(db: Db, scope: Prisma.Sql[], filters: ListTicke
   if (rows.length <= filters.limit || !last) return { rows: page, next: null };
   const at = filters.sort === "due" ? last.slaDueAt! : last.lastActivityAt;
   return { rows: page, next: { order: filters.sort, at, ticketNumber: last.ticketNumber } };
+}
+
+/** Relevance ranks this many of a search's newest matches: a bounded cost however common the words. */
+export const RANKED_MATCHES = 500;
+
+/**
+ * A page of a search's best matches: its newest RANKED_MATCHES matches (walked in the list's index
+ * order, as the newest-first list walks them), ordered by `rank`, newest first within a rank. The
+ * cursor is the position of the next page among them.
+ */
+async function rankedPage(db: Db, scope: Prisma.Sql[], filters: ListTicketsFilters, readerId: string | null, rank: Prisma.Sql): Promise<TicketPage> {
+  const cursor = filters.cursor ? decodeTicketCursor(filters.cursor) : null;
+  const position = cursor ? cursor.ticketNumber : filters.offset;
+  const where = Prisma.join([...scope, ...tabConditions(filters.archived, filters.status, filters.snoozed)], " AND ");
+  const order = Prisma.sql`t."searchRank" DESC, t."lastActivityAt" DESC, t."ticketNumber" DESC`;
+  const rows = await db.$queryRaw<TicketPage["rows"]>`
+    SELECT ${ticketRowColumns}, ${unreadColumn} FROM (
+      SELECT * FROM (
+        SELECT t.*, ${rank} AS "searchRank" FROM "Ticket" t WHERE ${where}
+        ORDER BY t."lastActivityAt" DESC, t."ticketNumber" DESC LIMIT ${RANKED_MATCHES}
+      ) t ORDER BY ${order} LIMIT ${filters.limit + 1} OFFSET ${position}
+    ) t ${ticketRowJoins} ${readJoin(readerId)}
+    ORDER BY ${order}`;
+  const page = rows.slice(0, filters.limit);
+  const more = rows.length > filters.limit;
+  return { rows: page, next: more ? { order: "relevance", at: new Date(0), ticketNumber: position + filters.limit } : null };
 }
 
 /** The exact number of tickets the filters match across pages (what X-Total-Count promises). */

@@ -5,6 +5,8 @@ import { notFound } from "@/server/errors";
 import { presentActivity, presentMessage } from "./ticket-presenters";
 import { encodeTicketCursor } from "./ticket-cursor";
 import { ticketRowById, type TicketRow } from "./ticket-rows";
+import { searchRank } from "./search-conditions";
+import { parseSearch } from "./search-query";
 import { countTickets, scopeConditions, ticketPage } from "./ticket-search";
 import { messageRows, timelineRows } from "./ticket-thread";
 import { listTicketsSchema, type ListTicketsInput } from "./tickets.schema";
@@ -60,8 +62,9 @@ export async function listTickets(db: Db, access: WorkspaceAccess, input: ListTi
   const workspaceId = access.workspace.id;
   const filters = listTicketsSchema.parse(input);
   const scope = await scopeConditions(db, workspaceId, filters, access.user.id);
+  const rank = filters.sort === "relevance" && filters.search ? await searchRank(db, workspaceId, parseSearch(filters.search)) : undefined;
   const [page, total] = await Promise.all([
-    ticketPage(db, scope, filters, access.user.id),
+    ticketPage(db, scope, filters, access.user.id, rank),
     filters.count === "exact" ? countTickets(db, scope, filters) : null,
   ]);
   return { tickets: page.rows.map((row) => ({ ...presentTicket(row), unread: row.unread })), total, nextCursor: page.next && encodeTicketCursor(page.next) };

@@ -3,8 +3,9 @@
 import { useEffect, useState, type RefObject } from "react";
 import type { Member, TagOption } from "@/trpc/types";
 import { capitalize, PRIORITIES } from "@/components/ticket-fields";
-import { SLA_VIEWS, type InboxFilters } from "./inbox-filters";
+import { listOrder, SLA_VIEWS, type InboxFilters } from "./inbox-filters";
 
+const ORDER_LABELS = { due: "Soonest due first", relevance: "Best matches first", activity: "Newest activity first" } as const;
 const SELECT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 /** Search (applied as you type, after a short pause), the assignee, priority, tag and mailbox filters, and "unread". */
@@ -18,6 +19,12 @@ export function FilterBar(props: {
 }) {
   const { filters, members, tags, mailboxes, searchRef, onChange } = props;
   const [search, setSearch] = useState(filters.search);
+  // A search set from outside (a view, the Inbox link) replaces what the box holds.
+  const [appliedSearch, setAppliedSearch] = useState(filters.search);
+  if (filters.search !== appliedSearch) {
+    setAppliedSearch(filters.search);
+    setSearch(filters.search);
+  }
   useEffect(() => {
     if (search === filters.search) return;
     const timer = setTimeout(() => onChange({ search }), 250);
@@ -118,7 +125,7 @@ export function FilterBar(props: {
           </option>
         ))}
       </select>
-      <span className="text-xs text-slate-500">{filters.sla ? "Soonest due first" : "Newest activity first"}</span>
+      <span className="text-xs text-slate-500">{ORDER_LABELS[listOrder(filters)]}</span>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { PRIORITIES } from "@/components/ticket-fields";
+import { parseSearch } from "@/server/tickets/search-query";
 import type { Priority, RouterInputs, RouterOutputs } from "@/trpc/types";
 
 export const TABS = [
@@ -114,6 +115,12 @@ export function inboxFiltersOf(view: SavedViewFilters): InboxFilters {
   };
 }
 
+/** Soonest due first in an SLA view, best matches first when searching for words, else newest activity. */
+export function listOrder(filters: InboxFilters): "due" | "relevance" | "activity" {
+  if (filters.sla) return "due";
+  return parseSearch(filters.search).text ? "relevance" : "activity";
+}
+
 /**
  * The ticket.list input for a page of the current tab: after the previous page's cursor when the
  * inbox has it (keyset: as fast deep down as on top), else by offset (a page opened from the URL).
@@ -128,7 +135,7 @@ export function listInput(workspaceSlug: string, filters: InboxFilters, cursor: 
     ...(tab === "open" || tab === "pending" ? { snoozed: false } : {}),
     ...(tab === "snoozed" ? { status: ["open", "pending"], snoozed: true } : {}),
     archived: tab === "archived",
-    ...(filters.sla ? { sort: "due" as const } : {}),
+    sort: listOrder(filters),
     limit: PAGE_SIZE,
     ...(cursor ? { cursor } : { offset: (filters.page - 1) * PAGE_SIZE }),
     count: "none",
